@@ -1,0 +1,4 @@
+//! neo-auth-core (work in progress)
+#![deny(missing_docs)]
+
+pub mod lenient;
