@@ -1,4 +1,111 @@
-//! neo-auth-core (work in progress)
+//! # neo-auth-core
+//!
+//! The shared core of the MSP platform SDK: every vendor client (ConnectWise Asio,
+//! HaloPSA, Kaseya VSA X, ConnectWise Manage) is built on it.
+//!
+//! It answers, for every call, three questions **before any traffic**:
+//!
+//! 1. *Does the credential allow it?* Each operation declares a [`Requirement`]
+//!    (vendor [`Scope`] and policy [`Area`]). The credential reports what it was
+//!    granted as a [`ScopeSet`]; a missing scope is [`Error::MissingScope`], naming
+//!    the wire name **and the label to tick in the vendor portal**.
+//! 2. *Does the integrator allow it?* The [`AccessPolicy`] gives each area
+//!    `Ignore`, `Read` or `Write` (optionally with a required [`Approval`]).
+//! 3. *How is it sent?* The [`Transport`] authorizes (tokens cached by the
+//!    [`TokenCache`], one fetch for any number of callers), applies timeouts,
+//!    retries only what is safe to retry, and maps errors into one [`Error`] type.
+//!
+//! ## A complete flow
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use neo_auth_core::*;
+//! use secrecy::SecretString;
+//!
+//! # async fn run() -> Result<()> {
+//! const TICKETS: Area = Area::new("tickets");
+//! const LIST_TICKETS: Requirement =
+//!     Requirement::read("tickets.list", TICKETS, Scope::new("read:tickets", "Read Tickets"));
+//!
+//! // OAuth2 client credentials, form-encoded (HaloPSA style).
+//! let source = ClientCredentialsSource::new(
+//!     "https://acme.halopsa.com/auth/token?tenant=acme",
+//!     "client-id",
+//!     SecretString::from("client-secret"),
+//! )?
+//! .with_scopes(["read:tickets"]);
+//! let credential = OAuth2Credential::builder(Arc::new(source)).build();
+//!
+//! let transport = Transport::builder("https://acme.halopsa.com/api")
+//!     .credential(Arc::new(credential))
+//!     .policy(AccessPolicy::read_only())
+//!     .build()?;
+//!
+//! let tickets: serde_json::Value = transport
+//!     .send_json(ApiRequest::get("/Tickets").query("page_no", 1).requirement(LIST_TICKETS))
+//!     .await?;
+//! # let _ = tickets; Ok(()) }
+//! ```
+//!
+//! ## Safety rails
+//!
+//! - Secrets are [`secrecy::SecretString`]; every credential's `Debug` redacts, and
+//!   authorization headers are marked sensitive.
+//! - Base URLs must be https; plain http only to loopback ([`validate_base_url`]).
+//! - Token endpoints never follow redirects; API redirects are followed only within
+//!   the same origin.
+//! - Writes that may have reached the server are never retried silently
+//!   ([`Error::WriteUncertain`]).
 #![deny(missing_docs)]
 
+mod client_credentials;
+mod clock;
+mod credential;
+mod decode;
+mod error;
+mod error_body;
+mod json_token;
 pub mod lenient;
+mod oauth_credential;
+mod pagination;
+mod policy;
+mod rate_limit;
+mod redact;
+mod request;
+mod requirement;
+mod retry;
+mod scope;
+mod static_credential;
+mod tls;
+mod token;
+mod token_cache;
+mod token_endpoint;
+mod transport;
+mod url_policy;
+
+pub use client_credentials::{ClientAuth, ClientCredentialsSource};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use credential::{Authorization, Credential};
+pub use decode::decode_json;
+pub use error::{ApiError, AuthError, BoxError, Error, Result};
+pub use error_body::{GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body};
+pub use json_token::JsonTokenSource;
+pub use oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
+pub use pagination::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+pub use policy::{AccessPolicy, Approval, AreaAccess};
+pub use rate_limit::RateBudget;
+pub use redact::redact_snippet;
+pub use request::{ApiRequest, RequestOptions};
+pub use requirement::{Access, Area, Requirement};
+pub use retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
+pub use scope::{ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet};
+pub use static_credential::BasicCredential;
+pub use tls::{http_client_builder, install_crypto_provider};
+pub use token::{AccessToken, BoxFuture, TokenSource};
+pub use token_cache::{CachedToken, TokenCache, TokenCacheConfig};
+pub use token_endpoint::token_http_client;
+pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
+pub use url_policy::{encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url};
+
+/// Re-exported so vendor crates and users name one version.
+pub use secrecy;

@@ -1,0 +1,87 @@
+//! The `Credential` trait: authorizes an outgoing request and reports what was granted.
+
+use std::fmt;
+use std::sync::Arc;
+
+use http::{HeaderName, HeaderValue};
+
+use crate::error::Result;
+use crate::scope::ScopeSet;
+use crate::token::BoxFuture;
+
+/// Headers that authorize one request, with the identity of the token they carry
+/// (for targeted invalidation). Header values are marked sensitive, and `Debug`
+/// never prints them.
+#[derive(Clone, Default)]
+pub struct Authorization {
+    headers: Vec<(HeaderName, HeaderValue)>,
+    generation: Option<u64>,
+}
+
+impl Authorization {
+    /// No headers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a header; its value is marked sensitive.
+    pub fn with_header(mut self, name: HeaderName, mut value: HeaderValue) -> Self {
+        value.set_sensitive(true);
+        self.headers.push((name, value));
+        self
+    }
+
+    /// Tags the authorization with the cached token's generation.
+    pub fn with_generation(mut self, generation: u64) -> Self {
+        self.generation = Some(generation);
+        self
+    }
+
+    /// The headers to add.
+    pub fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.headers
+    }
+
+    /// The token generation, for tokens from a cache.
+    pub fn generation(&self) -> Option<u64> {
+        self.generation
+    }
+}
+
+impl fmt::Debug for Authorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("Authorization")
+            .field("headers", &names)
+            .field("values", &"** redacted **")
+            .field("generation", &self.generation)
+            .finish()
+    }
+}
+
+/// A credential: authorizes requests and knows (when it can) what it was granted.
+///
+/// Implementations must have a `Debug` that never prints a secret.
+pub trait Credential: Send + Sync + fmt::Debug {
+    /// The headers for the next request (may fetch a token).
+    fn authorize(&self) -> BoxFuture<'_, Result<Authorization>>;
+
+    /// Called when the API answered 401 to a request made with `rejected`.
+    /// Returns `true` if retrying once with a new authorization makes sense
+    /// (a token credential dropped the rejected token); static credentials return `false`.
+    fn invalidate(&self, rejected: &Authorization) -> bool {
+        let _ = rejected;
+        false
+    }
+
+    /// What the credential is known to be granted now: configured, or learned from
+    /// the token response. `None` when it cannot be known before calling the API
+    /// (the server's 403 is then the only signal).
+    fn granted(&self) -> Option<Arc<dyn ScopeSet>>;
+
+    /// How [`Credential::granted`] was learned, for reports (`"token response"`,
+    /// `"requested scopes"`, `"configured"`).
+    fn granted_source(&self) -> &'static str {
+        "configured"
+    }
+}

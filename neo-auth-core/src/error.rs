@@ -1,0 +1,336 @@
+//! The one error type of the SDK, with predicates that stay stable as variants grow.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{Method, StatusCode};
+
+use crate::policy::AreaAccess;
+use crate::requirement::Access;
+
+/// A boxed error usable as a `source`.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Shorthand for `Result<T, neo_auth_core::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong when talking to a vendor API.
+///
+/// Match on the variants you handle and fall back on the predicates
+/// ([`Error::status`], [`Error::is_retryable`], [`Error::retry_after`]) for the rest:
+/// the enum is `#[non_exhaustive]` so new cases are not a breaking change.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The credential lacks the vendor scope or permission the operation needs.
+    /// Nothing was sent. The fix is one checkbox in the vendor portal: `label`.
+    #[error(
+        "{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" for this credential in the vendor portal"
+    )]
+    MissingScope {
+        /// The operation that was refused, e.g. `tickets.create`.
+        operation: String,
+        /// The vendor's name (for messages), e.g. `HaloPSA`.
+        vendor: String,
+        /// The scope's wire name, e.g. `edit:tickets`.
+        scope: String,
+        /// The label the admin sees in the vendor portal.
+        label: String,
+    },
+    /// The integration's access policy does not allow the operation. Nothing was sent.
+    #[error("{operation} is denied by the access policy: area `{area}` is {allowed}, the operation needs {needed}")]
+    PolicyDenied {
+        /// The operation that was refused.
+        operation: String,
+        /// The policy area the operation belongs to.
+        area: String,
+        /// What the policy allows for the area.
+        allowed: AreaAccess,
+        /// What the operation needs.
+        needed: Access,
+    },
+    /// The operation writes to an area whose writes need an explicit approval,
+    /// and the call carried none. Nothing was sent.
+    #[error("{operation} writes to area `{area}`, which requires an approval: pass an `Approval` (who approved, why)")]
+    ApprovalRequired {
+        /// The operation that was refused.
+        operation: String,
+        /// The policy area the operation belongs to.
+        area: String,
+    },
+    /// Authentication failed: the token endpoint refused or failed, or the API
+    /// rejected a fresh credential.
+    #[error(transparent)]
+    Auth(Box<AuthError>),
+    /// The API answered with an error status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// The request could not be sent or its response could not be read.
+    #[error("{method} {path}: {kind}")]
+    Transport {
+        /// HTTP method.
+        method: Method,
+        /// URL path (never the query string).
+        path: String,
+        /// What failed, in a few words.
+        kind: &'static str,
+        /// The underlying error.
+        #[source]
+        source: BoxError,
+    },
+    /// An operation did not finish in time.
+    #[error("{what} timed out after {after:?}")]
+    Timeout {
+        /// What timed out, e.g. `GET /api/Tickets (attempt 2)`.
+        what: String,
+        /// The limit that was exceeded.
+        after: Duration,
+    },
+    /// A response body did not match the expected shape.
+    #[error("could not decode the response at `{path}`: {source} (body starts: {snippet})")]
+    Decode {
+        /// The JSON path of the offending value, e.g. `tickets[3].client_id`.
+        path: String,
+        /// A short, redacted snippet of the body.
+        snippet: String,
+        /// The serde error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Pagination stopped making progress (a server ignoring the page parameter,
+    /// a repeated cursor, or the page cap). Raised instead of looping forever.
+    #[error("pagination stalled after {pages} page(s): {reason}")]
+    PaginationStalled {
+        /// Pages fetched before the stall was detected.
+        pages: u64,
+        /// Why pagination was stopped.
+        reason: String,
+    },
+    /// The client or a request was configured wrongly.
+    #[error("configuration error: {0}")]
+    Config(String),
+    /// A non-idempotent request (POST/PATCH) failed after it may have reached the server.
+    /// It was **not** retried: check whether the write was applied before repeating it.
+    #[error("{method} {path} may have been applied by the server; it was not retried: {source}")]
+    WriteUncertain {
+        /// HTTP method.
+        method: Method,
+        /// URL path.
+        path: String,
+        /// The failure that left the outcome unknown.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A concurrent caller's failure, shared with every caller that waited on it
+    /// (for example one failed token fetch seen by all tasks waiting for a token).
+    #[error("{0}")]
+    Shared(Arc<Error>),
+}
+
+impl Error {
+    /// The HTTP status behind this error, if any.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Auth(e) => e.status,
+            Error::WriteUncertain { source, .. } => source.status(),
+            Error::Shared(e) => e.status(),
+            _ => None,
+        }
+    }
+
+    /// Whether repeating the same call later may succeed (rate limits, 5xx,
+    /// timeouts, connection failures). Always `false` for a write whose outcome is
+    /// unknown: repeating it blindly may duplicate it.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => is_retryable_status(e.status),
+            Error::Auth(e) => e.retryable,
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Shared(e) => e.is_retryable(),
+            _ => false,
+        }
+    }
+
+    /// The server's `Retry-After`, if it sent one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api(e) => e.retry_after,
+            Error::Auth(e) => e.retry_after,
+            Error::WriteUncertain { source, .. } => source.retry_after(),
+            Error::Shared(e) => e.retry_after(),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a timeout (of an attempt, of the whole call or of a token fetch).
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Error::Timeout { .. } => true,
+            Error::WriteUncertain { source, .. } => source.is_timeout(),
+            Error::Auth(e) => e.timed_out,
+            Error::Shared(e) => e.is_timeout(),
+            _ => false,
+        }
+    }
+
+    /// Whether the call was refused before sending because a scope is missing.
+    pub fn is_missing_scope(&self) -> bool {
+        matches!(self, Error::MissingScope { .. })
+    }
+
+    /// Whether the access policy (denial or missing approval) refused the call.
+    pub fn is_policy(&self) -> bool {
+        matches!(self, Error::PolicyDenied { .. } | Error::ApprovalRequired { .. })
+    }
+
+    /// Whether a write may have been applied although the call failed.
+    pub fn is_write_uncertain(&self) -> bool {
+        matches!(self, Error::WriteUncertain { .. })
+    }
+
+    /// Whether authentication failed.
+    pub fn is_auth(&self) -> bool {
+        match self {
+            Error::Auth(_) => true,
+            Error::Shared(e) => e.is_auth(),
+            _ => false,
+        }
+    }
+
+    /// The API error payload, if this is an API error (directly or wrapped).
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            Error::WriteUncertain { source, .. } => source.api(),
+            Error::Shared(e) => e.api(),
+            _ => None,
+        }
+    }
+
+    /// Shorthand for a configuration error.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config(message.into())
+    }
+}
+
+/// Statuses that a later identical request may not get (rate limit, overload, gateway).
+pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// Statuses a token endpoint may recover from: also 423 (a key locked for asking too often).
+pub(crate) fn is_retryable_token_status(status: StatusCode) -> bool {
+    status.as_u16() == 423 || is_retryable_status(status)
+}
+
+/// An error status from a vendor API, with what the vendor said about it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// HTTP method of the request.
+    pub method: Method,
+    /// URL path of the request (never the query string).
+    pub path: String,
+    /// The status the API answered with.
+    pub status: StatusCode,
+    /// The vendor's error code, when its body carried one.
+    pub code: Option<String>,
+    /// The vendor's error message, when its body carried one.
+    pub message: Option<String>,
+    /// The request id the vendor returned in a header, for support tickets.
+    pub request_id: Option<String>,
+    /// The server's `Retry-After`, parsed.
+    pub retry_after: Option<Duration>,
+    /// A short snippet of the body with secret-looking values redacted.
+    pub body_snippet: String,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} answered {}", self.method, self.path, self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, " [{code}]")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        if let Some(after) = self.retry_after {
+            write!(f, " (retry after {}s)", after.as_secs_f64())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A failed authentication, at the token endpoint or at the API.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct AuthError {
+    /// What went wrong, in words (never containing a secret).
+    pub message: String,
+    /// The HTTP status, when there was a response.
+    pub status: Option<StatusCode>,
+    /// The OAuth `error` code (`invalid_client`, `invalid_scope`, ...), when sent.
+    pub oauth_error: Option<String>,
+    /// The OAuth `error_description` or vendor message, when sent.
+    pub description: Option<String>,
+    /// The server's `Retry-After`, parsed.
+    pub retry_after: Option<Duration>,
+    /// Whether the token fetch timed out.
+    pub timed_out: bool,
+    /// Whether a later attempt may succeed (timeouts, transport failures, 423/429/5xx).
+    pub retryable: bool,
+    /// The underlying error.
+    pub source: Option<BoxError>,
+}
+
+impl AuthError {
+    /// A new authentication error with just a message.
+    pub fn new(message: impl Into<String>) -> Self {
+        AuthError {
+            message: message.into(),
+            status: None,
+            oauth_error: None,
+            description: None,
+            retry_after: None,
+            timed_out: false,
+            retryable: false,
+            source: None,
+        }
+    }
+
+    /// Wraps this into an [`Error`].
+    pub fn into_error(self) -> Error {
+        Error::Auth(Box::new(self))
+    }
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "authentication failed: {}", self.message)?;
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(code) = &self.oauth_error {
+            write!(f, " [{code}]")?;
+        }
+        if let Some(description) = &self.description {
+            write!(f, ": {description}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for AuthError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}

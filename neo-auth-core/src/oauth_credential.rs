@@ -1,0 +1,153 @@
+//! A bearer-token credential over a [`TokenSource`] and a [`TokenCache`].
+
+use std::fmt;
+use std::sync::{Arc, RwLock};
+
+use http::HeaderValue;
+use secrecy::ExposeSecret;
+
+use crate::clock::{Clock, SystemClock};
+use crate::credential::{Authorization, Credential};
+use crate::error::{Error, Result};
+use crate::scope::{ExactRules, GrantedScopes, ScopeRules, ScopeSet};
+use crate::token::{BoxFuture, TokenSource};
+use crate::token_cache::{TokenCache, TokenCacheConfig};
+
+/// OAuth2 bearer credential: tokens from a [`TokenSource`], cached with single
+/// flight; granted scopes learned from the token response when it has a `scope`,
+/// otherwise taken to be the requested ones.
+///
+/// ```
+/// use std::sync::Arc;
+/// use neo_auth_core::{ClientCredentialsSource, OAuth2Credential};
+/// use secrecy::SecretString;
+/// let source = ClientCredentialsSource::new(
+///     "https://acme.halopsa.com/auth/token", "id", SecretString::from("secret"))
+///     .unwrap()
+///     .with_scopes(["all"]);
+/// let credential = OAuth2Credential::builder(Arc::new(source)).build();
+/// assert!(!format!("{credential:?}").contains("secret\""));
+/// ```
+pub struct OAuth2Credential {
+    cache: TokenCache,
+    rules: Arc<dyn ScopeRules>,
+    requested: Arc<GrantedScopes>,
+    learned: RwLock<Option<Arc<dyn ScopeSet>>>,
+}
+
+/// Builds an [`OAuth2Credential`].
+#[derive(Debug)]
+pub struct OAuth2CredentialBuilder {
+    source: Arc<dyn TokenSource>,
+    rules: Arc<dyn ScopeRules>,
+    clock: Arc<dyn Clock>,
+    config: TokenCacheConfig,
+}
+
+impl OAuth2CredentialBuilder {
+    /// Sets the vendor's scope rules (how a granted name covers a requirement).
+    pub fn scope_rules(mut self, rules: Arc<dyn ScopeRules>) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    /// Injects a clock (tests).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the token cache configuration.
+    pub fn cache_config(mut self, config: TokenCacheConfig) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Builds the credential.
+    pub fn build(self) -> OAuth2Credential {
+        let requested = Arc::new(
+            GrantedScopes::new(self.source.requested_scopes().iter().cloned())
+                .with_rules(self.rules.clone()),
+        );
+        OAuth2Credential {
+            cache: TokenCache::with_clock(self.source, self.config, self.clock),
+            rules: self.rules,
+            requested,
+            learned: RwLock::new(None),
+        }
+    }
+}
+
+impl OAuth2Credential {
+    /// Starts a builder over a token source.
+    pub fn builder(source: Arc<dyn TokenSource>) -> OAuth2CredentialBuilder {
+        OAuth2CredentialBuilder {
+            source,
+            rules: Arc::new(ExactRules),
+            clock: Arc::new(SystemClock),
+            config: TokenCacheConfig::default(),
+        }
+    }
+
+    /// The token cache (for metrics such as [`TokenCache::fetch_count`]).
+    pub fn cache(&self) -> &TokenCache {
+        &self.cache
+    }
+
+    async fn authorize_now(&self) -> Result<Authorization> {
+        let token = self.cache.get().await?;
+        if let Some(scopes) = &token.token().scopes {
+            let learned: Arc<dyn ScopeSet> = Arc::new(
+                GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()),
+            );
+            *self.learned.write().unwrap_or_else(|e| e.into_inner()) = Some(learned);
+        }
+        let value = HeaderValue::from_str(&format!("Bearer {}", token.secret().expose_secret()))
+            .map_err(|_| Error::config("the access token contains characters not allowed in a header"))?;
+        Ok(Authorization::new()
+            .with_header(http::header::AUTHORIZATION, value)
+            .with_generation(token.generation()))
+    }
+}
+
+impl Credential for OAuth2Credential {
+    fn authorize(&self) -> BoxFuture<'_, Result<Authorization>> {
+        Box::pin(self.authorize_now())
+    }
+
+    fn invalidate(&self, rejected: &Authorization) -> bool {
+        if let Some(generation) = rejected.generation() {
+            self.cache.invalidate(generation);
+        }
+        true
+    }
+
+    fn granted(&self) -> Option<Arc<dyn ScopeSet>> {
+        if let Some(learned) = self.learned.read().unwrap_or_else(|e| e.into_inner()).clone() {
+            return Some(learned);
+        }
+        if self.requested.is_empty() {
+            None
+        } else {
+            Some(self.requested.clone())
+        }
+    }
+
+    fn granted_source(&self) -> &'static str {
+        if self.learned.read().unwrap_or_else(|e| e.into_inner()).is_some() {
+            "token response"
+        } else {
+            "requested scopes"
+        }
+    }
+}
+
+impl fmt::Debug for OAuth2Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OAuth2Credential")
+            .field("source", self.cache.source())
+            .field("requested", &self.requested)
+            .field("token", &"** redacted **")
+            .finish()
+    }
+}

@@ -1,0 +1,114 @@
+//! A client-side request budget over a rolling window (HaloPSA: 300 requests per
+//! rolling 5 minutes), so a long sync stays under the vendor's limit instead of
+//! running into 429s.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::clock::{Clock, SystemClock};
+
+/// At most `max_requests` requests in any `window`. Memory is bounded by
+/// `max_requests` timestamps.
+///
+/// ```
+/// use std::time::Duration;
+/// use neo_auth_core::RateBudget;
+/// let budget = RateBudget::new(300, Duration::from_secs(300));
+/// assert_eq!(budget.max_requests(), 300);
+/// ```
+pub struct RateBudget {
+    max_requests: usize,
+    window: Duration,
+    clock: Arc<dyn Clock>,
+    sent: Mutex<VecDeque<Instant>>,
+}
+
+impl RateBudget {
+    /// A budget of `max_requests` per rolling `window` (at least 1 request).
+    pub fn new(max_requests: u32, window: Duration) -> Self {
+        Self::with_clock(max_requests, window, Arc::new(SystemClock))
+    }
+
+    /// A budget with an injected clock (tests).
+    pub fn with_clock(max_requests: u32, window: Duration, clock: Arc<dyn Clock>) -> Self {
+        let max_requests = usize::try_from(max_requests.max(1)).unwrap_or(usize::MAX);
+        RateBudget {
+            max_requests,
+            window,
+            clock,
+            sent: Mutex::new(VecDeque::with_capacity(max_requests.min(4096))),
+        }
+    }
+
+    /// The number of requests allowed per window.
+    pub fn max_requests(&self) -> usize {
+        self.max_requests
+    }
+
+    /// The window.
+    pub fn window(&self) -> Duration {
+        self.window
+    }
+
+    /// Takes a slot now if one is free; otherwise says how long until one frees up.
+    pub fn try_acquire(&self) -> Result<(), Duration> {
+        let now = self.clock.now();
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        while sent
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) >= self.window)
+        {
+            sent.pop_front();
+        }
+        if sent.len() < self.max_requests {
+            sent.push_back(now);
+            return Ok(());
+        }
+        let oldest = *sent.front().expect("the budget is full, so not empty");
+        Err((oldest + self.window).saturating_duration_since(now))
+    }
+
+    /// Waits until a slot is free and takes it.
+    pub async fn acquire(&self) {
+        loop {
+            match self.try_acquire() {
+                Ok(()) => return,
+                Err(wait) => {
+                    tracing::debug!(?wait, "client-side rate budget exhausted; waiting");
+                    tokio::time::sleep(wait.max(Duration::from_millis(1))).await;
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Debug for RateBudget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RateBudget")
+            .field("max_requests", &self.max_requests)
+            .field("window", &self.window)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+
+    #[test]
+    fn rolling_window() {
+        let clock = Arc::new(ManualClock::new());
+        let budget = RateBudget::with_clock(3, Duration::from_secs(10), clock.clone());
+        assert!(budget.try_acquire().is_ok());
+        clock.advance(Duration::from_secs(4));
+        assert!(budget.try_acquire().is_ok());
+        assert!(budget.try_acquire().is_ok());
+        assert_eq!(budget.try_acquire(), Err(Duration::from_secs(6)));
+        clock.advance(Duration::from_secs(6));
+        assert!(budget.try_acquire().is_ok());
+        assert_eq!(budget.try_acquire(), Err(Duration::from_secs(4)));
+    }
+}

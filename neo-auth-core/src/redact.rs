@@ -1,0 +1,95 @@
+//! Redaction of response bodies before they go into errors or logs.
+
+/// JSON keys whose values are never shown.
+const SENSITIVE_KEYS: &[&str] = &[
+    "access_token",
+    "refresh_token",
+    "id_token",
+    "token",
+    "client_secret",
+    "secret",
+    "password",
+    "privatekey",
+    "private_key",
+    "apikey",
+    "api_key",
+    "authorization",
+    "jwt",
+];
+
+fn is_sensitive(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    SENSITIVE_KEYS.iter().any(|k| lower == *k || lower.ends_with(&format!("_{k}")))
+}
+
+fn redact_value(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if is_sensitive(key) {
+                    *v = serde_json::Value::String("** redacted **".into());
+                } else {
+                    redact_value(v);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(redact_value),
+        _ => {}
+    }
+}
+
+/// A short, printable snippet of a body: JSON values under secret-looking keys
+/// (`access_token`, `client_secret`, `password`, ...) replaced, bearer tokens in
+/// text masked, and the result cut to `max_chars` characters.
+pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
+    let text = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut value) => {
+            redact_value(&mut value);
+            value.to_string()
+        }
+        Err(_) => mask_bearer(&String::from_utf8_lossy(&body[..body.len().min(max_chars * 4)])),
+    };
+    let mut out: String = text.chars().take(max_chars).collect();
+    if text.chars().nth(max_chars).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn mask_bearer(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.to_ascii_lowercase().find("bearer ") {
+        out.push_str(&rest[..pos + 7]);
+        out.push_str("** redacted **");
+        let after = &rest[pos + 7..];
+        let end = after
+            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_secrets_are_replaced() {
+        let body = br#"{"access_token":"s3cr3t","nested":{"client_secret":"x"},"msg":"ok"}"#;
+        let out = redact_snippet(body, 500);
+        assert!(!out.contains("s3cr3t") && !out.contains("\"x\""), "{out}");
+        assert!(out.contains("\"msg\":\"ok\""));
+    }
+
+    #[test]
+    fn text_bearer_is_masked_and_cut() {
+        let out = redact_snippet(b"denied for Bearer abc.def.ghi please", 500);
+        assert_eq!(out, "denied for Bearer ** redacted ** please");
+        let long = "é".repeat(50);
+        let out = redact_snippet(long.as_bytes(), 10);
+        assert_eq!(out.chars().count(), 11);
+    }
+}

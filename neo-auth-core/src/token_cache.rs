@@ -1,0 +1,294 @@
+//! The OAuth2 token cache: one token request per token lifetime, however many tasks ask.
+//!
+//! - **Single flight.** Callers that find no fresh token queue on one async lock;
+//!   the first fetches, the others re-check under the lock and take its token. If
+//!   that fetch fails, everyone who waited on it gets the same (shared) error, so a
+//!   thousand callers do not become a thousand token requests.
+//! - **Expiry** is the local monotonic clock at receipt plus `expires_in`; the token
+//!   is refreshed a jittered buffer before that. The clock is injectable.
+//! - **Failures do not poison**: the next call after a failed fetch fetches again.
+//! - **Timeout and backoff of its own**: each fetch attempt has a timeout; 423, 429,
+//!   5xx and transport failures are retried with backoff or `Retry-After`.
+//! - **Invalidation is targeted**: a 401 invalidates the token only if it is still
+//!   the one that was rejected.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{AuthError, Error, Result};
+use crate::retry::Backoff;
+use crate::token::{AccessToken, TokenSource};
+
+/// Settings of a [`TokenCache`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct TokenCacheConfig {
+    /// Refresh this long before expiry (at most half the token's lifetime).
+    pub refresh_buffer: Duration,
+    /// Up to this much extra, random per token, is added to the buffer so that
+    /// many processes sharing a credential do not refresh at the same instant.
+    pub refresh_jitter: Duration,
+    /// Timeout of one token request.
+    pub fetch_timeout: Duration,
+    /// Attempts per fetch (the first included).
+    pub max_attempts: u32,
+    /// Backoff between attempts.
+    pub backoff: Backoff,
+    /// The longest `Retry-After` from the token endpoint that is honoured.
+    pub max_retry_after: Duration,
+}
+
+impl Default for TokenCacheConfig {
+    fn default() -> Self {
+        TokenCacheConfig {
+            refresh_buffer: Duration::from_secs(60),
+            refresh_jitter: Duration::from_secs(30),
+            fetch_timeout: Duration::from_secs(20),
+            max_attempts: 4,
+            backoff: Backoff::new(Duration::from_millis(500), Duration::from_secs(15)),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+}
+
+impl TokenCacheConfig {
+    /// Sets the refresh buffer and its jitter.
+    pub fn with_refresh_buffer(mut self, buffer: Duration, jitter: Duration) -> Self {
+        self.refresh_buffer = buffer;
+        self.refresh_jitter = jitter;
+        self
+    }
+
+    /// Sets the timeout of one token request.
+    pub fn with_fetch_timeout(mut self, timeout: Duration) -> Self {
+        self.fetch_timeout = timeout;
+        self
+    }
+
+    /// Sets the attempts per fetch (at least 1).
+    pub fn with_max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Sets the backoff between fetch attempts.
+    pub fn with_backoff(mut self, backoff: Backoff) -> Self {
+        self.backoff = backoff;
+        self
+    }
+}
+
+/// A cached token with its bookkeeping.
+#[derive(Debug)]
+pub struct CachedToken {
+    token: AccessToken,
+    generation: u64,
+    refresh_at: Option<Instant>,
+}
+
+impl CachedToken {
+    /// The token.
+    pub fn token(&self) -> &AccessToken {
+        &self.token
+    }
+
+    /// The secret token value.
+    pub fn secret(&self) -> &SecretString {
+        &self.token.secret
+    }
+
+    /// Identifies this token among all the cache has held (for targeted invalidation).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    fn is_fresh(&self, now: Instant) -> bool {
+        self.refresh_at.is_none_or(|at| now < at)
+    }
+}
+
+#[derive(Debug)]
+struct Failure {
+    epoch: u64,
+    error: Arc<Error>,
+}
+
+/// Caches tokens from a [`TokenSource`]. Cheap to share behind an `Arc`.
+#[derive(Debug)]
+pub struct TokenCache {
+    source: Arc<dyn TokenSource>,
+    clock: Arc<dyn Clock>,
+    config: TokenCacheConfig,
+    current: RwLock<Option<Arc<CachedToken>>>,
+    last_failure: RwLock<Option<Failure>>,
+    refresh: tokio::sync::Mutex<()>,
+    generation: AtomicU64,
+    epoch: AtomicU64,
+    fetches: AtomicU64,
+}
+
+impl TokenCache {
+    /// A cache over `source` with the real clock.
+    pub fn new(source: Arc<dyn TokenSource>, config: TokenCacheConfig) -> Self {
+        Self::with_clock(source, config, Arc::new(SystemClock))
+    }
+
+    /// A cache with an injected clock.
+    pub fn with_clock(
+        source: Arc<dyn TokenSource>,
+        config: TokenCacheConfig,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        TokenCache {
+            source,
+            clock,
+            config,
+            current: RwLock::new(None),
+            last_failure: RwLock::new(None),
+            refresh: tokio::sync::Mutex::new(()),
+            generation: AtomicU64::new(0),
+            epoch: AtomicU64::new(0),
+            fetches: AtomicU64::new(0),
+        }
+    }
+
+    /// The source's requested scopes.
+    pub fn source(&self) -> &Arc<dyn TokenSource> {
+        &self.source
+    }
+
+    /// A fresh token: the cached one, or one fetched now (once for all concurrent callers).
+    #[tracing::instrument(level = "debug", name = "neo.token", skip(self))]
+    pub async fn get(&self) -> Result<Arc<CachedToken>> {
+        if let Some(token) = self.fresh() {
+            return Ok(token);
+        }
+        let epoch_seen = self.epoch.load(Ordering::Acquire);
+        let _guard = self.refresh.lock().await;
+        if let Some(token) = self.fresh() {
+            return Ok(token);
+        }
+        // A fetch finished (and failed) while we waited: share its error rather
+        // than sending one more request per waiting caller.
+        if let Some(failure) = self.read_failure(epoch_seen) {
+            return Err(Error::Shared(failure));
+        }
+        let result = self.fetch_with_retries().await;
+        let epoch = self.epoch.fetch_add(1, Ordering::AcqRel) + 1;
+        match result {
+            Ok(token) => {
+                let cached = self.store(token);
+                *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = None;
+                Ok(cached)
+            }
+            Err(error) => {
+                let error = Arc::new(error);
+                *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = Some(Failure {
+                    epoch,
+                    error: error.clone(),
+                });
+                Err(Error::Shared(error))
+            }
+        }
+    }
+
+    /// Forgets the cached token if it is still the one with `generation` (the one
+    /// the API rejected). A newer token stays.
+    pub fn invalidate(&self, generation: u64) -> bool {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        if current.as_ref().is_some_and(|t| t.generation == generation) {
+            *current = None;
+            tracing::debug!(generation, "token invalidated after rejection");
+            true
+        } else {
+            false
+        }
+    }
+
+    /// The cached token, fresh or not, without fetching.
+    pub fn peek(&self) -> Option<Arc<CachedToken>> {
+        self.current.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// How many token requests this cache has sent (attempts included).
+    pub fn fetch_count(&self) -> u64 {
+        self.fetches.load(Ordering::Relaxed)
+    }
+
+    fn fresh(&self) -> Option<Arc<CachedToken>> {
+        let now = self.clock.now();
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .filter(|t| t.is_fresh(now))
+            .cloned()
+    }
+
+    fn read_failure(&self, epoch_seen: u64) -> Option<Arc<Error>> {
+        self.last_failure
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .filter(|f| f.epoch > epoch_seen)
+            .map(|f| f.error.clone())
+    }
+
+    fn store(&self, token: AccessToken) -> Arc<CachedToken> {
+        let now = self.clock.now();
+        let refresh_at = token.expires_in.map(|lifetime| {
+            let buffer = self.config.refresh_buffer.min(lifetime / 2);
+            let jitter_room = self.config.refresh_jitter.min(lifetime / 2 - buffer);
+            let jitter = Duration::from_millis(fastrand::u64(
+                0..=u64::try_from(jitter_room.as_millis()).unwrap_or(u64::MAX),
+            ));
+            now + lifetime - buffer - jitter
+        });
+        let generation = self.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        let cached = Arc::new(CachedToken {
+            token,
+            generation,
+            refresh_at,
+        });
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(cached.clone());
+        cached
+    }
+
+    async fn fetch_with_retries(&self) -> Result<AccessToken> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            self.fetches.fetch_add(1, Ordering::Relaxed);
+            let outcome =
+                match tokio::time::timeout(self.config.fetch_timeout, self.source.fetch()).await {
+                    Ok(outcome) => outcome,
+                    Err(_) => Err(AuthError {
+                        timed_out: true,
+                        retryable: true,
+                        ..AuthError::new(format!(
+                            "the token request did not answer within {:?}",
+                            self.config.fetch_timeout
+                        ))
+                    }
+                    .into_error()),
+                };
+            let error = match outcome {
+                Ok(token) => return Ok(token),
+                Err(error) => error,
+            };
+            if attempt >= self.config.max_attempts || !error.is_retryable() {
+                return Err(error);
+            }
+            let wait = match error.retry_after() {
+                Some(after) => after.min(self.config.max_retry_after),
+                None => self.config.backoff.wait(attempt - 1),
+            };
+            tracing::warn!(attempt, ?wait, error = %error, "token request failed; retrying");
+            tokio::time::sleep(wait).await;
+        }
+    }
+}

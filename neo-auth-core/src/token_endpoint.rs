@@ -1,0 +1,95 @@
+//! What both token sources share: the no-redirect HTTP client, response status
+//! handling and the parsing of OAuth error bodies.
+
+use std::time::Duration;
+
+use http::{HeaderMap, StatusCode};
+use serde::Deserialize;
+
+use crate::error::{AuthError, Error, Result};
+use crate::redact::redact_snippet;
+use crate::retry::retry_after_from_headers;
+
+/// A reqwest client for token endpoints: never follows redirects (a 307 would
+/// replay the client secret to wherever `Location` points).
+pub fn token_http_client(connect_timeout: Duration) -> Result<reqwest::Client> {
+    crate::tls::http_client_builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(connect_timeout)
+        .user_agent(crate::transport::default_user_agent())
+        .build()
+        .map_err(|e| Error::config(format!("could not build the token HTTP client: {e}")))
+}
+
+/// Turns a transport failure of a token request into an authentication error.
+pub(crate) fn token_transport_error(error: reqwest::Error) -> Error {
+    let timed_out = error.is_timeout();
+    AuthError {
+        retryable: true,
+        timed_out,
+        source: Some(Box::new(error.without_url())),
+        ..AuthError::new("the token request could not be sent or its answer not read")
+    }
+    .into_error()
+}
+
+#[derive(Deserialize)]
+struct OAuthErrorBody {
+    error: Option<serde_json::Value>,
+    error_description: Option<String>,
+    message: Option<String>,
+    #[serde(rename = "Message")]
+    message_pascal: Option<String>,
+}
+
+/// Builds the error for a token endpoint answer other than 200.
+pub(crate) fn token_status_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
+    let parsed: Option<OAuthErrorBody> = serde_json::from_slice(body).ok();
+    let (oauth_error, description) = match parsed {
+        Some(b) => (
+            b.error.and_then(|e| match e {
+                serde_json::Value::String(s) => Some(s),
+                serde_json::Value::Object(map) => map
+                    .get("code")
+                    .or_else(|| map.get("message"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned),
+                _ => None,
+            }),
+            b.error_description.or(b.message).or(b.message_pascal),
+        ),
+        None => {
+            let text = redact_snippet(body, 200);
+            (None, (!text.is_empty()).then_some(text))
+        }
+    };
+    let message = match (status.as_u16(), oauth_error.as_deref()) {
+        (_, Some("invalid_client")) | (401, _) => {
+            "the token endpoint rejected the client id or secret".to_owned()
+        }
+        (_, Some("invalid_scope")) => {
+            "the token endpoint refused a requested scope (invalid_scope)".to_owned()
+        }
+        (423, _) => "the token endpoint locked this key for asking for too many tokens (423)".to_owned(),
+        (429, _) => "the token endpoint is rate limiting".to_owned(),
+        (s, _) if s >= 500 => "the token endpoint failed".to_owned(),
+        (s, _) if (300..400).contains(&s) => {
+            "the token endpoint answered with a redirect, which is never followed".to_owned()
+        }
+        _ => "the token endpoint refused the request".to_owned(),
+    };
+    AuthError {
+        status: Some(status),
+        oauth_error,
+        description,
+        retry_after: retry_after_from_headers(headers),
+        retryable: crate::error::is_retryable_token_status(status),
+        ..AuthError::new(message)
+    }
+    .into_error()
+}
+
+/// Parses an OAuth `scope` value into names.
+pub(crate) fn parse_scope(scope: Option<&str>) -> Option<Vec<String>> {
+    scope.map(|s| s.split_whitespace().map(str::to_owned).collect())
+}
