@@ -9,7 +9,7 @@ use crate::redact::redact_snippet;
 /// (`tickets[3].client_id`) and carries a short redacted snippet of the body.
 ///
 /// ```
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// struct T { id: i64 }
 /// let err = neo_auth_core::decode_json::<Vec<T>>(br#"[{"id":1},{"id":"x"}]"#).unwrap_err();
 /// assert!(err.to_string().contains("[1].id"));
