@@ -25,29 +25,26 @@ impl fmt::Display for Access {
 
 /// A policy area: a group of operations the integrator allows or denies together
 /// (`tickets`, `invoices`, `devices`, ...).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Area(Cow<'static, str>);
+///
+/// Areas are fixed by each vendor crate (constants), so they are `Copy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Area(&'static str);
 
 impl Area {
-    /// An area from a static name.
+    /// An area from its name.
     pub const fn new(name: &'static str) -> Self {
-        Area(Cow::Borrowed(name))
-    }
-
-    /// An area from an owned name.
-    pub fn owned(name: impl Into<String>) -> Self {
-        Area(Cow::Owned(name.into()))
+        Area(name)
     }
 
     /// The area's name.
-    pub fn name(&self) -> &str {
-        &self.0
+    pub const fn name(&self) -> &'static str {
+        self.0
     }
 }
 
 impl fmt::Display for Area {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
     }
 }
 

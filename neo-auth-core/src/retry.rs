@@ -11,20 +11,32 @@ use std::time::{Duration, SystemTime};
 
 use http::HeaderMap;
 
-/// Exponential backoff with full jitter: attempt `n` waits a random time in
-/// `[0, min(max, initial * 2^n)]`.
+/// Exponential backoff with full jitter: retry `n` waits a random time in
+/// `[floor, max(floor, min(max, initial * 2^n))]` (the floor is zero unless set).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Backoff {
     /// The ceiling of the first wait.
     pub initial: Duration,
     /// The largest wait.
     pub max: Duration,
+    /// The shortest wait (for rolling-window rate limits, where a short wait is useless).
+    pub floor: Duration,
 }
 
 impl Backoff {
     /// A backoff from its first ceiling and its largest wait.
     pub const fn new(initial: Duration, max: Duration) -> Self {
-        Backoff { initial, max }
+        Backoff {
+            initial,
+            max,
+            floor: Duration::ZERO,
+        }
+    }
+
+    /// Sets the shortest wait.
+    pub const fn with_floor(mut self, floor: Duration) -> Self {
+        self.floor = floor;
+        self
     }
 
     /// The ceiling for retry number `retry` (0-based), before jitter.
@@ -35,9 +47,10 @@ impl Backoff {
 
     /// A full-jitter wait for retry number `retry` (0-based).
     pub fn wait(&self, retry: u32) -> Duration {
-        let ceiling = self.ceiling(retry);
-        let nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);
-        Duration::from_nanos(fastrand::u64(0..=nanos))
+        let ceiling = self.ceiling(retry).max(self.floor);
+        let spread = ceiling - self.floor;
+        let nanos = u64::try_from(spread.as_nanos()).unwrap_or(u64::MAX);
+        self.floor + Duration::from_nanos(fastrand::u64(0..=nanos))
     }
 }
 
@@ -238,6 +251,11 @@ mod tests {
         assert_eq!(b.ceiling(40), Duration::from_secs(1));
         for retry in 0..50 {
             assert!(b.wait(retry) <= Duration::from_secs(1));
+        }
+        let floored = b.with_floor(Duration::from_millis(700));
+        for retry in 0..50 {
+            let wait = floored.wait(retry);
+            assert!(wait >= Duration::from_millis(700) && wait <= Duration::from_secs(1));
         }
     }
 

@@ -1,0 +1,321 @@
+//! The HaloPSA client and its builder.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use neo_auth_core::{
+    AccessPolicy, ApiRequest, Backoff, Clock, Credential, Error, OAuth2Credential, PagerLimits,
+    RateBudget, Result, RetryConfig, SystemClock, Timeouts, TokenCacheConfig, Transport,
+    validate_base_url,
+};
+use serde::de::DeserializeOwned;
+
+use crate::auth::{HaloTokenSource, TokenEndpoint};
+use crate::credentials::HaloCredentials;
+use crate::errors::HaloErrors;
+use crate::policy::default_policy;
+use crate::scopes::HaloScopeRules;
+
+/// Halo's page-size cap: larger requests are silently cut to 100.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// Hosted Halo's published limit: 300 requests per rolling 5 minutes.
+pub const HOSTED_RATE_LIMIT: (u32, Duration) = (300, Duration::from_secs(300));
+
+/// The retry policy for Halo: the standard one, except that a 429 without
+/// `Retry-After` waits 30 s – 5 min (a rolling 5-minute window does not clear in 5 s).
+pub fn halo_retry_config() -> RetryConfig {
+    RetryConfig::standard()
+        .with_rate_limited_backoff(
+            Backoff::new(Duration::from_secs(60), Duration::from_secs(300))
+                .with_floor(Duration::from_secs(30)),
+        )
+        .with_max_retry_after(Duration::from_secs(300))
+}
+
+/// A HaloPSA API client. Cheap to clone (`Arc` inside), `Send + Sync`.
+///
+/// ```no_run
+/// use halopsa_client::{Client, HaloCredentials};
+/// # async fn run() -> neo_auth_core::Result<()> {
+/// let client = Client::builder()
+///     .credentials(HaloCredentials::from_env()?)
+///     .build()?;
+/// let me = client.whoami().await?;
+/// println!("acting as agent {:?}", me.id);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    transport: Transport,
+    credential: Arc<OAuth2Credential>,
+    token_source: Arc<HaloTokenSource>,
+    expected_agent_id: Option<i64>,
+    page_size: u32,
+    pager_limits: PagerLimits,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("halopsa_client::Client")
+            .field("transport", &self.inner.transport)
+            .field("expected_agent_id", &self.inner.expected_agent_id)
+            .field("page_size", &self.inner.page_size)
+            .finish()
+    }
+}
+
+/// Builds a [`Client`]; [`ClientBuilder::build`] validates everything.
+#[must_use]
+pub struct ClientBuilder {
+    credentials: Option<HaloCredentials>,
+    policy: AccessPolicy,
+    retry: RetryConfig,
+    timeouts: Timeouts,
+    rate_limit: Option<(u32, Duration)>,
+    token_cache: TokenCacheConfig,
+    clock: Arc<dyn Clock>,
+    page_size: u32,
+    pager_limits: PagerLimits,
+    user_agent: Option<String>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("credentials", &self.credentials)
+            .field("policy", &self.policy)
+            .field("rate_limit", &self.rate_limit)
+            .field("page_size", &self.page_size)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Sets the credentials (required).
+    pub fn credentials(mut self, credentials: HaloCredentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Sets the access policy (default: [`default_policy`]).
+    pub fn policy(mut self, policy: AccessPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the retry policy (default: [`halo_retry_config`]).
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Sets the timeouts.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// Sets the client-side request budget (default: 300 per rolling 5 minutes,
+    /// hosted Halo's limit); `None` turns it off.
+    pub fn rate_limit(mut self, limit: Option<(u32, Duration)>) -> Self {
+        self.rate_limit = limit;
+        self
+    }
+
+    /// Sets the token cache configuration.
+    pub fn token_cache(mut self, config: TokenCacheConfig) -> Self {
+        self.token_cache = config;
+        self
+    }
+
+    /// Injects a clock for token expiry (tests).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the page size of list requests (1–100; default 100).
+    pub fn page_size(mut self, page_size: u32) -> Self {
+        self.page_size = page_size;
+        self
+    }
+
+    /// Sets the pager's limits (the page cap).
+    pub fn pager_limits(mut self, limits: PagerLimits) -> Self {
+        self.pager_limits = limits;
+        self
+    }
+
+    /// Sets the `User-Agent`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Validates the configuration and builds the client. No network traffic.
+    pub fn build(self) -> Result<Client> {
+        let credentials = self
+            .credentials
+            .ok_or_else(|| Error::config("HaloPSA credentials are required"))?;
+        credentials.validate()?;
+        if !(1..=MAX_PAGE_SIZE).contains(&self.page_size) {
+            return Err(Error::config(format!(
+                "page size {} is outside 1–{MAX_PAGE_SIZE} (Halo silently caps pages at 100)",
+                self.page_size
+            )));
+        }
+        if let Some((requests, window)) = self.rate_limit {
+            if requests == 0 || window.is_zero() {
+                return Err(Error::config("the rate limit needs at least 1 request per non-zero window"));
+            }
+        }
+        let base = validate_base_url(&credentials.base_url)?;
+        let api_base = neo_auth_core::join_path(&base, "/api")?;
+        let token_source = Arc::new(HaloTokenSource::new(
+            base,
+            credentials.client_id.clone(),
+            credentials.client_secret.clone(),
+            credentials.tenant.clone(),
+            credentials.auth_url.clone(),
+            credentials.scopes.clone(),
+        )?);
+        let credential = Arc::new(
+            OAuth2Credential::builder(token_source.clone())
+                .scope_rules(Arc::new(HaloScopeRules))
+                .clock(self.clock.clone())
+                .cache_config(self.token_cache)
+                .build(),
+        );
+        let rate_budget = self
+            .rate_limit
+            .map(|(requests, window)| Arc::new(RateBudget::with_clock(requests, window, Arc::new(SystemClock))));
+        let mut transport = Transport::builder(api_base.as_str())
+            .credential(credential.clone())
+            .policy(self.policy)
+            .retry(self.retry)
+            .timeouts(self.timeouts)
+            .vendor_errors(Arc::new(HaloErrors))
+            .rate_budget(rate_budget);
+        if let Some(user_agent) = self.user_agent {
+            transport = transport.user_agent(user_agent);
+        }
+        Ok(Client {
+            inner: Arc::new(Inner {
+                transport: transport.build()?,
+                credential,
+                token_source,
+                expected_agent_id: credentials.agent_id,
+                page_size: self.page_size,
+                pager_limits: self.pager_limits,
+            }),
+        })
+    }
+}
+
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            credentials: None,
+            policy: default_policy(),
+            retry: halo_retry_config(),
+            timeouts: Timeouts::default(),
+            rate_limit: Some(HOSTED_RATE_LIMIT),
+            token_cache: TokenCacheConfig::default(),
+            clock: Arc::new(SystemClock),
+            page_size: MAX_PAGE_SIZE,
+            pager_limits: PagerLimits::default(),
+            user_agent: None,
+        }
+    }
+
+    /// The core transport (scope and policy checks, retries).
+    pub fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// The OAuth2 credential (token cache metrics, granted scopes).
+    pub fn credential(&self) -> &Arc<OAuth2Credential> {
+        &self.inner.credential
+    }
+
+    /// The access policy in force.
+    pub fn policy(&self) -> &AccessPolicy {
+        self.inner.transport.policy()
+    }
+
+    /// The token endpoint, once resolved by the first token fetch.
+    pub fn token_endpoint(&self) -> Option<TokenEndpoint> {
+        self.inner.token_source.endpoint().cloned()
+    }
+
+    /// The scopes the client currently knows it has (from the token response once
+    /// a token was fetched, the requested ones before).
+    pub fn granted_scopes(&self) -> Vec<String> {
+        self.inner
+            .credential
+            .granted()
+            .map(|s| s.names())
+            .unwrap_or_default()
+    }
+
+    /// The agent id the configuration expects the application to act as.
+    pub fn expected_agent_id(&self) -> Option<i64> {
+        self.inner.expected_agent_id
+    }
+
+    pub(crate) fn page_size(&self) -> u32 {
+        self.inner.page_size
+    }
+
+    pub(crate) fn pager_limits(&self) -> PagerLimits {
+        self.inner.pager_limits
+    }
+
+    /// Raw escape hatch: GET `/api/{path}` and decode the JSON. Pass the
+    /// requirement of the endpoint when known, so it is scope- and policy-checked.
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        requirement: Option<neo_auth_core::Requirement>,
+    ) -> Result<T> {
+        let mut request = ApiRequest::get(api_path(path)).queries(query.iter().copied());
+        if let Some(requirement) = requirement {
+            request = request.requirement(requirement);
+        }
+        self.inner.transport.send_json(request).await
+    }
+
+    /// Raw escape hatch: POST a JSON body to `/api/{path}`. A requirement is
+    /// mandatory for writes, so the policy always applies.
+    pub async fn post_json<B: serde::Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        requirement: neo_auth_core::Requirement,
+        approval: Option<neo_auth_core::Approval>,
+    ) -> Result<T> {
+        let request = ApiRequest::post(api_path(path))
+            .json(body)?
+            .requirement(requirement)
+            .approval(approval);
+        self.inner.transport.send_json(request).await
+    }
+}
+
+/// `Tickets` / `/Tickets` / `/api/Tickets` → `/Tickets` (the transport's base ends in `/api`).
+pub(crate) fn api_path(path: &str) -> String {
+    let trimmed = path.trim_start_matches('/');
+    let without_api = trimmed
+        .strip_prefix("api/")
+        .or_else(|| trimmed.strip_prefix("API/"))
+        .unwrap_or(trimmed);
+    format!("/{without_api}")
+}

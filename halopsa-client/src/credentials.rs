@@ -1,0 +1,208 @@
+//! HaloPSA credentials: "Client ID and Secret (Services)".
+
+use std::fmt;
+
+use neo_auth_core::Error;
+use secrecy::{ExposeSecret, SecretString};
+
+/// What an admin copies from the Halo API application (Configuration →
+/// Integrations → Halo API → View Applications): client id, client secret, and the
+/// instance URL; optionally the tenant, the agent the application logs in as, and
+/// an explicit authorisation server URL.
+///
+/// ```
+/// use halopsa_client::HaloCredentials;
+/// use secrecy::SecretString;
+/// let credentials = HaloCredentials::new(
+///     "https://acme.halopsa.com", "client-id", SecretString::from("shh"))
+///     .with_tenant("acme")
+///     .with_agent_id(7);
+/// assert!(!format!("{credentials:?}").contains("shh"));
+/// ```
+#[derive(Clone)]
+pub struct HaloCredentials {
+    pub(crate) base_url: String,
+    pub(crate) client_id: String,
+    pub(crate) client_secret: SecretString,
+    pub(crate) tenant: Option<String>,
+    pub(crate) agent_id: Option<i64>,
+    pub(crate) auth_url: Option<String>,
+    pub(crate) scopes: Vec<String>,
+}
+
+impl HaloCredentials {
+    /// Credentials for an instance (`https://yourdomain.halopsa.com`); scopes default to `all`.
+    pub fn new(
+        base_url: impl Into<String>,
+        client_id: impl Into<String>,
+        client_secret: SecretString,
+    ) -> Self {
+        HaloCredentials {
+            base_url: base_url.into(),
+            client_id: client_id.into(),
+            client_secret,
+            tenant: None,
+            agent_id: None,
+            auth_url: None,
+            scopes: vec!["all".to_owned()],
+        }
+    }
+
+    /// Sets the tenant (hosted instances; shown under "API Details").
+    pub fn with_tenant(mut self, tenant: impl Into<String>) -> Self {
+        self.tenant = Some(tenant.into());
+        self
+    }
+
+    /// Sets the agent id the application is configured to log in as; `check_access`
+    /// reports a mismatch.
+    pub fn with_agent_id(mut self, agent_id: i64) -> Self {
+        self.agent_id = Some(agent_id);
+        self
+    }
+
+    /// Sets the authorisation server URL explicitly (skips discovery). Either the
+    /// server base (`https://acme.halopsa.com/auth`) or the token URL itself.
+    pub fn with_auth_url(mut self, auth_url: impl Into<String>) -> Self {
+        self.auth_url = Some(auth_url.into());
+        self
+    }
+
+    /// Sets the scopes to request (default `all`).
+    pub fn with_scopes<I, S>(mut self, scopes: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Reads `HALOPSA_BASE_URL`, `HALOPSA_CLIENT_ID`, `HALOPSA_CLIENT_SECRET`, and the
+    /// optional `HALOPSA_TENANT`, `HALOPSA_AGENT_ID`, `HALOPSA_AUTH_URL`,
+    /// `HALOPSA_SCOPES` (space-separated, default `all`).
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`HaloCredentials::from_env`], reading variables through `lookup` (tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let required = |name: &str| {
+            get(name).ok_or_else(|| Error::config(format!("the environment variable {name} is not set")))
+        };
+        let mut credentials = HaloCredentials::new(
+            required("HALOPSA_BASE_URL")?,
+            required("HALOPSA_CLIENT_ID")?,
+            SecretString::from(required("HALOPSA_CLIENT_SECRET")?),
+        );
+        if let Some(tenant) = get("HALOPSA_TENANT") {
+            credentials = credentials.with_tenant(tenant);
+        }
+        if let Some(agent) = get("HALOPSA_AGENT_ID") {
+            let id = agent.trim().parse::<i64>().map_err(|_| {
+                Error::config(format!("HALOPSA_AGENT_ID must be a number, got `{agent}`"))
+            })?;
+            credentials = credentials.with_agent_id(id);
+        }
+        if let Some(auth_url) = get("HALOPSA_AUTH_URL") {
+            credentials = credentials.with_auth_url(auth_url);
+        }
+        if let Some(scopes) = get("HALOPSA_SCOPES") {
+            credentials = credentials.with_scopes(scopes.split_whitespace());
+        }
+        Ok(credentials)
+    }
+
+    /// Checks the values (called by the client builder).
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if self.client_id.trim().is_empty() {
+            return Err(Error::config("the HaloPSA client id is empty"));
+        }
+        if self.client_secret.expose_secret().trim().is_empty() {
+            return Err(Error::config("the HaloPSA client secret is empty"));
+        }
+        if self.scopes.is_empty() {
+            return Err(Error::config("at least one scope must be requested (default: all)"));
+        }
+        for scope in &self.scopes {
+            if !crate::scopes::KNOWN_SCOPE_NAMES.contains(&scope.as_str()) {
+                return Err(Error::config(format!(
+                    "`{scope}` is not a HaloPSA scope (note: there is no read:actions or :sites scope; actions fall under tickets, sites under customers)"
+                )));
+            }
+        }
+        if self.tenant.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(Error::config("the HaloPSA tenant is empty"));
+        }
+        Ok(())
+    }
+
+    /// The instance URL.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The configured agent id, if any.
+    pub fn agent_id(&self) -> Option<i64> {
+        self.agent_id
+    }
+
+    /// The requested scopes.
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+}
+
+impl fmt::Debug for HaloCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HaloCredentials")
+            .field("base_url", &self.base_url)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"** redacted **")
+            .field("tenant", &self.tenant)
+            .field("agent_id", &self.agent_id)
+            .field("auth_url", &self.auth_url)
+            .field("scopes", &self.scopes)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn from_lookup_reads_every_variable() {
+        let vars: HashMap<&str, &str> = [
+            ("HALOPSA_BASE_URL", "https://acme.halopsa.com"),
+            ("HALOPSA_CLIENT_ID", "id"),
+            ("HALOPSA_CLIENT_SECRET", "secret"),
+            ("HALOPSA_TENANT", "acme"),
+            ("HALOPSA_AGENT_ID", "12"),
+            ("HALOPSA_SCOPES", "read:tickets edit:tickets"),
+        ]
+        .into();
+        let c = HaloCredentials::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap();
+        assert_eq!(c.tenant.as_deref(), Some("acme"));
+        assert_eq!(c.agent_id, Some(12));
+        assert_eq!(c.scopes, vec!["read:tickets", "edit:tickets"]);
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn missing_and_bad_values_are_config_errors() {
+        let err = HaloCredentials::from_lookup(|_| None).unwrap_err();
+        assert!(err.to_string().contains("HALOPSA_BASE_URL"));
+        let err = HaloCredentials::from_lookup(|k| match k {
+            "HALOPSA_AGENT_ID" => Some("seven".into()),
+            _ => Some("x".into()),
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("HALOPSA_AGENT_ID"), "{err}");
+        let bad_scope = HaloCredentials::new("https://a", "id", SecretString::from("s"))
+            .with_scopes(["read:actions"]);
+        assert!(bad_scope.validate().unwrap_err().to_string().contains("read:actions"));
+    }
+}

@@ -1,0 +1,81 @@
+//! The default access-policy profile for HaloPSA (SPEC "Default policy profile").
+
+use neo_auth_core::{AccessPolicy, Area, AreaAccess};
+
+use crate::scopes::areas;
+
+/// Areas that stay read-only unless the integrator turns write on explicitly:
+/// money (invoices, contracts), suppliers, opportunities, configuration and SLAs.
+pub const SENSITIVE_AREAS: &[Area] = &[
+    areas::INVOICES,
+    areas::CONTRACTS,
+    areas::SUPPLIERS,
+    areas::OPPORTUNITIES,
+    areas::CONFIGURATION,
+    areas::SLAS,
+];
+
+/// The safe default profile:
+///
+/// - **Write**: tickets, actions (notes, time entries), contacts, assets,
+///   products, appointments.
+/// - **Read only**: companies, sites, SLAs, knowledge base, contracts, invoices,
+///   quotations, suppliers, opportunities, reports, configuration.
+/// - Anything else: ignored.
+///
+/// Turn on a write explicitly with [`AccessPolicy::with`]:
+///
+/// ```
+/// use neo_auth_core::AreaAccess;
+/// use halopsa_client::{default_policy, areas};
+/// let policy = default_policy().with(areas::INVOICES, AreaAccess::WRITE_WITH_APPROVAL);
+/// assert_eq!(policy.access(&areas::INVOICES), AreaAccess::WRITE_WITH_APPROVAL);
+/// ```
+pub fn default_policy() -> AccessPolicy {
+    let writable = [
+        areas::TICKETS,
+        areas::ACTIONS,
+        areas::CONTACTS,
+        areas::ASSETS,
+        areas::PRODUCTS,
+        areas::APPOINTMENTS,
+    ];
+    let read_only = [
+        areas::COMPANIES,
+        areas::SITES,
+        areas::SLAS,
+        areas::KNOWLEDGE_BASE,
+        areas::CONTRACTS,
+        areas::INVOICES,
+        areas::QUOTATIONS,
+        areas::SUPPLIERS,
+        areas::OPPORTUNITIES,
+        areas::REPORTS,
+        areas::CONFIGURATION,
+    ];
+    let mut policy = AccessPolicy::deny_all();
+    for area in writable {
+        policy.set(area, AreaAccess::WRITE);
+    }
+    for area in read_only {
+        policy.set(area, AreaAccess::Read);
+    }
+    policy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sensitive_areas_are_read_only_by_default() {
+        let policy = default_policy();
+        for area in SENSITIVE_AREAS {
+            assert_eq!(policy.access(area), AreaAccess::Read, "{area}");
+        }
+        assert_eq!(policy.access(&areas::TICKETS), AreaAccess::WRITE);
+        for area in areas::ALL {
+            assert_ne!(policy.access(area), AreaAccess::Ignore, "{area} must be listed");
+        }
+    }
+}

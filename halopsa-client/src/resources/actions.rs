@@ -1,0 +1,66 @@
+//! Actions: notes and time entries on tickets (`/Actions`). Write area, under the
+//! `tickets` scope (Halo has no `:actions` scope).
+//!
+//! **Action ids restart on every ticket** (every ticket has an action 1), so an
+//! action is keyed by `(ticket_id, id)`: listing, reading and deleting all take the
+//! ticket id, and created actions must carry `ticket_id`.
+
+use crate::list::ListRequest;
+use crate::models::Action;
+use crate::resource::{DeleteRequest, GetRequest, Resource, ResourceDef, SaveRequest};
+use crate::scopes::requirements;
+
+/// The `/Actions` resource.
+pub static ACTIONS: ResourceDef = ResourceDef {
+    path: "Actions",
+    noun: "action",
+    requirements: requirements::ACTIONS,
+    parent_key: Some("ticket_id"),
+};
+
+/// The actions handler: `client.actions()`.
+#[derive(Debug)]
+pub struct Actions {
+    inner: Resource<Action>,
+}
+
+impl crate::Client {
+    /// Actions (notes, time entries), keyed by ticket.
+    pub fn actions(&self) -> Actions {
+        Actions {
+            inner: Resource::new(self, &ACTIONS),
+        }
+    }
+}
+
+impl Actions {
+    /// The actions of one ticket.
+    pub fn list(&self, ticket_id: i64) -> ListRequest<Action> {
+        self.inner.list().param("ticket_id", ticket_id)
+    }
+
+    /// One action of one ticket.
+    pub fn get(&self, ticket_id: i64, action_id: i64) -> GetRequest<Action> {
+        self.inner.get(action_id).param("ticket_id", ticket_id)
+    }
+
+    /// Adds an action (note or time entry); `ticket_id` must be set.
+    pub fn create(&self, action: &Action) -> SaveRequest<Action> {
+        self.inner.create(action)
+    }
+
+    /// Updates an action; `ticket_id` and `id` must be set.
+    pub fn update(&self, action: &Action) -> SaveRequest<Action> {
+        self.inner.update(action)
+    }
+
+    /// Adds many actions, in POSTs of up to 100.
+    pub fn create_batch(&self, actions: &[Action]) -> SaveRequest<Action> {
+        self.inner.create_batch(actions)
+    }
+
+    /// Deletes one action of one ticket.
+    pub fn delete(&self, ticket_id: i64, action_id: i64) -> DeleteRequest {
+        self.inner.delete(action_id).param("ticket_id", ticket_id)
+    }
+}

@@ -1,0 +1,370 @@
+//! HaloPSA scopes, policy areas and the requirement of every operation.
+//!
+//! Halo application scopes are shown verbatim on the application's *Permissions*
+//! tab (Configuration → Integrations → Halo API → View Applications → the
+//! application → Permissions), so the portal label names the same string and where
+//! to tick it. Rules (verified against a live tenant, see `api/halopsa.md` §2.1):
+//! `all` grants everything; `edit:X` implies `read:X`; actions fall under
+//! `tickets`; sites and users under `customers`. There is no `read:actions` or
+//! `:sites` scope. `all:standard` is taken to grant everything except `admin`.
+//!
+//! The per-endpoint mapping of the finer scopes is inferred from their names
+//! (unverified per endpoint); configuration lists (statuses, priorities, …) are
+//! read with `read:tickets` and written with `admin`.
+
+use neo_auth_core::{Access, Area, Requirement, Scope, ScopeRules};
+
+/// Builds the scope constant for one Halo permission string.
+macro_rules! halo_scope {
+    ($name:ident, $wire:literal) => {
+        #[doc = concat!("The `", $wire, "` scope.")]
+        pub const $name: Scope = Scope::new(
+            $wire,
+            concat!($wire, " (Halo API application → Permissions tab)"),
+        );
+    };
+}
+
+halo_scope!(ALL, "all");
+halo_scope!(ADMIN, "admin");
+halo_scope!(READ_TICKETS, "read:tickets");
+halo_scope!(EDIT_TICKETS, "edit:tickets");
+halo_scope!(READ_CUSTOMERS, "read:customers");
+halo_scope!(EDIT_CUSTOMERS, "edit:customers");
+halo_scope!(READ_ASSETS, "read:assets");
+halo_scope!(EDIT_ASSETS, "edit:assets");
+halo_scope!(READ_ITEMS, "read:items");
+halo_scope!(EDIT_ITEMS, "edit:items");
+halo_scope!(READ_CALENDAR, "read:calendar");
+halo_scope!(EDIT_CALENDAR, "edit:calendar");
+halo_scope!(READ_KB, "read:kb");
+halo_scope!(EDIT_KB, "edit:kb");
+halo_scope!(READ_CONTRACTS, "read:contracts");
+halo_scope!(EDIT_CONTRACTS, "edit:contracts");
+halo_scope!(READ_INVOICES, "read:invoices");
+halo_scope!(EDIT_INVOICES, "edit:invoices");
+halo_scope!(READ_QUOTES, "read:quotes");
+halo_scope!(EDIT_QUOTES, "edit:quotes");
+halo_scope!(READ_SUPPLIERS, "read:suppliers");
+halo_scope!(EDIT_SUPPLIERS, "edit:suppliers");
+halo_scope!(READ_CRM, "read:crm");
+halo_scope!(EDIT_CRM, "edit:crm");
+halo_scope!(READ_REPORTING, "read:reporting");
+halo_scope!(EDIT_REPORTING, "edit:reporting");
+
+/// Every scope name Halo accepts at its token endpoint (HaloAPI's validator list).
+/// Requesting anything else fails with `invalid_scope`.
+pub const KNOWN_SCOPE_NAMES: &[&str] = &[
+    "all",
+    "all:standard",
+    "admin",
+    "read:tickets",
+    "edit:tickets",
+    "read:calendar",
+    "edit:calendar",
+    "read:customers",
+    "edit:customers",
+    "read:crm",
+    "edit:crm",
+    "editMine:timesheets",
+    "read:timesheets",
+    "edit:timesheets",
+    "read:contracts",
+    "edit:contracts",
+    "read:suppliers",
+    "edit:suppliers",
+    "read:items",
+    "edit:items",
+    "read:projects",
+    "edit:projects",
+    "read:sales",
+    "edit:sales",
+    "read:quotes",
+    "edit:quotes",
+    "read:sos",
+    "edit:sos",
+    "read:pos",
+    "edit:pos",
+    "read:invoices",
+    "edit:invoices",
+    "read:reporting",
+    "edit:reporting",
+    "read:software",
+    "edit:software",
+    "read:softwarelicensing",
+    "edit:softwarelicensing",
+    "read:kb",
+    "edit:kb",
+    "read:assets",
+    "edit:assets",
+    "access:chat",
+    "access:adpasswordreset",
+];
+
+/// Halo's scope rules: `all` ⊇ everything, `all:standard` ⊇ everything but
+/// `admin`, `edit:X` ⊇ `read:X`, and every name covers itself.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HaloScopeRules;
+
+impl ScopeRules for HaloScopeRules {
+    fn implies(&self, granted: &str, required: &Scope) -> bool {
+        let required = required.name();
+        if granted == required || granted == "all" {
+            return true;
+        }
+        if granted == "all:standard" {
+            return required != "admin";
+        }
+        match (granted.strip_prefix("edit:"), required.strip_prefix("read:")) {
+            (Some(g), Some(r)) => g == r,
+            _ => false,
+        }
+    }
+}
+
+/// The policy areas of the HaloPSA client.
+pub mod areas {
+    use super::Area;
+
+    /// Tickets.
+    pub const TICKETS: Area = Area::new("tickets");
+    /// Actions: notes and time entries on tickets.
+    pub const ACTIONS: Area = Area::new("actions");
+    /// Contacts (Halo "users").
+    pub const CONTACTS: Area = Area::new("contacts");
+    /// Assets.
+    pub const ASSETS: Area = Area::new("assets");
+    /// Products (Halo "items").
+    pub const PRODUCTS: Area = Area::new("products");
+    /// Appointments.
+    pub const APPOINTMENTS: Area = Area::new("appointments");
+    /// Companies (Halo "clients").
+    pub const COMPANIES: Area = Area::new("companies");
+    /// Sites.
+    pub const SITES: Area = Area::new("sites");
+    /// SLAs.
+    pub const SLAS: Area = Area::new("slas");
+    /// Knowledge base.
+    pub const KNOWLEDGE_BASE: Area = Area::new("knowledge_base");
+    /// Contracts.
+    pub const CONTRACTS: Area = Area::new("contracts");
+    /// Invoices.
+    pub const INVOICES: Area = Area::new("invoices");
+    /// Quotations.
+    pub const QUOTATIONS: Area = Area::new("quotations");
+    /// Suppliers.
+    pub const SUPPLIERS: Area = Area::new("suppliers");
+    /// Opportunities.
+    pub const OPPORTUNITIES: Area = Area::new("opportunities");
+    /// Reports.
+    pub const REPORTS: Area = Area::new("reports");
+    /// Configuration: statuses, priorities, categories, teams, agents, ticket types, workflows.
+    pub const CONFIGURATION: Area = Area::new("configuration");
+
+    /// Every area, for reports.
+    pub const ALL: &[Area] = &[
+        TICKETS,
+        ACTIONS,
+        CONTACTS,
+        ASSETS,
+        PRODUCTS,
+        APPOINTMENTS,
+        COMPANIES,
+        SITES,
+        SLAS,
+        KNOWLEDGE_BASE,
+        CONTRACTS,
+        INVOICES,
+        QUOTATIONS,
+        SUPPLIERS,
+        OPPORTUNITIES,
+        REPORTS,
+        CONFIGURATION,
+    ];
+}
+
+/// The requirements of one resource: reading and writing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResourceRequirements {
+    /// Reads (list, get).
+    pub read: Requirement,
+    /// Writes (create, update, delete).
+    pub write: Requirement,
+}
+
+const fn pair(
+    read_op: &'static str,
+    write_op: &'static str,
+    area: Area,
+    read: Scope,
+    write: Scope,
+) -> ResourceRequirements {
+    ResourceRequirements {
+        read: Requirement::scoped(read_op, area, Access::Read, read),
+        write: Requirement::scoped(write_op, area, Access::Write, write),
+    }
+}
+
+/// Requirement table: what each resource needs.
+pub mod requirements {
+    use super::*;
+
+    /// `/Tickets`.
+    pub const TICKETS: ResourceRequirements =
+        pair("tickets.read", "tickets.write", areas::TICKETS, READ_TICKETS, EDIT_TICKETS);
+    /// `/Actions` (under the tickets scope).
+    pub const ACTIONS: ResourceRequirements =
+        pair("actions.read", "actions.write", areas::ACTIONS, READ_TICKETS, EDIT_TICKETS);
+    /// `/Users` (contacts, under the customers scope).
+    pub const CONTACTS: ResourceRequirements = pair(
+        "contacts.read",
+        "contacts.write",
+        areas::CONTACTS,
+        READ_CUSTOMERS,
+        EDIT_CUSTOMERS,
+    );
+    /// `/Asset`.
+    pub const ASSETS: ResourceRequirements =
+        pair("assets.read", "assets.write", areas::ASSETS, READ_ASSETS, EDIT_ASSETS);
+    /// `/Item`.
+    pub const PRODUCTS: ResourceRequirements =
+        pair("products.read", "products.write", areas::PRODUCTS, READ_ITEMS, EDIT_ITEMS);
+    /// `/Appointment`.
+    pub const APPOINTMENTS: ResourceRequirements = pair(
+        "appointments.read",
+        "appointments.write",
+        areas::APPOINTMENTS,
+        READ_CALENDAR,
+        EDIT_CALENDAR,
+    );
+    /// `/Client`.
+    pub const COMPANIES: ResourceRequirements = pair(
+        "companies.read",
+        "companies.write",
+        areas::COMPANIES,
+        READ_CUSTOMERS,
+        EDIT_CUSTOMERS,
+    );
+    /// `/Site` (under the customers scope).
+    pub const SITES: ResourceRequirements =
+        pair("sites.read", "sites.write", areas::SITES, READ_CUSTOMERS, EDIT_CUSTOMERS);
+    /// `/SLA`.
+    pub const SLAS: ResourceRequirements =
+        pair("slas.read", "slas.write", areas::SLAS, READ_TICKETS, ADMIN);
+    /// `/KBArticle`.
+    pub const KNOWLEDGE_BASE: ResourceRequirements = pair(
+        "knowledge_base.read",
+        "knowledge_base.write",
+        areas::KNOWLEDGE_BASE,
+        READ_KB,
+        EDIT_KB,
+    );
+    /// `/ClientContract`.
+    pub const CONTRACTS: ResourceRequirements = pair(
+        "contracts.read",
+        "contracts.write",
+        areas::CONTRACTS,
+        READ_CONTRACTS,
+        EDIT_CONTRACTS,
+    );
+    /// `/Invoice`.
+    pub const INVOICES: ResourceRequirements = pair(
+        "invoices.read",
+        "invoices.write",
+        areas::INVOICES,
+        READ_INVOICES,
+        EDIT_INVOICES,
+    );
+    /// `/Quotation`.
+    pub const QUOTATIONS: ResourceRequirements = pair(
+        "quotations.read",
+        "quotations.write",
+        areas::QUOTATIONS,
+        READ_QUOTES,
+        EDIT_QUOTES,
+    );
+    /// `/Supplier`.
+    pub const SUPPLIERS: ResourceRequirements = pair(
+        "suppliers.read",
+        "suppliers.write",
+        areas::SUPPLIERS,
+        READ_SUPPLIERS,
+        EDIT_SUPPLIERS,
+    );
+    /// `/Opportunities`.
+    pub const OPPORTUNITIES: ResourceRequirements = pair(
+        "opportunities.read",
+        "opportunities.write",
+        areas::OPPORTUNITIES,
+        READ_CRM,
+        EDIT_CRM,
+    );
+    /// `/Report` and `/ReportData`.
+    pub const REPORTS: ResourceRequirements = pair(
+        "reports.read",
+        "reports.write",
+        areas::REPORTS,
+        READ_REPORTING,
+        EDIT_REPORTING,
+    );
+    /// Configuration lists.
+    pub const CONFIGURATION: ResourceRequirements = pair(
+        "configuration.read",
+        "configuration.write",
+        areas::CONFIGURATION,
+        READ_TICKETS,
+        ADMIN,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use neo_auth_core::{GrantedScopes, ScopeSet};
+    use std::sync::Arc;
+
+    fn granted(s: &str) -> GrantedScopes {
+        GrantedScopes::parse(s).with_rules(Arc::new(HaloScopeRules))
+    }
+
+    #[test]
+    fn halo_rules() {
+        assert!(granted("all").grants(&EDIT_INVOICES));
+        assert!(granted("all").grants(&ADMIN));
+        assert!(granted("all:standard").grants(&EDIT_TICKETS));
+        assert!(!granted("all:standard").grants(&ADMIN));
+        assert!(granted("edit:tickets").grants(&READ_TICKETS));
+        assert!(!granted("read:tickets").grants(&EDIT_TICKETS));
+        assert!(!granted("edit:tickets").grants(&READ_CUSTOMERS));
+        assert!(!granted("edit:ticketsx").grants(&READ_TICKETS));
+    }
+
+    #[test]
+    fn every_scope_used_is_a_known_name() {
+        for r in [
+            requirements::TICKETS,
+            requirements::ACTIONS,
+            requirements::CONTACTS,
+            requirements::ASSETS,
+            requirements::PRODUCTS,
+            requirements::APPOINTMENTS,
+            requirements::COMPANIES,
+            requirements::SITES,
+            requirements::SLAS,
+            requirements::KNOWLEDGE_BASE,
+            requirements::CONTRACTS,
+            requirements::INVOICES,
+            requirements::QUOTATIONS,
+            requirements::SUPPLIERS,
+            requirements::OPPORTUNITIES,
+            requirements::REPORTS,
+            requirements::CONFIGURATION,
+        ] {
+            for req in [&r.read, &r.write] {
+                let name = req.scope().unwrap().name();
+                assert!(KNOWN_SCOPE_NAMES.contains(&name), "{name}");
+                assert!(req.scope().unwrap().label().starts_with(name));
+            }
+        }
+    }
+}
