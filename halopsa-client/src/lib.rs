@@ -1,1 +1,86 @@
-//! placeholder
+//! # halopsa-client
+//!
+//! A typed, scope-checked client for the HaloPSA API (also HaloITSM and
+//! HaloServiceDesk), built on [`neo_auth_core`].
+//!
+//! - **Authentication**: "Client ID and Secret (Services)" — OAuth2 client
+//!   credentials, form-encoded, against the authorisation server discovered from
+//!   `/api/authinfo` (falling back to `{base}/auth/token`), with `?tenant=` when
+//!   known. One token fetch per token lifetime, however many tasks call.
+//! - **Scopes before traffic**: every operation declares its Halo scope
+//!   ([`scopes`]); a missing one fails before sending and names the exact string to
+//!   tick on the application's Permissions tab. `all` grants everything; `edit:X`
+//!   implies `read:X`.
+//! - **Policy**: [`default_policy`] writes tickets, actions, contacts, assets,
+//!   products and appointments; everything else is read-only, and the sensitive
+//!   areas ([`SENSITIVE_AREAS`]) need the integrator to turn write on.
+//! - **Lists** stream page by page in constant memory, following `record_count`
+//!   and the items actually returned (Halo caps pages at 100, `/Asset` at 50).
+//! - **Rate limit**: a client-side budget of 300 requests per rolling 5 minutes
+//!   (configurable), and long backoff on a 429 without `Retry-After`.
+//! - **Doctor**: [`Client::check_access`] reports what works, what is missing
+//!   and whether the login agent can see any records.
+//!
+//! ```no_run
+//! use futures_util::TryStreamExt;
+//! use halopsa_client::{Client, HaloCredentials, models::{Action, Ticket}};
+//! use neo_auth_core::Approval;
+//! use secrecy::SecretString;
+//!
+//! # async fn run() -> neo_auth_core::Result<()> {
+//! let client = Client::builder()
+//!     .credentials(
+//!         HaloCredentials::new("https://acme.halopsa.com", "client-id", SecretString::from("secret"))
+//!             .with_tenant("acme"),
+//!     )
+//!     .build()?;
+//!
+//! // Stream every open ticket of company 12, one page in memory at a time.
+//! let mut tickets = client.tickets().list().client_id(12).open_only(true).stream();
+//! while let Some(ticket) = tickets.try_next().await? {
+//!     println!("#{:?} {:?}", ticket.id, ticket.summary);
+//! }
+//!
+//! // Open a ticket and add a private note to it.
+//! let ticket = client
+//!     .tickets()
+//!     .create(&Ticket { summary: Some("Printer offline".into()), client_id: Some(12), ..Default::default() })
+//!     .send()
+//!     .await?;
+//! let note = Action {
+//!     ticket_id: ticket.id,
+//!     note: Some("Restarted the spooler".into()),
+//!     hiddenfromuser: Some(true),
+//!     ..Default::default()
+//! };
+//! client.actions().create(&note).send().await?;
+//! # Ok(()) }
+//! ```
+#![deny(missing_docs)]
+
+mod auth;
+mod client;
+mod credentials;
+mod date;
+mod doctor;
+mod errors;
+#[cfg(feature = "fake")]
+pub mod fake;
+mod list;
+pub mod models;
+mod policy;
+mod resource;
+pub mod resources;
+pub mod scopes;
+
+pub use auth::{HaloTokenSource, TokenEndpoint};
+pub use client::{Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, halo_retry_config};
+pub use credentials::HaloCredentials;
+pub use date::format_halo_time;
+pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Visibility};
+pub use errors::HaloErrors;
+pub use list::{DateField, ListRequest};
+pub use policy::{SENSITIVE_AREAS, default_policy};
+pub use resource::{BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest};
+pub use resources::actions::Actions;
+pub use scopes::{HaloScopeRules, areas};
