@@ -11,7 +11,9 @@ use std::time::SystemTime;
 
 use futures_util::stream::{self, BoxStream};
 use futures_util::TryStreamExt;
-use neo_auth_core::{ApiRequest, Error, Page, PageToken, PagerLimits, Result, fingerprint};
+use neo_auth_core::{
+    ApiRequest, Error, Page, PageToken, PagerLimits, RequestOptions, Result, fingerprint,
+};
 use serde::de::DeserializeOwned;
 
 use crate::client::{Client, MAX_PAGE_SIZE, api_path};
@@ -63,6 +65,7 @@ pub struct ListRequest<T> {
     params: Vec<(String, String)>,
     page_size: u32,
     max_pages: Option<u64>,
+    options: RequestOptions,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -85,8 +88,15 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             params: Vec::new(),
             page_size,
             max_pages: None,
+            options: RequestOptions::default(),
             _item: PhantomData,
         }
+    }
+
+    /// Per-request overrides (timeouts, attempts), applied to every page request.
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Adds a raw query parameter (for the many filters not modelled here).
@@ -199,6 +209,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             self.params.clone(),
             self.page_size,
             page_no.max(1),
+            self.options.clone(),
         )
         .await
     }
@@ -217,6 +228,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             def,
             params,
             page_size,
+            options,
             ..
         } = self;
         Box::pin(neo_auth_core::pages(
@@ -225,11 +237,12 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             move |token| {
                 let client = client.clone();
                 let params = params.clone();
+                let options = options.clone();
                 async move {
                     let PageToken::Number(page_no) = token else {
                         return Err(Error::config("HaloPSA pages are numbered"));
                     };
-                    fetch_page(client, def, params, page_size, page_no).await
+                    fetch_page(client, def, params, page_size, page_no, options).await
                 }
             },
         ))
@@ -256,13 +269,15 @@ async fn fetch_page<T: DeserializeOwned>(
     params: Vec<(String, String)>,
     page_size: u32,
     page_no: u64,
+    options: RequestOptions,
 ) -> Result<Page<T>> {
     let request = ApiRequest::get(api_path(def.path))
         .queries(params)
         .query("pageinate", "true")
         .query("page_size", page_size)
         .query("page_no", page_no)
-        .requirement(def.requirements.read.clone());
+        .requirement(def.requirements.read.clone())
+        .options(options);
     let response = client.transport().send(request).await?;
     let body = response.body();
     let bare = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');

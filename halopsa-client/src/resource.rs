@@ -4,7 +4,9 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use neo_auth_core::{ApiRequest, Approval, Error, Result, decode_json, encode_path_segment};
+use neo_auth_core::{
+    ApiRequest, Approval, Error, RequestOptions, Result, decode_json, encode_path_segment,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -103,6 +105,7 @@ pub struct GetRequest<T> {
     def: &'static ResourceDef,
     id: i64,
     params: Vec<(String, String)>,
+    options: RequestOptions,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -123,8 +126,15 @@ impl<T: DeserializeOwned> GetRequest<T> {
             def,
             id,
             params: Vec::new(),
+            options: RequestOptions::default(),
             _item: PhantomData,
         }
+    }
+
+    /// Per-request overrides (timeouts, attempts).
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Adds a raw query parameter.
@@ -150,7 +160,8 @@ impl<T: DeserializeOwned> GetRequest<T> {
         }
         let request = ApiRequest::get(record_path(self.def, self.id))
             .queries(self.params)
-            .requirement(self.def.requirements.read.clone());
+            .requirement(self.def.requirements.read.clone())
+            .options(self.options);
         self.client.transport().send_json(request).await
     }
 }
@@ -171,6 +182,7 @@ pub struct SaveRequest<T> {
     mode: SaveMode,
     records: std::result::Result<Vec<Value>, String>,
     approval: Option<Approval>,
+    options: RequestOptions,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -232,8 +244,16 @@ where
             mode,
             records,
             approval: None,
+            options: RequestOptions::default(),
             _item: PhantomData,
         }
+    }
+
+    /// Per-request overrides (timeouts). A write is still never retried after it
+    /// may have reached the server, unless `idempotent(true)` is set deliberately.
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Attaches an explicit approval (needed where the policy requires one).
@@ -331,7 +351,8 @@ where
         let request = ApiRequest::post(api_path(self.def.path))
             .json(chunk)?
             .requirement(self.def.requirements.write.clone())
-            .approval(self.approval.clone());
+            .approval(self.approval.clone())
+            .options(self.options.clone());
         let response = self.client.transport().send(request).await?;
         let body = response.body();
         let first = body.iter().find(|b| !b.is_ascii_whitespace());
@@ -367,6 +388,7 @@ pub struct DeleteRequest {
     id: i64,
     params: Vec<(String, String)>,
     approval: Option<Approval>,
+    options: RequestOptions,
 }
 
 impl DeleteRequest {
@@ -377,7 +399,14 @@ impl DeleteRequest {
             id,
             params: Vec::new(),
             approval: None,
+            options: RequestOptions::default(),
         }
+    }
+
+    /// Per-request overrides (timeouts, attempts).
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Adds a raw query parameter.
@@ -407,7 +436,8 @@ impl DeleteRequest {
         let request = ApiRequest::delete(record_path(self.def, self.id))
             .queries(self.params)
             .requirement(self.def.requirements.write.clone())
-            .approval(self.approval);
+            .approval(self.approval)
+            .options(self.options);
         self.client.transport().send(request).await.map(|_| ())
     }
 }

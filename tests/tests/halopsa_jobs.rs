@@ -1,0 +1,119 @@
+//! Whole jobs against the HaloPSA fake, as the SDK's users run them.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use futures_util::TryStreamExt;
+use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
+use halopsa_client::models::{Action, Ticket};
+use halopsa_client::{Client, HaloCredentials};
+use secrecy::SecretString;
+
+fn client(server: &FakeServer) -> Client {
+    let config = server.config();
+    let mut credentials = HaloCredentials::new(
+        server.base_url(),
+        config.client_id.clone(),
+        SecretString::from(config.client_secret.clone()),
+    );
+    if let Some(tenant) = &config.tenant {
+        credentials = credentials.with_tenant(tenant.clone());
+    }
+    Client::builder()
+        .credentials(credentials)
+        .rate_limit(None)
+        .build()
+        .expect("valid client")
+}
+
+/// A security product opening tickets from 50 tasks at once: one token for all,
+/// every ticket stored once, every note on the right ticket.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_ticket_opening_uses_one_token() {
+    let server = FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::small())).await;
+    let client = client(&server);
+    let before = server.count("Tickets");
+    let tasks: Vec<_> = (0..50)
+        .map(|i| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let ticket = client
+                    .tickets()
+                    .create(&Ticket {
+                        summary: Some(format!("Alert {i}: suspicious login")),
+                        client_id: Some(1),
+                        ..Default::default()
+                    })
+                    .send()
+                    .await?;
+                let note = client
+                    .actions()
+                    .create(&Action {
+                        ticket_id: ticket.id,
+                        note: Some(format!("evidence for alert {i}")),
+                        hiddenfromuser: Some(true),
+                        ..Default::default()
+                    })
+                    .send()
+                    .await?;
+                Ok::<_, neo_auth_core::Error>((ticket, note))
+            })
+        })
+        .collect();
+    let mut ids = HashSet::new();
+    for task in tasks {
+        let (ticket, note) = task.await.expect("task").expect("created");
+        let id = ticket.id.expect("an id");
+        ids.insert(id);
+        assert_eq!(note.ticket_id, Some(id));
+        assert_eq!(note.id, Some(1), "the first action of every new ticket is action 1");
+    }
+    assert_eq!(ids.len(), 50);
+    assert_eq!(server.count("Tickets"), before + 50);
+    assert_eq!(server.token_requests(), 1);
+}
+
+/// A sync job reading everything, with a captured log that must never contain a secret.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_sync_reads_everything_once_and_logs_no_secret() {
+    let buffer = Arc::new(Mutex::new(Vec::<u8>::new()));
+    let writer = buffer.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || CaptureWriter(writer.clone()))
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = FakeServer::start().await;
+    let client = client(&server);
+    let companies = client.companies().list().collect_all().await.unwrap();
+    let tickets: Vec<Ticket> = client.tickets().list().stream().try_collect().await.unwrap();
+    let unique: HashSet<i64> = tickets.iter().filter_map(|t| t.id).collect();
+    assert_eq!(unique.len(), tickets.len());
+    assert_eq!(tickets.len(), server.count("Tickets"));
+    assert_eq!(companies.len(), server.count("Client"));
+    let report = client.check_access().await.unwrap();
+    assert!(report.is_ok(), "{report}");
+
+    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    assert!(text.contains("neo.request"), "the requests were traced");
+    let secret = server.config().client_secret.clone();
+    assert!(!text.contains(&secret), "the client secret reached the log");
+    assert!(!text.to_lowercase().contains("bearer "), "a bearer token reached the log");
+    assert!(!format!("{client:?}").contains(&secret));
+    assert!(!format!("{server:?}").contains(&secret));
+}
+
+struct CaptureWriter(Arc<Mutex<Vec<u8>>>);
+
+impl Write for CaptureWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
