@@ -137,14 +137,14 @@ impl HaloTokenSource {
 /// Builds the token URL from an authorisation-server base (or a URL already ending
 /// in `/token`) and an optional tenant.
 pub(crate) fn token_url(auth: &str, tenant: Option<&str>) -> Result<Url> {
-    let trimmed = auth.trim().trim_end_matches('/');
-    let with_token = if trimmed.to_ascii_lowercase().ends_with("/token") {
-        trimmed.to_owned()
-    } else {
-        format!("{trimmed}/token")
-    };
-    let mut url = Url::parse(&with_token)
+    let mut url = Url::parse(auth.trim())
         .map_err(|e| Error::config(format!("`{auth}` is not a valid HaloPSA auth URL: {e}")))?;
+    let path = url.path().trim_end_matches('/').to_owned();
+    if path.to_ascii_lowercase().ends_with("/token") {
+        url.set_path(&path);
+    } else {
+        url.set_path(&format!("{path}/token"));
+    }
     if let Some(tenant) = tenant {
         let has_tenant = url.query_pairs().any(|(k, _)| k == "tenant");
         if !has_tenant {
@@ -187,15 +187,21 @@ mod tests {
     #[test]
     fn token_urls() {
         assert_eq!(
-            token_url("https://acme.halopsa.com/auth", Some("acme")).unwrap().as_str(),
+            token_url("https://acme.halopsa.com/auth", Some("acme"))
+                .unwrap()
+                .as_str(),
             "https://acme.halopsa.com/auth/token?tenant=acme"
         );
         assert_eq!(
-            token_url("https://acme.halopsa.com/auth/token/", None).unwrap().as_str(),
+            token_url("https://acme.halopsa.com/auth/token/", None)
+                .unwrap()
+                .as_str(),
             "https://acme.halopsa.com/auth/token"
         );
         assert_eq!(
-            token_url("https://a/auth/token?tenant=x", Some("y")).unwrap().as_str(),
+            token_url("https://a/auth/token?tenant=x", Some("y"))
+                .unwrap()
+                .as_str(),
             "https://a/auth/token?tenant=x"
         );
         assert!(token_url("not a url", None).is_err());

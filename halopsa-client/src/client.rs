@@ -172,7 +172,9 @@ impl ClientBuilder {
         }
         if let Some((requests, window)) = self.rate_limit {
             if requests == 0 || window.is_zero() {
-                return Err(Error::config("the rate limit needs at least 1 request per non-zero window"));
+                return Err(Error::config(
+                    "the rate limit needs at least 1 request per non-zero window",
+                ));
             }
         }
         let base = validate_base_url(&credentials.base_url)?;
@@ -192,9 +194,13 @@ impl ClientBuilder {
                 .cache_config(self.token_cache)
                 .build(),
         );
-        let rate_budget = self
-            .rate_limit
-            .map(|(requests, window)| Arc::new(RateBudget::with_clock(requests, window, Arc::new(SystemClock))));
+        let rate_budget = self.rate_limit.map(|(requests, window)| {
+            Arc::new(RateBudget::with_clock(
+                requests,
+                window,
+                Arc::new(SystemClock),
+            ))
+        });
         let mut transport = Transport::builder(api_base.as_str())
             .credential(credential.clone())
             .policy(self.policy)

@@ -89,7 +89,8 @@ impl HaloCredentials {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let required = |name: &str| {
-            get(name).ok_or_else(|| Error::config(format!("the environment variable {name} is not set")))
+            get(name)
+                .ok_or_else(|| Error::config(format!("the environment variable {name} is not set")))
         };
         let mut credentials = HaloCredentials::new(
             required("HALOPSA_BASE_URL")?,
@@ -123,7 +124,9 @@ impl HaloCredentials {
             return Err(Error::config("the HaloPSA client secret is empty"));
         }
         if self.scopes.is_empty() {
-            return Err(Error::config("at least one scope must be requested (default: all)"));
+            return Err(Error::config(
+                "at least one scope must be requested (default: all)",
+            ));
         }
         for scope in &self.scopes {
             if !crate::scopes::KNOWN_SCOPE_NAMES.contains(&scope.as_str()) {
@@ -203,6 +206,12 @@ mod tests {
         assert!(err.to_string().contains("HALOPSA_AGENT_ID"), "{err}");
         let bad_scope = HaloCredentials::new("https://a", "id", SecretString::from("s"))
             .with_scopes(["read:actions"]);
-        assert!(bad_scope.validate().unwrap_err().to_string().contains("read:actions"));
+        assert!(
+            bad_scope
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("read:actions")
+        );
     }
 }

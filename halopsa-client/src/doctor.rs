@@ -158,7 +158,11 @@ impl fmt::Display for AccessReport {
                 if check.granted { "granted" } else { "missing" },
                 check.method,
                 visibility,
-                if check.required { "" } else { " [not needed by the policy]" },
+                if check.required {
+                    ""
+                } else {
+                    " [not needed by the policy]"
+                },
             )?;
         }
         let problems = self.problems();
@@ -190,23 +194,108 @@ fn probes() -> Vec<Probe> {
         probe,
     };
     vec![
-        p(&tickets::TICKETS, "tickets cannot be read or correlated", "tickets cannot be created or updated", true),
-        p(&actions::ACTIONS, "ticket notes and time entries cannot be read", "notes and time entries cannot be added", false),
-        p(&contacts::CONTACTS, "contacts cannot be looked up", "contacts cannot be created or updated", true),
-        p(&assets::ASSETS, "assets cannot be read", "assets cannot be created or updated", true),
-        p(&products::PRODUCTS, "products cannot be read", "products cannot be created or updated", true),
-        p(&appointments::APPOINTMENTS, "appointments cannot be read", "appointments cannot be booked", true),
-        p(&companies::COMPANIES, "companies cannot be mapped to tenants", "companies cannot be changed", true),
-        p(&sites::SITES, "sites cannot be read", "sites cannot be changed", true),
-        p(&slas::SLAS, "SLAs cannot be read", "SLAs cannot be changed", true),
-        p(&knowledge_base::KB_ARTICLES, "the knowledge base cannot be searched", "articles cannot be written", true),
-        p(&contracts::CONTRACTS, "contracts cannot be read", "contracts cannot be changed", true),
-        p(&invoices::INVOICES, "invoices cannot be read", "invoices cannot be changed", true),
-        p(&quotations::QUOTATIONS, "quotations cannot be read", "quotations cannot be changed", true),
-        p(&suppliers::SUPPLIERS, "suppliers cannot be read", "suppliers cannot be changed", true),
-        p(&opportunities::OPPORTUNITIES, "opportunities cannot be read", "opportunities cannot be changed", true),
-        p(&reports::REPORTS, "reports cannot be read", "reports cannot be changed", true),
-        p(&configuration::STATUSES, "statuses, priorities, teams and agents cannot be listed", "configuration cannot be changed", true),
+        p(
+            &tickets::TICKETS,
+            "tickets cannot be read or correlated",
+            "tickets cannot be created or updated",
+            true,
+        ),
+        p(
+            &actions::ACTIONS,
+            "ticket notes and time entries cannot be read",
+            "notes and time entries cannot be added",
+            false,
+        ),
+        p(
+            &contacts::CONTACTS,
+            "contacts cannot be looked up",
+            "contacts cannot be created or updated",
+            true,
+        ),
+        p(
+            &assets::ASSETS,
+            "assets cannot be read",
+            "assets cannot be created or updated",
+            true,
+        ),
+        p(
+            &products::PRODUCTS,
+            "products cannot be read",
+            "products cannot be created or updated",
+            true,
+        ),
+        p(
+            &appointments::APPOINTMENTS,
+            "appointments cannot be read",
+            "appointments cannot be booked",
+            true,
+        ),
+        p(
+            &companies::COMPANIES,
+            "companies cannot be mapped to tenants",
+            "companies cannot be changed",
+            true,
+        ),
+        p(
+            &sites::SITES,
+            "sites cannot be read",
+            "sites cannot be changed",
+            true,
+        ),
+        p(
+            &slas::SLAS,
+            "SLAs cannot be read",
+            "SLAs cannot be changed",
+            true,
+        ),
+        p(
+            &knowledge_base::KB_ARTICLES,
+            "the knowledge base cannot be searched",
+            "articles cannot be written",
+            true,
+        ),
+        p(
+            &contracts::CONTRACTS,
+            "contracts cannot be read",
+            "contracts cannot be changed",
+            true,
+        ),
+        p(
+            &invoices::INVOICES,
+            "invoices cannot be read",
+            "invoices cannot be changed",
+            true,
+        ),
+        p(
+            &quotations::QUOTATIONS,
+            "quotations cannot be read",
+            "quotations cannot be changed",
+            true,
+        ),
+        p(
+            &suppliers::SUPPLIERS,
+            "suppliers cannot be read",
+            "suppliers cannot be changed",
+            true,
+        ),
+        p(
+            &opportunities::OPPORTUNITIES,
+            "opportunities cannot be read",
+            "opportunities cannot be changed",
+            true,
+        ),
+        p(
+            &reports::REPORTS,
+            "reports cannot be read",
+            "reports cannot be changed",
+            true,
+        ),
+        p(
+            &configuration::STATUSES,
+            "statuses, priorities, teams and agents cannot be listed",
+            "configuration cannot be changed",
+            true,
+        ),
     ]
 }
 
@@ -235,7 +324,10 @@ impl crate::Client {
                     (AreaAccess::Read, Access::Write) => false,
                     _ => true,
                 };
-                let scope = requirement.scope().cloned().unwrap_or_else(|| Scope::new("", ""));
+                let scope = requirement
+                    .scope()
+                    .cloned()
+                    .unwrap_or_else(|| Scope::new("", ""));
                 let is_granted = granted.as_ref().is_none_or(|g| g.grants(&scope));
                 let mut check = AccessCheck {
                     area: *requirement.area(),
@@ -274,7 +366,12 @@ impl crate::Client {
         })
     }
 
-    async fn probe(&self, def: &ResourceDef, requirement: &Requirement, check: &mut AccessCheck) -> Result<()> {
+    async fn probe(
+        &self,
+        def: &ResourceDef,
+        requirement: &Requirement,
+        check: &mut AccessCheck,
+    ) -> Result<()> {
         let request = ApiRequest::get(api_path(def.path))
             .query("pageinate", "true")
             .query("page_size", 1)
@@ -335,7 +432,11 @@ mod tests {
     fn agent_mismatch_is_spelled_out() {
         let check = agent_check(Some(12), None, Some(7));
         assert_eq!(
-            check.problem.as_deref().map(|p| p.starts_with("the application acts as agent 12, the configuration expects 7")),
+            check
+                .problem
+                .as_deref()
+                .map(|p| p
+                    .starts_with("the application acts as agent 12, the configuration expects 7")),
             Some(true)
         );
         assert!(agent_check(Some(7), None, Some(7)).problem.is_none());

@@ -35,13 +35,21 @@ mod tests {
     #[test]
     fn every_halo_shape() {
         let d = parse(r#"{"resultCode":1,"errorMessage":"ticket_id is required"}"#);
-        assert_eq!((d.code.as_deref(), d.message.as_deref()), (Some("1"), Some("ticket_id is required")));
+        assert_eq!(
+            (d.code.as_deref(), d.message.as_deref()),
+            (Some("1"), Some("ticket_id is required"))
+        );
         let d = parse(r#"{"ClassName":"System.ArgumentException","Message":"Expected an array"}"#);
         assert_eq!(d.code.as_deref(), Some("System.ArgumentException"));
         assert_eq!(d.message.as_deref(), Some("Expected an array"));
         let d = parse(r#"{"Message":"Authorization has been denied for this request."}"#);
-        assert_eq!(d.message.as_deref(), Some("Authorization has been denied for this request."));
-        let d = parse(r#"{"error":"invalid_scope","error_description":"The scope 'read:actions' is not valid"}"#);
+        assert_eq!(
+            d.message.as_deref(),
+            Some("Authorization has been denied for this request.")
+        );
+        let d = parse(
+            r#"{"error":"invalid_scope","error_description":"The scope 'read:actions' is not valid"}"#,
+        );
         assert_eq!(d.code.as_deref(), Some("invalid_scope"));
         assert!(d.message.unwrap().contains("read:actions"));
         let d = parse("Rate Limit Reached - 300 Requests per rolling 5 minute window");

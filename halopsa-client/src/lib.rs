@@ -81,6 +81,8 @@ pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Visibility}
 pub use errors::HaloErrors;
 pub use list::{DateField, ListRequest};
 pub use policy::{SENSITIVE_AREAS, default_policy};
-pub use resource::{BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest};
+pub use resource::{
+    BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest,
+};
 pub use resources::actions::Actions;
 pub use scopes::{HaloScopeRules, areas};

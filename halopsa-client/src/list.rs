@@ -9,10 +9,10 @@
 use std::marker::PhantomData;
 use std::time::SystemTime;
 
-use futures_util::stream::{self, BoxStream};
 use futures_util::TryStreamExt;
+use futures_util::stream::{self, BoxStream};
 use neo_auth_core::{
-    ApiRequest, Error, Page, PageToken, PagerLimits, RequestOptions, Result, fingerprint,
+    Access, ApiRequest, Error, Page, PageToken, PagerLimits, RequestOptions, Result, fingerprint,
 };
 use serde::de::DeserializeOwned;
 
@@ -276,7 +276,7 @@ async fn fetch_page<T: DeserializeOwned>(
         .query("pageinate", "true")
         .query("page_size", page_size)
         .query("page_no", page_no)
-        .requirement(def.requirements.read.clone())
+        .requirement(def.operation(Access::Read, "list"))
         .options(options);
     let response = client.transport().send(request).await?;
     let body = response.body();

@@ -75,7 +75,11 @@ mod tests {
         }
         assert_eq!(policy.access(&areas::TICKETS), AreaAccess::WRITE);
         for area in areas::ALL {
-            assert_ne!(policy.access(area), AreaAccess::Ignore, "{area} must be listed");
+            assert_ne!(
+                policy.access(area),
+                AreaAccess::Ignore,
+                "{area} must be listed"
+            );
         }
     }
 }

@@ -5,7 +5,8 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use neo_auth_core::{
-    ApiRequest, Approval, Error, RequestOptions, Result, decode_json, encode_path_segment,
+    Access, ApiRequest, Approval, Error, RequestOptions, Requirement, Result, decode_json,
+    encode_path_segment,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -23,12 +24,26 @@ pub const MAX_BATCH: usize = 100;
 pub struct ResourceDef {
     /// The path under `/api` (`Tickets`).
     pub path: &'static str,
+    /// The SDK's name of the resource, prefix of its operation names (`tickets`).
+    pub name: &'static str,
     /// What the resource is called in messages (`ticket`).
     pub noun: &'static str,
     /// The requirements.
     pub requirements: ResourceRequirements,
     /// Query parameters every single-record request must carry (e.g. actions need `ticket_id`).
     pub parent_key: Option<&'static str>,
+}
+
+impl ResourceDef {
+    /// The requirement of one concrete operation on this resource: the area's
+    /// read or write requirement, named `tickets.list`, `tickets.create`, …
+    pub fn operation(&self, access: Access, verb: &str) -> Requirement {
+        let base = match access {
+            Access::Write => &self.requirements.write,
+            _ => &self.requirements.read,
+        };
+        base.clone().for_operation(format!("{}.{verb}", self.name))
+    }
 }
 
 /// The handler of one resource: `client.tickets()`, `client.assets()`, …
@@ -40,7 +55,9 @@ pub struct Resource<T> {
 
 impl<T> fmt::Debug for Resource<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Resource").field("path", &self.def.path).finish()
+        f.debug_struct("Resource")
+            .field("path", &self.def.path)
+            .finish()
     }
 }
 
@@ -74,12 +91,22 @@ where
     /// Creates one record (`POST /X` with a one-element array). The record must not
     /// carry an `id` (in Halo that would update an existing record).
     pub fn create(&self, record: &T) -> SaveRequest<T> {
-        SaveRequest::new(self.client.clone(), self.def, SaveMode::Create, std::slice::from_ref(record))
+        SaveRequest::new(
+            self.client.clone(),
+            self.def,
+            SaveMode::Create,
+            std::slice::from_ref(record),
+        )
     }
 
     /// Updates one record (`POST /X` with `id` set). Only the fields set are sent.
     pub fn update(&self, record: &T) -> SaveRequest<T> {
-        SaveRequest::new(self.client.clone(), self.def, SaveMode::Update, std::slice::from_ref(record))
+        SaveRequest::new(
+            self.client.clone(),
+            self.def,
+            SaveMode::Update,
+            std::slice::from_ref(record),
+        )
     }
 
     /// Creates many records, in POSTs of up to 100.
@@ -160,7 +187,7 @@ impl<T: DeserializeOwned> GetRequest<T> {
         }
         let request = ApiRequest::get(record_path(self.def, self.id))
             .queries(self.params)
-            .requirement(self.def.requirements.read.clone())
+            .requirement(self.def.operation(Access::Read, "get"))
             .options(self.options);
         self.client.transport().send_json(request).await
     }
@@ -233,10 +260,18 @@ impl<T> SaveRequest<T>
 where
     T: Serialize + DeserializeOwned,
 {
-    pub(crate) fn new(client: Client, def: &'static ResourceDef, mode: SaveMode, records: &[T]) -> Self {
+    pub(crate) fn new(
+        client: Client,
+        def: &'static ResourceDef,
+        mode: SaveMode,
+        records: &[T],
+    ) -> Self {
         let records = records
             .iter()
-            .map(|r| serde_json::to_value(r).map_err(|e| format!("a record could not be serialized: {e}")))
+            .map(|r| {
+                serde_json::to_value(r)
+                    .map_err(|e| format!("a record could not be serialized: {e}"))
+            })
             .collect();
         SaveRequest {
             client,
@@ -263,13 +298,18 @@ where
     }
 
     fn validated(&self) -> Result<&[Value]> {
-        let records = self.records.as_deref().map_err(|e| Error::config(e.clone()))?;
+        let records = self
+            .records
+            .as_deref()
+            .map_err(|e| Error::config(e.clone()))?;
         if records.is_empty() {
             return Err(Error::config("nothing to save: no records given"));
         }
         for (index, record) in records.iter().enumerate() {
             let Some(object) = record.as_object() else {
-                return Err(Error::config(format!("record {index} is not a JSON object")));
+                return Err(Error::config(format!(
+                    "record {index} is not a JSON object"
+                )));
             };
             let has_id = object.get("id").is_some_and(|id| !id.is_null() && id != 0);
             match (self.mode, has_id) {
@@ -314,7 +354,9 @@ where
         let mut saved = self.post_chunk(records).await?;
         match saved.pop() {
             Some(record) => Ok(record),
-            None => Err(Error::config("Halo returned an empty list for a saved record")),
+            None => Err(Error::config(
+                "Halo returned an empty list for a saved record",
+            )),
         }
     }
 
@@ -350,7 +392,13 @@ where
     async fn post_chunk(&self, chunk: &[Value]) -> Result<Vec<T>> {
         let request = ApiRequest::post(api_path(self.def.path))
             .json(chunk)?
-            .requirement(self.def.requirements.write.clone())
+            .requirement(self.def.operation(
+                Access::Write,
+                match self.mode {
+                    SaveMode::Create => "create",
+                    SaveMode::Update => "update",
+                },
+            ))
             .approval(self.approval.clone())
             .options(self.options.clone());
         let response = self.client.transport().send(request).await?;
@@ -430,12 +478,15 @@ impl DeleteRequest {
     pub async fn send(self) -> Result<()> {
         if let Some(key) = self.def.parent_key {
             if !self.params.iter().any(|(k, _)| k == key) {
-                return Err(Error::config(format!("deleting a {} needs `{key}`", self.def.noun)));
+                return Err(Error::config(format!(
+                    "deleting a {} needs `{key}`",
+                    self.def.noun
+                )));
             }
         }
         let request = ApiRequest::delete(record_path(self.def, self.id))
             .queries(self.params)
-            .requirement(self.def.requirements.write.clone())
+            .requirement(self.def.operation(Access::Write, "delete"))
             .approval(self.approval)
             .options(self.options);
         self.client.transport().send(request).await.map(|_| ())

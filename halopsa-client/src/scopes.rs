@@ -115,7 +115,10 @@ impl ScopeRules for HaloScopeRules {
         if granted == "all:standard" {
             return required != "admin";
         }
-        match (granted.strip_prefix("edit:"), required.strip_prefix("read:")) {
+        match (
+            granted.strip_prefix("edit:"),
+            required.strip_prefix("read:"),
+        ) {
             (Some(g), Some(r)) => g == r,
             _ => false,
         }
@@ -210,11 +213,21 @@ pub mod requirements {
     use super::*;
 
     /// `/Tickets`.
-    pub const TICKETS: ResourceRequirements =
-        pair("tickets.read", "tickets.write", areas::TICKETS, READ_TICKETS, EDIT_TICKETS);
+    pub const TICKETS: ResourceRequirements = pair(
+        "tickets.read",
+        "tickets.write",
+        areas::TICKETS,
+        READ_TICKETS,
+        EDIT_TICKETS,
+    );
     /// `/Actions` (under the tickets scope).
-    pub const ACTIONS: ResourceRequirements =
-        pair("actions.read", "actions.write", areas::ACTIONS, READ_TICKETS, EDIT_TICKETS);
+    pub const ACTIONS: ResourceRequirements = pair(
+        "actions.read",
+        "actions.write",
+        areas::ACTIONS,
+        READ_TICKETS,
+        EDIT_TICKETS,
+    );
     /// `/Users` (contacts, under the customers scope).
     pub const CONTACTS: ResourceRequirements = pair(
         "contacts.read",
@@ -224,11 +237,21 @@ pub mod requirements {
         EDIT_CUSTOMERS,
     );
     /// `/Asset`.
-    pub const ASSETS: ResourceRequirements =
-        pair("assets.read", "assets.write", areas::ASSETS, READ_ASSETS, EDIT_ASSETS);
+    pub const ASSETS: ResourceRequirements = pair(
+        "assets.read",
+        "assets.write",
+        areas::ASSETS,
+        READ_ASSETS,
+        EDIT_ASSETS,
+    );
     /// `/Item`.
-    pub const PRODUCTS: ResourceRequirements =
-        pair("products.read", "products.write", areas::PRODUCTS, READ_ITEMS, EDIT_ITEMS);
+    pub const PRODUCTS: ResourceRequirements = pair(
+        "products.read",
+        "products.write",
+        areas::PRODUCTS,
+        READ_ITEMS,
+        EDIT_ITEMS,
+    );
     /// `/Appointment`.
     pub const APPOINTMENTS: ResourceRequirements = pair(
         "appointments.read",
@@ -246,8 +269,13 @@ pub mod requirements {
         EDIT_CUSTOMERS,
     );
     /// `/Site` (under the customers scope).
-    pub const SITES: ResourceRequirements =
-        pair("sites.read", "sites.write", areas::SITES, READ_CUSTOMERS, EDIT_CUSTOMERS);
+    pub const SITES: ResourceRequirements = pair(
+        "sites.read",
+        "sites.write",
+        areas::SITES,
+        READ_CUSTOMERS,
+        EDIT_CUSTOMERS,
+    );
     /// `/SLA`.
     pub const SLAS: ResourceRequirements =
         pair("slas.read", "slas.write", areas::SLAS, READ_TICKETS, ADMIN);

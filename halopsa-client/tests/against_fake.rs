@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use common::fast_retry;
 use futures_util::TryStreamExt;
-use halopsa_client::fake::{Fault, FakeConfig, FakeServer, SeedSize};
+use halopsa_client::fake::{FakeConfig, FakeServer, Fault, SeedSize};
 use halopsa_client::models::{Action, Invoice, Ticket};
 use halopsa_client::{CheckMethod, Client, HaloCredentials, Visibility, areas};
 use neo_auth_core::{Access, Approval, AreaAccess, Error};
@@ -48,9 +48,18 @@ fn client_with_scopes(server: &FakeServer, scopes: &[&str]) -> Client {
 
 #[tokio::test]
 async fn every_ticket_arrives_exactly_once_across_pages() {
-    let server = FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::default().with_tickets(250))).await;
+    let server = FakeServer::start_with(
+        FakeConfig::default().with_seed(SeedSize::default().with_tickets(250)),
+    )
+    .await;
     let client = client(&server);
-    let tickets: Vec<Ticket> = client.tickets().list().stream().try_collect().await.unwrap();
+    let tickets: Vec<Ticket> = client
+        .tickets()
+        .list()
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
     let ids: HashSet<i64> = tickets.iter().filter_map(|t| t.id).collect();
     assert_eq!(tickets.len(), 250);
     assert_eq!(ids.len(), 250);
@@ -60,12 +69,25 @@ async fn every_ticket_arrives_exactly_once_across_pages() {
 
 #[tokio::test]
 async fn assets_served_fifty_per_page_still_arrive_exactly_once() {
-    let server = FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::default().with_assets(120))).await;
+    let server = FakeServer::start_with(
+        FakeConfig::default().with_seed(SeedSize::default().with_assets(120)),
+    )
+    .await;
     let client = client(&server);
-    let pages: Vec<_> = client.assets().list().page_size(100).pages().try_collect().await.unwrap();
+    let pages: Vec<_> = client
+        .assets()
+        .list()
+        .page_size(100)
+        .pages()
+        .try_collect()
+        .await
+        .unwrap();
     let sizes: Vec<usize> = pages.iter().map(|p| p.items.len()).collect();
     assert_eq!(sizes, vec![50, 50, 20], "Halo's /Asset ignores page_size");
-    let ids: HashSet<i64> = pages.iter().flat_map(|p| p.items.iter().filter_map(|a| a.id)).collect();
+    let ids: HashSet<i64> = pages
+        .iter()
+        .flat_map(|p| p.items.iter().filter_map(|a| a.id))
+        .collect();
     assert_eq!(ids.len(), 120);
 }
 
@@ -96,11 +118,18 @@ async fn a_created_ticket_and_its_actions_read_back() {
     let id = ticket.id.expect("the fake assigns an id");
     let read = client.tickets().get(id).send().await.unwrap();
     assert_eq!(read.summary.as_deref(), Some("Printer offline"));
-    assert_eq!(server.record("Tickets", id).unwrap()["summary"], "Printer offline");
+    assert_eq!(
+        server.record("Tickets", id).unwrap()["summary"],
+        "Printer offline"
+    );
 
     let updated = client
         .tickets()
-        .update(&Ticket { id: Some(id), summary: Some("Printer fixed".into()), ..Default::default() })
+        .update(&Ticket {
+            id: Some(id),
+            summary: Some("Printer fixed".into()),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap();
@@ -109,20 +138,38 @@ async fn a_created_ticket_and_its_actions_read_back() {
     // Action ids restart per ticket: the first note on a new ticket is action 1.
     let first = client
         .actions()
-        .create(&Action { ticket_id: Some(id), note: Some("one".into()), ..Default::default() })
+        .create(&Action {
+            ticket_id: Some(id),
+            note: Some("one".into()),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap();
     let second = client
         .actions()
-        .create(&Action { ticket_id: Some(id), note: Some("two".into()), ..Default::default() })
+        .create(&Action {
+            ticket_id: Some(id),
+            note: Some("two".into()),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap();
     assert_eq!((first.id, second.id), (Some(1), Some(2)));
     let notes = client.actions().list(id).collect_all().await.unwrap();
     assert_eq!(notes.len(), 2);
-    assert_eq!(client.actions().get(id, 2).send().await.unwrap().note.as_deref(), Some("two"));
+    assert_eq!(
+        client
+            .actions()
+            .get(id, 2)
+            .send()
+            .await
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("two")
+    );
     // Another ticket has its own action 1.
     let other = client.actions().get(1, 1).send().await.unwrap();
     assert_eq!(other.ticket_id, Some(1));
@@ -137,20 +184,34 @@ async fn missing_scopes_fail_before_sending_and_name_the_label() {
 
     let error = client
         .tickets()
-        .create(&Ticket { summary: Some("x".into()), ..Default::default() })
+        .create(&Ticket {
+            summary: Some("x".into()),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap_err();
     match &error {
-        Error::MissingScope { scope, label, operation, .. } => {
+        Error::MissingScope {
+            scope,
+            label,
+            operation,
+            ..
+        } => {
             assert_eq!(scope, "edit:tickets");
-            assert_eq!(operation, "tickets.write");
-            assert!(label.contains("edit:tickets") && label.contains("Permissions"), "{label}");
+            assert_eq!(operation, "tickets.create");
+            assert!(
+                label.contains("edit:tickets") && label.contains("Permissions"),
+                "{label}"
+            );
         }
         other => panic!("expected MissingScope, got {other:?}"),
     }
     let error = client.companies().list().send().await.unwrap_err();
-    assert!(matches!(&error, Error::MissingScope { scope, .. } if scope == "read:customers"), "{error:?}");
+    assert!(
+        matches!(&error, Error::MissingScope { scope, .. } if scope == "read:customers"),
+        "{error:?}"
+    );
     assert_eq!(server.api_requests(), before, "nothing was sent");
 }
 
@@ -164,9 +225,18 @@ async fn a_server_403_becomes_a_missing_scope_error() {
         .rate_limit(None)
         .build()
         .unwrap();
-    let error: Result<serde_json::Value, _> = client.get_json("Client", &[], Some(halopsa_client::scopes::requirements::TICKETS.read)).await;
+    let error: Result<serde_json::Value, _> = client
+        .get_json(
+            "Client",
+            &[],
+            Some(halopsa_client::scopes::requirements::TICKETS.read),
+        )
+        .await;
     // read:tickets is granted, so the request is sent, and the fake answers 403 for /Client.
-    assert!(matches!(error, Err(Error::MissingScope { .. })), "{error:?}");
+    assert!(
+        matches!(error, Err(Error::MissingScope { .. })),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -175,7 +245,10 @@ async fn policy_denies_sensitive_writes_and_approval_gates_tickets() {
     let client = client(&server);
     let error = client
         .invoices()
-        .update(&Invoice { id: Some(1), ..Default::default() })
+        .update(&Invoice {
+            id: Some(1),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap_err();
@@ -184,11 +257,16 @@ async fn policy_denies_sensitive_writes_and_approval_gates_tickets() {
 
     let strict = Client::builder()
         .credentials(credentials(&server))
-        .policy(halopsa_client::default_policy().with(areas::TICKETS, AreaAccess::WRITE_WITH_APPROVAL))
+        .policy(
+            halopsa_client::default_policy().with(areas::TICKETS, AreaAccess::WRITE_WITH_APPROVAL),
+        )
         .rate_limit(None)
         .build()
         .unwrap();
-    let draft = Ticket { summary: Some("Disk full".into()), ..Default::default() };
+    let draft = Ticket {
+        summary: Some("Disk full".into()),
+        ..Default::default()
+    };
     let error = strict.tickets().create(&draft).send().await.unwrap_err();
     assert!(matches!(error, Error::ApprovalRequired { .. }), "{error:?}");
     assert_eq!(server.requests_to("POST", "/api/tickets"), 0);
@@ -209,15 +287,29 @@ async fn policy_denies_sensitive_writes_and_approval_gates_tickets() {
         .rate_limit(None)
         .build()
         .unwrap();
-    finance.invoices().update(&Invoice { id: Some(1), ..Default::default() }).send().await.unwrap();
+    finance
+        .invoices()
+        .update(&Invoice {
+            id: Some(1),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn rate_limits_and_server_errors_are_retried_for_reads() {
     let server = FakeServer::start().await;
     let client = client(&server);
-    server.inject(Fault::RateLimited { retry_after: None, times: 1 });
-    server.inject(Fault::ServerError { status: 503, times: 1 });
+    server.inject(Fault::RateLimited {
+        retry_after: None,
+        times: 1,
+    });
+    server.inject(Fault::ServerError {
+        status: 503,
+        times: 1,
+    });
     let page = client.tickets().list().send().await.unwrap();
     assert!(!page.items.is_empty());
     assert_eq!(server.requests_to("GET", "/api/tickets"), 3);
@@ -228,7 +320,10 @@ async fn retry_after_is_honoured() {
     let server = FakeServer::start().await;
     let client = client(&server);
     client.whoami().await.unwrap();
-    server.inject(Fault::RateLimited { retry_after: Some(1), times: 1 });
+    server.inject(Fault::RateLimited {
+        retry_after: Some(1),
+        times: 1,
+    });
     let started = std::time::Instant::now();
     client.tickets().list().send().await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(900));
@@ -239,21 +334,36 @@ async fn writes_are_not_retried_after_a_server_error() {
     let server = FakeServer::start().await;
     let client = client(&server);
     client.whoami().await.unwrap();
-    server.inject_on("/api/tickets", Fault::ServerError { status: 500, times: 1 });
+    server.inject_on(
+        "/api/tickets",
+        Fault::ServerError {
+            status: 500,
+            times: 1,
+        },
+    );
     let error = client
         .tickets()
-        .create(&Ticket { summary: Some("once".into()), ..Default::default() })
+        .create(&Ticket {
+            summary: Some("once".into()),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap_err();
     assert!(error.is_write_uncertain(), "{error:?}");
-    assert!(error.to_string().contains("may have been applied"), "{error}");
+    assert!(
+        error.to_string().contains("may have been applied"),
+        "{error}"
+    );
     assert_eq!(server.requests_to("POST", "/api/tickets"), 1);
 }
 
 #[tokio::test]
 async fn a_401_mid_stream_refreshes_the_token_and_the_stream_completes() {
-    let server = FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::default().with_tickets(250))).await;
+    let server = FakeServer::start_with(
+        FakeConfig::default().with_seed(SeedSize::default().with_tickets(250)),
+    )
+    .await;
     let client = client(&server);
     let mut stream = client.tickets().list().stream();
     let mut ids = HashSet::new();
@@ -290,7 +400,10 @@ async fn slow_responses_hit_the_attempt_timeout_and_reads_retry() {
         .build()
         .unwrap();
     client.whoami().await.unwrap();
-    server.inject(Fault::Slow { delay: Duration::from_secs(2), times: 1 });
+    server.inject(Fault::Slow {
+        delay: Duration::from_secs(2),
+        times: 1,
+    });
     client.tickets().list().send().await.unwrap();
     assert_eq!(server.requests_to("GET", "/api/tickets"), 2);
 }
@@ -319,20 +432,39 @@ async fn doctor_with_a_full_credential() {
 
 #[tokio::test]
 async fn doctor_with_a_reduced_credential_names_the_labels() {
-    let server = FakeServer::start_with(FakeConfig::default().with_scopes(["read:tickets", "read:customers"])).await;
+    let server = FakeServer::start_with(
+        FakeConfig::default().with_scopes(["read:tickets", "read:customers"]),
+    )
+    .await;
     let client = client_with_scopes(&server, &["read:tickets", "read:customers"]);
     let report = client.check_access().await.unwrap();
     assert!(!report.is_ok());
     let problems = report.problems().join("\n");
-    assert!(problems.contains("edit:tickets (Halo API application → Permissions tab)"), "{problems}");
+    assert!(
+        problems.contains("edit:tickets (Halo API application → Permissions tab)"),
+        "{problems}"
+    );
     assert!(problems.contains("read:assets"), "{problems}");
-    assert!(report.check(&areas::COMPANIES, Access::Read).unwrap().granted);
-    assert!(!report.check(&areas::TICKETS, Access::Write).unwrap().granted);
+    assert!(
+        report
+            .check(&areas::COMPANIES, Access::Read)
+            .unwrap()
+            .granted
+    );
+    assert!(
+        !report
+            .check(&areas::TICKETS, Access::Write)
+            .unwrap()
+            .granted
+    );
     // Sensitive areas are read-only by policy, so their writes are not problems.
     let invoices = report.check(&areas::INVOICES, Access::Write).unwrap();
     assert!(!invoices.required && invoices.problem.is_none());
     let text = report.to_string();
-    assert!(text.contains("edit:tickets") && text.contains("missing"), "{text}");
+    assert!(
+        text.contains("edit:tickets") && text.contains("missing"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -341,7 +473,14 @@ async fn doctor_says_when_the_agent_sees_nothing() {
     let report = client(&server).check_access().await.unwrap();
     let tickets = report.check(&areas::TICKETS, Access::Read).unwrap();
     assert_eq!(tickets.visibility, Visibility::Empty);
-    assert!(tickets.problem.as_deref().unwrap().contains("sees no records"), "{report}");
+    assert!(
+        tickets
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("sees no records"),
+        "{report}"
+    );
 }
 
 #[tokio::test]
@@ -354,7 +493,10 @@ async fn doctor_reports_an_agent_mismatch_plainly() {
         .unwrap();
     let report = client.check_access().await.unwrap();
     let problem = report.agent.problem.clone().unwrap();
-    assert!(problem.starts_with("the application acts as agent 12, the configuration expects 7"), "{problem}");
+    assert!(
+        problem.starts_with("the application acts as agent 12, the configuration expects 7"),
+        "{problem}"
+    );
 }
 
 #[tokio::test]
@@ -362,7 +504,8 @@ async fn the_client_side_budget_keeps_under_the_vendor_limit() {
     // The fake enforces 20 requests per 2 s; the client's budget of 20 per 2 s keeps
     // a burst of 30 reads from ever seeing a 429.
     let window = Duration::from_secs(2);
-    let server = FakeServer::start_with(FakeConfig::default().with_rate_limit(Some((20, window)))).await;
+    let server =
+        FakeServer::start_with(FakeConfig::default().with_rate_limit(Some((20, window)))).await;
     let client = Client::builder()
         .credentials(credentials(&server))
         .retry(neo_auth_core::RetryConfig::disabled())

@@ -39,7 +39,9 @@ async fn discovers_the_auth_server_and_sends_a_form_body_with_the_tenant() {
     Mock::given(method("GET"))
         .and(path("/api/Agent/me"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": "API Agent"})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": "API Agent"})),
+        )
         .expect(2)
         .mount(&server)
         .await;
@@ -50,7 +52,11 @@ async fn discovers_the_auth_server_and_sends_a_form_body_with_the_tenant() {
     client.whoami().await.unwrap();
     let endpoint = client.token_endpoint().unwrap();
     assert_eq!(endpoint.how, "discovered");
-    assert!(endpoint.token_url.ends_with("/identity/token?tenant=acme"), "{}", endpoint.token_url);
+    assert!(
+        endpoint.token_url.ends_with("/identity/token?tenant=acme"),
+        "{}",
+        endpoint.token_url
+    );
 }
 
 #[tokio::test]
@@ -156,7 +162,10 @@ async fn invalid_scope_names_the_offending_scope() {
         .unwrap();
     let error = client.whoami().await.unwrap_err();
     let text = error.to_string();
-    assert!(text.contains("invalid_scope") && text.contains("edit:kb"), "{text}");
+    assert!(
+        text.contains("invalid_scope") && text.contains("edit:kb"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -174,14 +183,36 @@ fn unknown_scope_names_are_refused_at_build_with_the_name() {
 #[test]
 fn build_validates_everything() {
     let creds = || HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from("s"));
-    assert!(Client::builder().build().is_err(), "credentials are required");
-    assert!(Client::builder().credentials(creds()).page_size(101).build().is_err());
-    assert!(Client::builder().credentials(creds()).page_size(0).build().is_err());
-    assert!(Client::builder().credentials(creds()).rate_limit(Some((0, std::time::Duration::from_secs(1)))).build().is_err());
+    assert!(
+        Client::builder().build().is_err(),
+        "credentials are required"
+    );
+    assert!(
+        Client::builder()
+            .credentials(creds())
+            .page_size(101)
+            .build()
+            .is_err()
+    );
+    assert!(
+        Client::builder()
+            .credentials(creds())
+            .page_size(0)
+            .build()
+            .is_err()
+    );
+    assert!(
+        Client::builder()
+            .credentials(creds())
+            .rate_limit(Some((0, std::time::Duration::from_secs(1))))
+            .build()
+            .is_err()
+    );
     let http = HaloCredentials::new("http://acme.halopsa.com", "id", SecretString::from("s"));
     let error = Client::builder().credentials(http).build().unwrap_err();
     assert!(error.to_string().contains("https"), "{error}");
-    let empty_secret = HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from(" "));
+    let empty_secret =
+        HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from(" "));
     assert!(Client::builder().credentials(empty_secret).build().is_err());
     assert!(Client::builder().credentials(creds()).build().is_ok());
 }
@@ -195,7 +226,11 @@ async fn debug_of_credentials_and_client_never_shows_the_secret() {
         .mount(&server)
         .await;
     client.whoami().await.unwrap();
-    for text in [format!("{client:?}"), format!("{:?}", credentials(&server)), format!("{:?}", client.credential())] {
+    for text in [
+        format!("{client:?}"),
+        format!("{:?}", credentials(&server)),
+        format!("{:?}", client.credential()),
+    ] {
         assert!(!text.contains(SECRET) && !text.contains(TOKEN), "{text}");
     }
 }

@@ -39,7 +39,10 @@ async fn ticket_list_sends_pagination_and_filters() {
     assert_eq!(page.total, Some(1));
     let requests = api_requests(&server).await;
     let r = &requests[0];
-    assert_eq!(r.headers.get("authorization").unwrap(), format!("Bearer {TOKEN}").as_str());
+    assert_eq!(
+        r.headers.get("authorization").unwrap(),
+        format!("Bearer {TOKEN}").as_str()
+    );
     for (key, value) in [
         ("pageinate", "true"),
         ("page_size", "50"),
@@ -76,7 +79,10 @@ async fn date_ranges_are_utc_iso() {
         .unwrap();
     let r = &api_requests(&server).await[0];
     assert_eq!(query(r, "datesearch").as_deref(), Some("dateoccured"));
-    assert_eq!(query(r, "startdate").as_deref(), Some("2024-05-01T09:12:00Z"));
+    assert_eq!(
+        query(r, "startdate").as_deref(),
+        Some("2024-05-01T09:12:00Z")
+    );
     assert_eq!(query(r, "enddate").as_deref(), Some("2024-05-02T09:12:00Z"));
 }
 
@@ -91,7 +97,10 @@ async fn get_create_update_delete_a_ticket() {
         .await;
     Mock::given(method("POST"))
         .and(path("/api/Tickets"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 43, "summary": "Printer offline"})))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_json(json!({"id": 43, "summary": "Printer offline"})),
+        )
         .expect(2)
         .mount(&server)
         .await;
@@ -102,7 +111,13 @@ async fn get_create_update_delete_a_ticket() {
         .mount(&server)
         .await;
 
-    let ticket = client.tickets().get(42).include_details(true).send().await.unwrap();
+    let ticket = client
+        .tickets()
+        .get(42)
+        .include_details(true)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ticket.id, Some(42));
     let created = client
         .tickets()
@@ -125,13 +140,28 @@ async fn get_create_update_delete_a_ticket() {
         .send()
         .await
         .unwrap();
-    client.tickets().delete(43).reason("duplicate").send().await.unwrap();
+    client
+        .tickets()
+        .delete(43)
+        .reason("duplicate")
+        .send()
+        .await
+        .unwrap();
 
     let requests = api_requests(&server).await;
-    assert_eq!(query(&requests[0], "includedetails").as_deref(), Some("true"));
+    assert_eq!(
+        query(&requests[0], "includedetails").as_deref(),
+        Some("true")
+    );
     let create: Value = serde_json::from_slice(&requests[1].body).unwrap();
-    assert_eq!(create, json!([{"summary": "Printer offline", "client_id": 12}]));
-    assert_eq!(requests[1].headers.get("content-type").unwrap(), "application/json");
+    assert_eq!(
+        create,
+        json!([{"summary": "Printer offline", "client_id": 12}])
+    );
+    assert_eq!(
+        requests[1].headers.get("content-type").unwrap(),
+        "application/json"
+    );
     let update: Value = serde_json::from_slice(&requests[2].body).unwrap();
     assert_eq!(update, json!([{"id": 43, "status_id": 2}]));
     assert_eq!(query(&requests[3], "reason").as_deref(), Some("duplicate"));
@@ -145,10 +175,18 @@ async fn create_with_an_id_and_update_without_one_are_refused_before_sending() {
         .expect(0)
         .mount(&server)
         .await;
-    let with_id = Ticket { id: Some(5), ..Default::default() };
+    let with_id = Ticket {
+        id: Some(5),
+        ..Default::default()
+    };
     let error = client.tickets().create(&with_id).send().await.unwrap_err();
     assert!(error.to_string().contains("update()"), "{error}");
-    let error = client.tickets().update(&Ticket::default()).send().await.unwrap_err();
+    let error = client
+        .tickets()
+        .update(&Ticket::default())
+        .send()
+        .await
+        .unwrap_err();
     assert!(error.to_string().contains("no id"), "{error}");
 }
 
@@ -173,9 +211,17 @@ async fn batches_are_split_into_posts_of_100() {
         .mount(&server)
         .await;
     let tickets: Vec<Ticket> = (0..150)
-        .map(|i| Ticket { summary: Some(format!("t{i}")), ..Default::default() })
+        .map(|i| Ticket {
+            summary: Some(format!("t{i}")),
+            ..Default::default()
+        })
         .collect();
-    let saved = client.tickets().create_batch(&tickets).send_batch().await.unwrap();
+    let saved = client
+        .tickets()
+        .create_batch(&tickets)
+        .send_batch()
+        .await
+        .unwrap();
     assert_eq!(saved.len(), 150);
     let sizes: Vec<usize> = api_requests(&server)
         .await
@@ -203,9 +249,17 @@ async fn a_failed_chunk_reports_what_was_saved_and_is_not_retried() {
         .mount(&server)
         .await;
     let tickets: Vec<Ticket> = (0..150)
-        .map(|i| Ticket { summary: Some(format!("t{i}")), ..Default::default() })
+        .map(|i| Ticket {
+            summary: Some(format!("t{i}")),
+            ..Default::default()
+        })
         .collect();
-    let error = client.tickets().create_batch(&tickets).send_batch().await.unwrap_err();
+    let error = client
+        .tickets()
+        .create_batch(&tickets)
+        .send_batch()
+        .await
+        .unwrap_err();
     assert_eq!(error.saved.len(), 1);
     assert_eq!(error.first_unconfirmed, 100);
     assert!(error.error.is_write_uncertain(), "{}", error.error);
@@ -217,12 +271,18 @@ async fn actions_are_keyed_by_ticket() {
     let (server, client) = setup().await;
     Mock::given(method("GET"))
         .and(path("/api/Actions"))
-        .respond_with(wrapped("actions", json!([{"id": 1, "ticket_id": 9}, {"id": 2, "ticket_id": 9}]), 2))
+        .respond_with(wrapped(
+            "actions",
+            json!([{"id": 1, "ticket_id": 9}, {"id": 2, "ticket_id": 9}]),
+            2,
+        ))
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/api/Actions/1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1, "ticket_id": 9, "note": "n"})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": 1, "ticket_id": 9, "note": "n"})),
+        )
         .mount(&server)
         .await;
     Mock::given(method("POST"))
@@ -240,7 +300,12 @@ async fn actions_are_keyed_by_ticket() {
     assert_eq!(all.len(), 2);
     let one = client.actions().get(9, 1).send().await.unwrap();
     assert_eq!(one.note.as_deref(), Some("n"));
-    let note = Action { ticket_id: Some(9), note: Some("hello".into()), hiddenfromuser: Some(true), ..Default::default() };
+    let note = Action {
+        ticket_id: Some(9),
+        note: Some("hello".into()),
+        hiddenfromuser: Some(true),
+        ..Default::default()
+    };
     let saved = client.actions().create(&note).send().await.unwrap();
     assert_eq!((saved.ticket_id, saved.id), (Some(9), Some(3)));
     client.actions().delete(9, 3).send().await.unwrap();
@@ -249,7 +314,10 @@ async fn actions_are_keyed_by_ticket() {
     assert_eq!(query(&requests[0], "ticket_id").as_deref(), Some("9"));
     assert_eq!(query(&requests[1], "ticket_id").as_deref(), Some("9"));
     let body: Value = serde_json::from_slice(&requests[2].body).unwrap();
-    assert_eq!(body, json!([{"ticket_id": 9, "note": "hello", "hiddenfromuser": true}]));
+    assert_eq!(
+        body,
+        json!([{"ticket_id": 9, "note": "hello", "hiddenfromuser": true}])
+    );
     assert_eq!(query(&requests[3], "ticket_id").as_deref(), Some("9"));
 }
 
@@ -263,7 +331,10 @@ async fn an_action_without_a_ticket_is_refused_before_sending() {
         .await;
     let error = client
         .actions()
-        .create(&Action { note: Some("orphan".into()), ..Default::default() })
+        .create(&Action {
+            note: Some("orphan".into()),
+            ..Default::default()
+        })
         .send()
         .await
         .unwrap_err();
@@ -299,13 +370,35 @@ async fn every_resource_lists_from_its_path() {
     client.agents().list().send().await.unwrap();
     client.ticket_types().list().send().await.unwrap();
     client.workflows().list().send().await.unwrap();
-    let paths: Vec<String> = api_requests(&server).await.iter().map(|r| r.url.path().to_owned()).collect();
+    let paths: Vec<String> = api_requests(&server)
+        .await
+        .iter()
+        .map(|r| r.url.path().to_owned())
+        .collect();
     assert_eq!(
         paths,
         [
-            "Users", "Asset", "Item", "Appointment", "Client", "Site", "SLA", "KBArticle", "ClientContract",
-            "Invoice", "Quotation", "Supplier", "Opportunities", "Report", "Status", "Priority", "Category",
-            "Team", "Agent", "TicketType", "Workflow"
+            "Users",
+            "Asset",
+            "Item",
+            "Appointment",
+            "Client",
+            "Site",
+            "SLA",
+            "KBArticle",
+            "ClientContract",
+            "Invoice",
+            "Quotation",
+            "Supplier",
+            "Opportunities",
+            "Report",
+            "Status",
+            "Priority",
+            "Category",
+            "Team",
+            "Agent",
+            "TicketType",
+            "Workflow"
         ]
         .map(|p| format!("/api/{p}"))
     );
@@ -329,7 +422,11 @@ async fn report_data_and_raw_escape_hatch() {
     let data = client.report_data("abc-123").await.unwrap();
     assert_eq!(data["data"][0]["hours"], json!(2.5));
     let raw: Value = client
-        .get_json("TicketTypeField", &[("tickettype_id", "3")], Some(halopsa_client::scopes::requirements::CONFIGURATION.read))
+        .get_json(
+            "TicketTypeField",
+            &[("tickettype_id", "3")],
+            Some(halopsa_client::scopes::requirements::CONFIGURATION.read),
+        )
         .await
         .unwrap();
     assert_eq!(raw[0]["id"], json!(1));

@@ -11,9 +11,7 @@ use url::Url;
 
 use crate::error::{AuthError, Error, Result};
 use crate::token::{AccessToken, BoxFuture, TokenSource};
-use crate::token_endpoint::{
-    token_http_client, token_status_error, token_transport_error,
-};
+use crate::token_endpoint::{token_http_client, token_status_error, token_transport_error};
 use crate::url_policy::validate_base_url;
 
 /// Where the client id and secret go in the token request.
@@ -137,23 +135,27 @@ impl ClientCredentialsSource {
         let adapter = move |request: oauth2::HttpRequest| {
             let http = http.clone();
             async move {
-            let request = reqwest::Request::try_from(request).map_err(AdapterError::Transport)?;
-            let response = http.execute(request).await.map_err(AdapterError::Transport)?;
-            let status = response.status();
-            let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(AdapterError::Transport)?;
-            if status != http::StatusCode::OK {
-                return Err(AdapterError::Status(Box::new(token_status_error(
-                    status, &headers, &body,
-                ))));
-            }
-            let mut builder = http::Response::builder().status(status);
-            if let Some(h) = builder.headers_mut() {
-                *h = headers;
-            }
-            builder
-                .body(body.to_vec())
-                .map_err(|e| AdapterError::Status(Box::new(Error::config(e.to_string()))))
+                let request =
+                    reqwest::Request::try_from(request).map_err(AdapterError::Transport)?;
+                let response = http
+                    .execute(request)
+                    .await
+                    .map_err(AdapterError::Transport)?;
+                let status = response.status();
+                let headers = response.headers().clone();
+                let body = response.bytes().await.map_err(AdapterError::Transport)?;
+                if status != http::StatusCode::OK {
+                    return Err(AdapterError::Status(Box::new(token_status_error(
+                        status, &headers, &body,
+                    ))));
+                }
+                let mut builder = http::Response::builder().status(status);
+                if let Some(h) = builder.headers_mut() {
+                    *h = headers;
+                }
+                builder
+                    .body(body.to_vec())
+                    .map_err(|e| AdapterError::Status(Box::new(Error::config(e.to_string()))))
             }
         };
         let mut request = client.exchange_client_credentials();

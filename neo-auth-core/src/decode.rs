@@ -16,8 +16,8 @@ use crate::redact::redact_snippet;
 /// ```
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| decode_error(e, body))?;
+    let value =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| decode_error(e, body))?;
     deserializer.end().map_err(|e| Error::Decode {
         path: ".".to_owned(),
         snippet: redact_snippet(body, 120),

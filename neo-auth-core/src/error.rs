@@ -39,7 +39,9 @@ pub enum Error {
         label: String,
     },
     /// The integration's access policy does not allow the operation. Nothing was sent.
-    #[error("{operation} is denied by the access policy: area `{area}` is {allowed}, the operation needs {needed}")]
+    #[error(
+        "{operation} is denied by the access policy: area `{area}` is {allowed}, the operation needs {needed}"
+    )]
     PolicyDenied {
         /// The operation that was refused.
         operation: String,
@@ -52,7 +54,9 @@ pub enum Error {
     },
     /// The operation writes to an area whose writes need an explicit approval,
     /// and the call carried none. Nothing was sent.
-    #[error("{operation} writes to area `{area}`, which requires an approval: pass an `Approval` (who approved, why)")]
+    #[error(
+        "{operation} writes to area `{area}`, which requires an approval: pass an `Approval` (who approved, why)"
+    )]
     ApprovalRequired {
         /// The operation that was refused.
         operation: String,
@@ -182,7 +186,10 @@ impl Error {
 
     /// Whether the access policy (denial or missing approval) refused the call.
     pub fn is_policy(&self) -> bool {
-        matches!(self, Error::PolicyDenied { .. } | Error::ApprovalRequired { .. })
+        matches!(
+            self,
+            Error::PolicyDenied { .. } | Error::ApprovalRequired { .. }
+        )
     }
 
     /// Whether a write may have been applied although the call failed.

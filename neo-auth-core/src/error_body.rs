@@ -62,7 +62,15 @@ fn first_string(map: &serde_json::Map<String, Value>, keys: &[&str]) -> Option<S
     keys.iter().find_map(|k| map.get(*k).and_then(string_of))
 }
 
-const CODE_KEYS: &[&str] = &["code", "Code", "errorCode", "error_code", "resultCode", "ClassName", "error"];
+const CODE_KEYS: &[&str] = &[
+    "code",
+    "Code",
+    "errorCode",
+    "error_code",
+    "resultCode",
+    "ClassName",
+    "error",
+];
 const MESSAGE_KEYS: &[&str] = &[
     "errorMessage",
     "error_description",
@@ -89,7 +97,10 @@ pub fn parse_common_error_body(body: &[u8]) -> VendorErrorDetails {
         Ok(other) => VendorErrorDetails::new(None, string_of(&other)),
         Err(_) => {
             let text = crate::redact::redact_snippet(body, 300);
-            VendorErrorDetails::new(None, (!text.trim().is_empty()).then(|| text.trim().to_owned()))
+            VendorErrorDetails::new(
+                None,
+                (!text.trim().is_empty()).then(|| text.trim().to_owned()),
+            )
         }
     }
 }
@@ -127,15 +138,42 @@ mod tests {
     #[test]
     fn shapes() {
         let s = |x: &str| Some(x.to_owned());
-        assert_eq!(parse(r#"{"resultCode":3,"errorMessage":"Ticket not found"}"#), (s("3"), s("Ticket not found")));
-        assert_eq!(parse(r#"{"ClassName":"System.Exception","Message":"boom"}"#), (s("System.Exception"), s("boom")));
-        assert_eq!(parse(r#"{"Message":"An error has occurred."}"#), (None, s("An error has occurred.")));
-        assert_eq!(parse(r#"{"error":"invalid_scope","error_description":"bad: read:actions"}"#), (s("invalid_scope"), s("bad: read:actions")));
-        assert_eq!(parse(r#"{"error":{"code":"X","description":"Y"}}"#), (s("X"), s("Y")));
-        assert_eq!(parse(r#"{"Meta":{"ResponseCode":403},"Error":{"Message":"Forbidden","Details":"d"}}"#), (None, s("Forbidden")));
+        assert_eq!(
+            parse(r#"{"resultCode":3,"errorMessage":"Ticket not found"}"#),
+            (s("3"), s("Ticket not found"))
+        );
+        assert_eq!(
+            parse(r#"{"ClassName":"System.Exception","Message":"boom"}"#),
+            (s("System.Exception"), s("boom"))
+        );
+        assert_eq!(
+            parse(r#"{"Message":"An error has occurred."}"#),
+            (None, s("An error has occurred."))
+        );
+        assert_eq!(
+            parse(r#"{"error":"invalid_scope","error_description":"bad: read:actions"}"#),
+            (s("invalid_scope"), s("bad: read:actions"))
+        );
+        assert_eq!(
+            parse(r#"{"error":{"code":"X","description":"Y"}}"#),
+            (s("X"), s("Y"))
+        );
+        assert_eq!(
+            parse(r#"{"Meta":{"ResponseCode":403},"Error":{"Message":"Forbidden","Details":"d"}}"#),
+            (None, s("Forbidden"))
+        );
         assert_eq!(parse(r#"[{"code":"c","message":"m"}]"#), (s("c"), s("m")));
-        assert_eq!(parse(r#"{"code":"InvalidObject","message":"x","errors":[{"message":"y"}]}"#), (s("InvalidObject"), s("x")));
-        assert_eq!(parse("Rate Limit Reached - 300 Requests per rolling 5 minute window"), (None, s("Rate Limit Reached - 300 Requests per rolling 5 minute window")));
+        assert_eq!(
+            parse(r#"{"code":"InvalidObject","message":"x","errors":[{"message":"y"}]}"#),
+            (s("InvalidObject"), s("x"))
+        );
+        assert_eq!(
+            parse("Rate Limit Reached - 300 Requests per rolling 5 minute window"),
+            (
+                None,
+                s("Rate Limit Reached - 300 Requests per rolling 5 minute window")
+            )
+        );
         assert_eq!(parse(""), (None, None));
         assert_eq!(parse("null"), (None, None));
     }

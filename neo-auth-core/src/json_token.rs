@@ -11,7 +11,9 @@ use url::Url;
 use crate::client_credentials::validate_token_url;
 use crate::error::{AuthError, Error, Result};
 use crate::token::{AccessToken, BoxFuture, TokenSource};
-use crate::token_endpoint::{parse_scope, token_http_client, token_status_error, token_transport_error};
+use crate::token_endpoint::{
+    parse_scope, token_http_client, token_status_error, token_transport_error,
+};
 
 /// Fetches tokens with a JSON body:
 /// `{"grant_type":"client_credentials","client_id":…,"client_secret":…,"scope":"a b"}`.
@@ -95,16 +97,15 @@ impl JsonTokenSource {
         if !status.is_success() {
             return Err(token_status_error(status, &headers, &bytes));
         }
-        let parsed: TokenBody = serde_path_to_error::deserialize(
-            &mut serde_json::Deserializer::from_slice(&bytes),
-        )
-        .map_err(|e| {
-            AuthError {
-                description: Some(format!("at `{}`: {}", e.path(), e.inner())),
-                ..AuthError::new("the token response could not be parsed")
-            }
-            .into_error()
-        })?;
+        let parsed: TokenBody =
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
+                .map_err(|e| {
+                    AuthError {
+                        description: Some(format!("at `{}`: {}", e.path(), e.inner())),
+                        ..AuthError::new("the token response could not be parsed")
+                    }
+                    .into_error()
+                })?;
         let expires_in = parsed.expires_in.as_ref().and_then(|v| match v {
             serde_json::Value::Number(n) => n.as_f64(),
             serde_json::Value::String(s) => s.trim().parse::<f64>().ok(),

@@ -98,14 +98,18 @@ pub use redact::redact_snippet;
 pub use request::{ApiRequest, RequestOptions};
 pub use requirement::{Access, Area, Requirement};
 pub use retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
-pub use scope::{ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet};
+pub use scope::{
+    ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet,
+};
 pub use static_credential::BasicCredential;
 pub use tls::{http_client_builder, install_crypto_provider};
 pub use token::{AccessToken, BoxFuture, TokenSource};
 pub use token_cache::{CachedToken, TokenCache, TokenCacheConfig};
 pub use token_endpoint::token_http_client;
 pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
-pub use url_policy::{encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url};
+pub use url_policy::{
+    encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url,
+};
 
 /// Re-exported so vendor crates and users name one version.
 pub use secrecy;

@@ -97,13 +97,14 @@ impl OAuth2Credential {
     async fn authorize_now(&self) -> Result<Authorization> {
         let token = self.cache.get().await?;
         if let Some(scopes) = &token.token().scopes {
-            let learned: Arc<dyn ScopeSet> = Arc::new(
-                GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()),
-            );
+            let learned: Arc<dyn ScopeSet> =
+                Arc::new(GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()));
             *self.learned.write().unwrap_or_else(|e| e.into_inner()) = Some(learned);
         }
         let value = HeaderValue::from_str(&format!("Bearer {}", token.secret().expose_secret()))
-            .map_err(|_| Error::config("the access token contains characters not allowed in a header"))?;
+            .map_err(|_| {
+                Error::config("the access token contains characters not allowed in a header")
+            })?;
         Ok(Authorization::new()
             .with_header(http::header::AUTHORIZATION, value)
             .with_generation(token.generation()))
@@ -123,7 +124,12 @@ impl Credential for OAuth2Credential {
     }
 
     fn granted(&self) -> Option<Arc<dyn ScopeSet>> {
-        if let Some(learned) = self.learned.read().unwrap_or_else(|e| e.into_inner()).clone() {
+        if let Some(learned) = self
+            .learned
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+        {
             return Some(learned);
         }
         if self.requested.is_empty() {
@@ -134,7 +140,12 @@ impl Credential for OAuth2Credential {
     }
 
     fn granted_source(&self) -> &'static str {
-        if self.learned.read().unwrap_or_else(|e| e.into_inner()).is_some() {
+        if self
+            .learned
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+        {
             "token response"
         } else {
             "requested scopes"

@@ -154,8 +154,9 @@ where
             if current == last {
                 return Err(Error::PaginationStalled {
                     pages: state.pages,
-                    reason: "the server returned the same page twice; it may ignore the page parameter"
-                        .to_owned(),
+                    reason:
+                        "the server returned the same page twice; it may ignore the page parameter"
+                            .to_owned(),
                 });
             }
         }
@@ -176,7 +177,11 @@ where
 }
 
 /// A stream of items, one page in memory at a time (see [`pages`]).
-pub fn items<T, F, Fut>(first: PageToken, limits: PagerLimits, fetch: F) -> impl Stream<Item = Result<T>>
+pub fn items<T, F, Fut>(
+    first: PageToken,
+    limits: PagerLimits,
+    fetch: F,
+) -> impl Stream<Item = Result<T>>
 where
     F: FnMut(PageToken) -> Fut,
     Fut: Future<Output = Result<Page<T>>>,
@@ -212,7 +217,9 @@ mod tests {
             items(PageToken::Number(1), PagerLimits::default(), |t| {
                 calls += 1;
                 let n = numbered(&t);
-                async move { Ok(Page::new(vec![n; 10], Some(PageToken::Number(n + 1))).with_total(Some(25))) }
+                async move {
+                    Ok(Page::new(vec![n; 10], Some(PageToken::Number(n + 1))).with_total(Some(25)))
+                }
             })
             .try_collect(),
         )
@@ -241,9 +248,11 @@ mod tests {
     #[test]
     fn repeated_cursor_is_an_error() {
         let result: Result<Vec<u64>> = block_on(
-            items(PageToken::Cursor("a".into()), PagerLimits::default(), |_| async {
-                Ok(Page::new(vec![1], Some(PageToken::Cursor("a".into()))))
-            })
+            items(
+                PageToken::Cursor("a".into()),
+                PagerLimits::default(),
+                |_| async { Ok(Page::new(vec![1], Some(PageToken::Cursor("a".into())))) },
+            )
             .try_collect(),
         );
         assert!(matches!(result, Err(Error::PaginationStalled { .. })));
@@ -254,7 +263,9 @@ mod tests {
         let result: Result<Vec<u64>> = block_on(
             items(PageToken::Number(1), PagerLimits::default(), |t| {
                 let n = numbered(&t);
-                async move { Ok(Page::new(vec![7], Some(PageToken::Number(n + 1))).with_fingerprint(42)) }
+                async move {
+                    Ok(Page::new(vec![7], Some(PageToken::Number(n + 1))).with_fingerprint(42))
+                }
             })
             .try_collect(),
         );
@@ -265,12 +276,19 @@ mod tests {
     #[test]
     fn page_cap_is_an_error() {
         let result: Result<Vec<u64>> = block_on(
-            items(PageToken::Number(1), PagerLimits::default().with_max_pages(5), |t| {
-                let n = numbered(&t);
-                async move { Ok(Page::new(vec![n], Some(PageToken::Number(n + 1)))) }
-            })
+            items(
+                PageToken::Number(1),
+                PagerLimits::default().with_max_pages(5),
+                |t| {
+                    let n = numbered(&t);
+                    async move { Ok(Page::new(vec![n], Some(PageToken::Number(n + 1)))) }
+                },
+            )
             .try_collect(),
         );
-        assert!(matches!(result, Err(Error::PaginationStalled { pages: 5, .. })));
+        assert!(matches!(
+            result,
+            Err(Error::PaginationStalled { pages: 5, .. })
+        ));
     }
 }

@@ -71,7 +71,9 @@ impl Approval {
         let approved_by = approved_by.into();
         let reason = reason.into();
         if approved_by.trim().is_empty() {
-            return Err(Error::config("an approval needs the name of who approved it"));
+            return Err(Error::config(
+                "an approval needs the name of who approved it",
+            ));
         }
         if reason.trim().is_empty() {
             return Err(Error::config("an approval needs a reason"));
@@ -221,7 +223,11 @@ mod tests {
         ] {
             let policy = AccessPolicy::deny_all().with(T, allowed);
             let result = policy.check(&req(access), with_approval.then_some(&approval));
-            assert_eq!(result.is_ok(), ok, "{allowed:?} {access:?} approval={with_approval}");
+            assert_eq!(
+                result.is_ok(),
+                ok,
+                "{allowed:?} {access:?} approval={with_approval}"
+            );
         }
     }
 

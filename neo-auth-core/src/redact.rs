@@ -19,7 +19,9 @@ const SENSITIVE_KEYS: &[&str] = &[
 
 fn is_sensitive(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
-    SENSITIVE_KEYS.iter().any(|k| lower == *k || lower.ends_with(&format!("_{k}")))
+    SENSITIVE_KEYS
+        .iter()
+        .any(|k| lower == *k || lower.ends_with(&format!("_{k}")))
 }
 
 fn redact_value(value: &mut serde_json::Value) {
@@ -39,15 +41,17 @@ fn redact_value(value: &mut serde_json::Value) {
 }
 
 /// A short, printable snippet of a body: JSON values under secret-looking keys
-/// (`access_token`, `client_secret`, `password`, ...) replaced, bearer tokens in
-/// text masked, and the result cut to `max_chars` characters.
+/// (`access_token`, `client_secret`, `password`, ...) replaced, bearer and basic
+/// credentials in text masked, and the result cut to `max_chars` characters.
 pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
     let text = match serde_json::from_slice::<serde_json::Value>(body) {
         Ok(mut value) => {
             redact_value(&mut value);
             value.to_string()
         }
-        Err(_) => mask_bearer(&String::from_utf8_lossy(&body[..body.len().min(max_chars * 4)])),
+        Err(_) => mask_credentials(&String::from_utf8_lossy(
+            &body[..body.len().min(max_chars * 4)],
+        )),
     };
     let mut out: String = text.chars().take(max_chars).collect();
     if text.chars().nth(max_chars).is_some() {
@@ -56,19 +60,29 @@ pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
     out
 }
 
-fn mask_bearer(text: &str) -> String {
+/// Authorization schemes whose credential follows them in plain text.
+const SCHEMES: &[&str] = &["bearer ", "basic "];
+
+/// Masks the credential after every `Bearer ` / `Basic ` (any case) in `text`.
+fn mask_credentials(text: &str) -> String {
+    // ASCII lower-casing keeps byte offsets, so positions found in `lower` index `text`.
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(pos) = rest.to_ascii_lowercase().find("bearer ") {
-        out.push_str(&rest[..pos + 7]);
+    let mut at = 0;
+    while let Some((pos, scheme)) = SCHEMES
+        .iter()
+        .filter_map(|s| lower[at..].find(s).map(|p| (at + p, s.len())))
+        .min()
+    {
+        let start = pos + scheme;
+        out.push_str(&text[at..start]);
         out.push_str("** redacted **");
-        let after = &rest[pos + 7..];
-        let end = after
-            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'')
-            .unwrap_or(after.len());
-        rest = &after[end..];
+        let end = text[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';'))
+            .map_or(text.len(), |e| start + e);
+        at = end;
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out
 }
 
@@ -88,6 +102,11 @@ mod tests {
     fn text_bearer_is_masked_and_cut() {
         let out = redact_snippet(b"denied for Bearer abc.def.ghi please", 500);
         assert_eq!(out, "denied for Bearer ** redacted ** please");
+        let out = redact_snippet(b"Authorization: basic dXNlcjpwdw==, BEARER x", 500);
+        assert_eq!(
+            out,
+            "Authorization: basic ** redacted **, BEARER ** redacted **"
+        );
         let long = "é".repeat(50);
         let out = redact_snippet(long.as_bytes(), 10);
         assert_eq!(out.chars().count(), 11);

@@ -112,6 +112,13 @@ impl Requirement {
         self
     }
 
+    /// The same requirement for a more specific operation: `tickets.write` used
+    /// by `tickets.create`, say. The name shows in errors and tracing spans.
+    pub fn for_operation(mut self, operation: impl Into<String>) -> Self {
+        self.operation = Cow::Owned(operation.into());
+        self
+    }
+
     /// The operation's name, e.g. `tickets.create`.
     pub fn operation(&self) -> &str {
         &self.operation

@@ -227,9 +227,15 @@ mod tests {
     #[test]
     fn retry_after_seconds_and_dates() {
         let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(parse_retry_after(" 1 ", now), Some(Duration::from_secs(1)));
-        assert_eq!(parse_retry_after("1.5", now), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            parse_retry_after("1.5", now),
+            Some(Duration::from_millis(1500))
+        );
         assert_eq!(
             parse_retry_after("Sun, 06 Nov 1994 08:50:07 GMT", now),
             Some(Duration::from_secs(30))
@@ -262,8 +268,14 @@ mod tests {
     #[test]
     fn retry_after_is_clamped() {
         let cfg = RetryConfig::standard().with_max_retry_after(Duration::from_secs(5));
-        assert_eq!(cfg.wait(0, Some(Duration::from_secs(600)), true), Duration::from_secs(5));
-        assert_eq!(cfg.wait(0, Some(Duration::from_secs(1)), true), Duration::from_secs(1));
+        assert_eq!(
+            cfg.wait(0, Some(Duration::from_secs(600)), true),
+            Duration::from_secs(5)
+        );
+        assert_eq!(
+            cfg.wait(0, Some(Duration::from_secs(1)), true),
+            Duration::from_secs(1)
+        );
     }
 
     #[test]

@@ -258,10 +258,16 @@ mod tests {
         let levels = PermissionLevels::new()
             .set("Service Tickets.add", PermissionLevel::All)
             .set("Company Maintenance.inquire", PermissionLevel::Mine);
-        let add = Scope::new("Service Tickets.add", "Service Desk / Service Tickets / Add")
-            .at_level(PermissionLevel::All);
-        let inquire = Scope::new("Company Maintenance.inquire", "Companies / Company Maintenance / Inquire")
-            .at_level(PermissionLevel::All);
+        let add = Scope::new(
+            "Service Tickets.add",
+            "Service Desk / Service Tickets / Add",
+        )
+        .at_level(PermissionLevel::All);
+        let inquire = Scope::new(
+            "Company Maintenance.inquire",
+            "Companies / Company Maintenance / Inquire",
+        )
+        .at_level(PermissionLevel::All);
         assert!(levels.grants(&add));
         assert!(!levels.grants(&inquire));
         assert!(!levels.grants(&Scope::new("Table Setup.inquire", "System / Table Setup")));

@@ -59,8 +59,9 @@ impl BasicCredential {
     pub fn with_header(mut self, name: &str, value: SecretString) -> Result<Self> {
         let header = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::config(format!("`{name}` is not a valid header name")))?;
-        let value = HeaderValue::from_str(value.expose_secret())
-            .map_err(|_| Error::config(format!("the value of `{name}` is not a valid header value")))?;
+        let value = HeaderValue::from_str(value.expose_secret()).map_err(|_| {
+            Error::config(format!("the value of `{name}` is not a valid header value"))
+        })?;
         self.authorization = self.authorization.with_header(header, value);
         self.extra_names.push(name.to_owned());
         Ok(self)

@@ -211,7 +211,10 @@ impl TokenCache {
 
     /// The cached token, fresh or not, without fetching.
     pub fn peek(&self) -> Option<Arc<CachedToken>> {
-        self.current.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// How many token requests this cache has sent (attempts included).

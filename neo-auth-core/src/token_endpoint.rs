@@ -70,7 +70,9 @@ pub(crate) fn token_status_error(status: StatusCode, headers: &HeaderMap, body: 
         (_, Some("invalid_scope")) => {
             "the token endpoint refused a requested scope (invalid_scope)".to_owned()
         }
-        (423, _) => "the token endpoint locked this key for asking for too many tokens (423)".to_owned(),
+        (423, _) => {
+            "the token endpoint locked this key for asking for too many tokens (423)".to_owned()
+        }
         (429, _) => "the token endpoint is rate limiting".to_owned(),
         (s, _) if s >= 500 => "the token endpoint failed".to_owned(),
         (s, _) if (300..400).contains(&s) => {

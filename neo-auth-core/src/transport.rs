@@ -16,6 +16,7 @@
 
 use std::fmt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -219,7 +220,10 @@ impl TransportBuilder {
 /// another host), at most 5.
 fn same_origin_redirects() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
-        let allowed = attempt.previous().last().is_some_and(|prev| same_origin(prev, attempt.url()));
+        let allowed = attempt
+            .previous()
+            .last()
+            .is_some_and(|prev| same_origin(prev, attempt.url()));
         if attempt.previous().len() > 5 {
             attempt.error("too many redirects")
         } else if allowed {
@@ -376,18 +380,23 @@ impl Transport {
             .options
             .overall_timeout
             .unwrap_or(self.inner.timeouts.overall);
-        match tokio::time::timeout(overall, self.attempts(&request)).await {
+        // Whether an attempt is on the wire whose outcome is unknown: only then can
+        // an overall timeout leave a write half-done.
+        let in_flight = AtomicBool::new(false);
+        match tokio::time::timeout(overall, self.attempts(&request, &in_flight)).await {
             Ok(result) => result,
             Err(_) => {
                 let error = Error::Timeout {
                     what: format!("{} {}", request.method, request.path),
                     after: overall,
                 };
-                Err(if request.is_idempotent() {
-                    error
-                } else {
-                    self.uncertain(&request, error)
-                })
+                Err(
+                    if request.is_idempotent() || !in_flight.load(Ordering::Relaxed) {
+                        error
+                    } else {
+                        self.uncertain(&request, error)
+                    },
+                )
             }
         }
     }
@@ -400,7 +409,7 @@ impl Transport {
         }
     }
 
-    async fn attempts(&self, request: &ApiRequest) -> Result<ApiResponse> {
+    async fn attempts(&self, request: &ApiRequest, in_flight: &AtomicBool) -> Result<ApiResponse> {
         let url = join_path(&self.inner.base, &request.path)?;
         let max_attempts = request
             .options
@@ -421,7 +430,12 @@ impl Transport {
             }
             sent += 1;
             tracing::Span::current().record("attempt", sent);
-            let failure = match self.attempt(request, &url, &authorization).await {
+            in_flight.store(true, Ordering::Relaxed);
+            let outcome = self.attempt(request, &url, &authorization).await;
+            // Every path that loops again had a definite answer (a 401, or a
+            // failure that is only retryable because nothing reached the server).
+            in_flight.store(false, Ordering::Relaxed);
+            let failure = match outcome {
                 Ok(response) => {
                     self.inner.budget.deposit();
                     return Ok(response);
@@ -452,7 +466,10 @@ impl Transport {
                 tracing::warn!("retry budget exhausted; not retrying");
                 return Err(error);
             }
-            let wait = self.inner.retry.wait(failures - 1, retry_after, rate_limited);
+            let wait = self
+                .inner
+                .retry
+                .wait(failures - 1, retry_after, rate_limited);
             tracing::warn!(attempt = sent, ?wait, error = %error, "request failed; retrying");
             tokio::time::sleep(wait).await;
         }
@@ -495,7 +512,13 @@ impl Transport {
 
         let response = match builder.send().await {
             Ok(response) => response,
-            Err(e) => return Err(AttemptError::Failed(self.send_failure(request, e, attempt_timeout))),
+            Err(e) => {
+                return Err(AttemptError::Failed(self.send_failure(
+                    request,
+                    e,
+                    attempt_timeout,
+                )));
+            }
         };
         let status = response.status();
         tracing::Span::current().record("status", status.as_u16());
@@ -541,9 +564,15 @@ impl Transport {
             ));
         }
         if status == StatusCode::FORBIDDEN && self.inner.errors.forbidden_means_missing_scope() {
-            if let Some(requirement) = request.requirement.as_ref().filter(|r| r.scope().is_some()) {
-                tracing::warn!(operation = requirement.operation(), "403 from the API: a permission is missing");
-                return Err(AttemptError::Failed(Failure::Final(self.missing_scope(requirement))));
+            if let Some(requirement) = request.requirement.as_ref().filter(|r| r.scope().is_some())
+            {
+                tracing::warn!(
+                    operation = requirement.operation(),
+                    "403 from the API: a permission is missing"
+                );
+                return Err(AttemptError::Failed(Failure::Final(
+                    self.missing_scope(requirement),
+                )));
             }
         }
         if status.is_redirection() {
@@ -552,7 +581,9 @@ impl Transport {
                 "a redirect to another origin was not followed (credentials are never sent to another host)"
                     .to_owned(),
             );
-            return Err(AttemptError::Failed(Failure::Final(Error::Api(Box::new(api)))));
+            return Err(AttemptError::Failed(Failure::Final(Error::Api(Box::new(
+                api,
+            )))));
         }
         let retry_after = api.retry_after;
         let rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
@@ -639,11 +670,17 @@ enum AttemptError {
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {
-    ["x-request-id", "request-id", "x-correlation-id", "x-ms-request-id", "x-amzn-requestid"]
-        .iter()
-        .find_map(|name| headers.get(*name))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+    [
+        "x-request-id",
+        "request-id",
+        "x-correlation-id",
+        "x-ms-request-id",
+        "x-amzn-requestid",
+    ]
+    .iter()
+    .find_map(|name| headers.get(*name))
+    .and_then(|v| v.to_str().ok())
+    .map(str::to_owned)
 }
 
 async fn read_limited(mut response: reqwest::Response, limit: usize) -> Vec<u8> {

@@ -20,8 +20,12 @@ use crate::error::{Error, Result};
 /// assert!(validate_base_url("http://example.com").is_err());
 /// ```
 pub fn validate_base_url(raw: &str) -> Result<Url> {
-    let url = Url::parse(raw.trim())
-        .map_err(|e| Error::config(format!("`{}` is not a valid URL: {e}", redact_userinfo(raw))))?;
+    let url = Url::parse(raw.trim()).map_err(|e| {
+        Error::config(format!(
+            "`{}` is not a valid URL: {e}",
+            redact_userinfo(raw)
+        ))
+    })?;
     let host = url
         .host_str()
         .ok_or_else(|| Error::config(format!("`{url}` has no host")))?;
@@ -86,7 +90,9 @@ pub fn join_path(base: &Url, path: &str) -> Result<Url> {
     let prefix = base.path().trim_end_matches('/');
     let suffix = path.trim_start_matches('/');
     if suffix.contains("://") || suffix.starts_with("//") {
-        return Err(Error::config(format!("`{path}` is not a relative API path")));
+        return Err(Error::config(format!(
+            "`{path}` is not a relative API path"
+        )));
     }
     url.set_path(&format!("{prefix}/{suffix}"));
     Ok(url)
@@ -145,7 +151,10 @@ mod tests {
     #[test]
     fn join_keeps_prefix() {
         let base = Url::parse("https://h/api/").unwrap();
-        assert_eq!(join_path(&base, "/Tickets").unwrap().as_str(), "https://h/api/Tickets");
+        assert_eq!(
+            join_path(&base, "/Tickets").unwrap().as_str(),
+            "https://h/api/Tickets"
+        );
         let base = Url::parse("https://h").unwrap();
         assert_eq!(join_path(&base, "x/y").unwrap().as_str(), "https://h/x/y");
         // A path can never change the host.

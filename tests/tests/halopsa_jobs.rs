@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use futures_util::TryStreamExt;
 use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
@@ -31,6 +31,7 @@ fn client(server: &FakeServer) -> Client {
 /// every ticket stored once, every note on the right ticket.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_ticket_opening_uses_one_token() {
+    log_capture();
     let server = FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::small())).await;
     let client = client(&server);
     let before = server.count("Tickets");
@@ -67,7 +68,11 @@ async fn concurrent_ticket_opening_uses_one_token() {
         let id = ticket.id.expect("an id");
         ids.insert(id);
         assert_eq!(note.ticket_id, Some(id));
-        assert_eq!(note.id, Some(1), "the first action of every new ticket is action 1");
+        assert_eq!(
+            note.id,
+            Some(1),
+            "the first action of every new ticket is action 1"
+        );
     }
     assert_eq!(ids.len(), 50);
     assert_eq!(server.count("Tickets"), before + 50);
@@ -77,19 +82,17 @@ async fn concurrent_ticket_opening_uses_one_token() {
 /// A sync job reading everything, with a captured log that must never contain a secret.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_sync_reads_everything_once_and_logs_no_secret() {
-    let buffer = Arc::new(Mutex::new(Vec::<u8>::new()));
-    let writer = buffer.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || CaptureWriter(writer.clone()))
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
+    let capture = log_capture();
     let server = FakeServer::start().await;
     let client = client(&server);
     let companies = client.companies().list().collect_all().await.unwrap();
-    let tickets: Vec<Ticket> = client.tickets().list().stream().try_collect().await.unwrap();
+    let tickets: Vec<Ticket> = client
+        .tickets()
+        .list()
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
     let unique: HashSet<i64> = tickets.iter().filter_map(|t| t.id).collect();
     assert_eq!(unique.len(), tickets.len());
     assert_eq!(tickets.len(), server.count("Tickets"));
@@ -97,13 +100,40 @@ async fn a_full_sync_reads_everything_once_and_logs_no_secret() {
     let report = client.check_access().await.unwrap();
     assert!(report.is_ok(), "{report}");
 
-    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
-    assert!(text.contains("neo.request"), "the requests were traced");
+    let text = String::from_utf8_lossy(&capture.lock().unwrap()).into_owned();
+    assert!(
+        text.contains("neo.request"),
+        "the requests were traced: {text}"
+    );
     let secret = server.config().client_secret.clone();
     assert!(!text.contains(&secret), "the client secret reached the log");
-    assert!(!text.to_lowercase().contains("bearer "), "a bearer token reached the log");
+    assert!(
+        !text.to_lowercase().contains("bearer "),
+        "a bearer token reached the log"
+    );
     assert!(!format!("{client:?}").contains(&secret));
     assert!(!format!("{server:?}").contains(&secret));
+}
+
+/// Everything traced by any test of this binary, on any thread: a global
+/// subscriber (a thread-local one misses spans whose callsites another test
+/// registered first).
+fn log_capture() -> Arc<Mutex<Vec<u8>>> {
+    static CAPTURE: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    CAPTURE
+        .get_or_init(|| {
+            let buffer = Arc::new(Mutex::new(Vec::new()));
+            let writer = buffer.clone();
+            let subscriber = tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_ansi(false)
+                .with_writer(move || CaptureWriter(writer.clone()))
+                .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+                .finish();
+            tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
+            buffer
+        })
+        .clone()
 }
 
 struct CaptureWriter(Arc<Mutex<Vec<u8>>>);

@@ -13,6 +13,7 @@ use crate::scopes::requirements;
 /// The `/Actions` resource.
 pub static ACTIONS: ResourceDef = ResourceDef {
     path: "Actions",
+    name: "actions",
     noun: "action",
     requirements: requirements::ACTIONS,
     parent_key: Some("ticket_id"),

@@ -41,6 +41,8 @@ impl crate::Client {
     /// The agent the application logs in as (`GET /Agent/me`). Every request is
     /// attributed to this agent. Needs only a valid token.
     pub async fn whoami(&self) -> Result<Agent> {
-        self.transport().send_json(ApiRequest::get("/Agent/me")).await
+        self.transport()
+            .send_json(ApiRequest::get("/Agent/me"))
+            .await
     }
 }

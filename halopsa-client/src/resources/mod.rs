@@ -10,6 +10,7 @@ macro_rules! resource {
         #[doc = concat!("The `/", $path, "` resource.")]
         pub static $def: $crate::resource::ResourceDef = $crate::resource::ResourceDef {
             path: $path,
+            name: stringify!($accessor),
             noun: $noun,
             requirements: $requirements,
             parent_key: None,

@@ -2,7 +2,7 @@
 //! (`/ReportData/{publishedid}`). Read-only by default; scope `read:reporting`.
 //! Reports are Halo's recommended way to read in bulk under the rate limit.
 
-use neo_auth_core::{ApiRequest, Result, encode_path_segment};
+use neo_auth_core::{Access, ApiRequest, Result, encode_path_segment};
 
 use crate::models::Report;
 use crate::scopes::requirements;
@@ -17,7 +17,7 @@ impl crate::Client {
     /// its shape depends on the report's columns.
     pub async fn report_data(&self, published_id: &str) -> Result<serde_json::Value> {
         let request = ApiRequest::get(format!("/ReportData/{}", encode_path_segment(published_id)))
-            .requirement(requirements::REPORTS.read.clone());
+            .requirement(REPORTS.operation(Access::Read, "data"));
         self.transport().send_json(request).await
     }
 }

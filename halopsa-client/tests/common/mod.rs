@@ -17,8 +17,14 @@ pub const TOKEN: &str = "test-access-token-do-not-print";
 /// A fast retry config for tests.
 pub fn fast_retry() -> RetryConfig {
     RetryConfig::standard()
-        .with_backoff(Backoff::new(Duration::from_millis(5), Duration::from_millis(20)))
-        .with_rate_limited_backoff(Backoff::new(Duration::from_millis(5), Duration::from_millis(20)))
+        .with_backoff(Backoff::new(
+            Duration::from_millis(5),
+            Duration::from_millis(20),
+        ))
+        .with_rate_limited_backoff(Backoff::new(
+            Duration::from_millis(5),
+            Duration::from_millis(20),
+        ))
 }
 
 /// Mounts `/api/authinfo` and the token endpoint (granting `scope`).

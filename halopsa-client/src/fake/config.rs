@@ -1,0 +1,206 @@
+//! How a [`FakeServer`](super::FakeServer) behaves: credentials, tenant, the
+//! application's scopes, the login agent, token lifetime, rate limit and seed size.
+
+use std::fmt;
+use std::time::Duration;
+
+/// The fake's configuration. Start from [`FakeConfig::default`] and adjust it with
+/// the `with_*` setters (the fields are public to read back, e.g. the credentials
+/// a test client needs).
+///
+/// ```
+/// use std::time::Duration;
+/// use halopsa_client::fake::{FakeConfig, SeedSize};
+///
+/// let config = FakeConfig::default()
+///     .with_scopes(["read:tickets", "read:customers"])
+///     .with_rate_limit(Some((300, Duration::from_secs(300))))
+///     .with_seed(SeedSize::small());
+/// assert_eq!(config.client_id, "fake-client-id");
+/// assert!(!format!("{config:?}").contains("fake-client-secret"));
+/// ```
+#[non_exhaustive]
+#[derive(Clone)]
+pub struct FakeConfig {
+    /// The application's client id (default `fake-client-id`).
+    pub client_id: String,
+    /// The application's client secret (default `fake-client-secret`); never printed by `Debug`.
+    pub client_secret: String,
+    /// The tenant (default `Some("fake")`). When set, the token endpoint requires
+    /// `?tenant=<tenant>` and `/api/authinfo` reports it as `tenant_id`.
+    pub tenant: Option<String>,
+    /// The scopes the Halo application is allowed (default `["all"]`). A token
+    /// request is granted at most these.
+    pub application_scopes: Vec<String>,
+    /// The agent the application logs in as (default 1); `GET /api/Agent/me` returns it.
+    pub agent_id: i64,
+    /// When true, the login agent sees no records: every resource list returns
+    /// `record_count: 0` and no items, and single reads answer 404 — Halo's behaviour
+    /// when the agent's teams or role hide the data (default false). Configuration
+    /// lists (statuses, agents, …) and `Agent/me` are unaffected.
+    pub agent_sees_nothing: bool,
+    /// The `expires_in` of issued tokens, in seconds (default 3600); tokens really
+    /// expire after it.
+    pub token_lifetime_secs: u64,
+    /// Halo's hosted rate limit: at most `n` API requests per rolling window, then
+    /// 429 with a text body and no `Retry-After` (default `None`: unlimited).
+    pub rate_limit: Option<(u32, Duration)>,
+    /// How much data to seed.
+    pub seed: SeedSize,
+}
+
+impl Default for FakeConfig {
+    fn default() -> Self {
+        FakeConfig {
+            client_id: "fake-client-id".to_owned(),
+            client_secret: "fake-client-secret".to_owned(),
+            tenant: Some("fake".to_owned()),
+            application_scopes: vec!["all".to_owned()],
+            agent_id: 1,
+            agent_sees_nothing: false,
+            token_lifetime_secs: 3600,
+            rate_limit: None,
+            seed: SeedSize::default(),
+        }
+    }
+}
+
+impl fmt::Debug for FakeConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FakeConfig")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"** redacted **")
+            .field("tenant", &self.tenant)
+            .field("application_scopes", &self.application_scopes)
+            .field("agent_id", &self.agent_id)
+            .field("agent_sees_nothing", &self.agent_sees_nothing)
+            .field("token_lifetime_secs", &self.token_lifetime_secs)
+            .field("rate_limit", &self.rate_limit)
+            .field("seed", &self.seed)
+            .finish()
+    }
+}
+
+impl FakeConfig {
+    /// Sets the scopes the Halo application is allowed (e.g. `["read:tickets"]`).
+    pub fn with_scopes(mut self, scopes: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.application_scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets the tenant; `None` means the token endpoint needs no `?tenant=`.
+    pub fn with_tenant(mut self, tenant: Option<String>) -> Self {
+        self.tenant = tenant;
+        self
+    }
+
+    /// Sets the agent the application logs in as.
+    pub fn with_agent_id(mut self, agent_id: i64) -> Self {
+        self.agent_id = agent_id;
+        self
+    }
+
+    /// Makes the login agent see no records (empty lists, 404 on reads).
+    pub fn with_agent_sees_nothing(mut self, sees_nothing: bool) -> Self {
+        self.agent_sees_nothing = sees_nothing;
+        self
+    }
+
+    /// Sets the lifetime of issued tokens, in seconds.
+    pub fn with_token_lifetime(mut self, secs: u64) -> Self {
+        self.token_lifetime_secs = secs;
+        self
+    }
+
+    /// Sets the rate limit: `Some((requests, window))`, or `None` for none.
+    pub fn with_rate_limit(mut self, limit: Option<(u32, Duration)>) -> Self {
+        self.rate_limit = limit;
+        self
+    }
+
+    /// Sets how much data is seeded.
+    pub fn with_seed(mut self, seed: SeedSize) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Sets the application's client id and secret.
+    pub fn with_credentials(
+        mut self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+    ) -> Self {
+        self.client_id = client_id.into();
+        self.client_secret = client_secret.into();
+        self
+    }
+}
+
+/// How many records of each kind the fake is seeded with. The data is
+/// deterministic: the same sizes always give the same records, numbered from 1.
+#[non_exhaustive]
+#[derive(Clone, Debug)]
+pub struct SeedSize {
+    /// Companies (`/Client`, default 12).
+    pub clients: usize,
+    /// Sites per company (`/Site`, default 2).
+    pub sites_per_client: usize,
+    /// Contacts per company (`/Users`, default 3).
+    pub users_per_client: usize,
+    /// Tickets (`/Tickets`, default 250).
+    pub tickets: usize,
+    /// Actions per ticket (`/Actions`, default 3).
+    pub actions_per_ticket: usize,
+    /// Assets (`/Asset`, default 120).
+    pub assets: usize,
+    /// Products (`/Item`, default 30).
+    pub items: usize,
+    /// Each other resource: appointments, articles, contracts, invoices, quotations,
+    /// suppliers, opportunities, reports, categories, teams, agents, ticket types,
+    /// workflows and SLAs (default 15). Statuses and priorities are always the four
+    /// Halo ships with.
+    pub other: usize,
+}
+
+impl Default for SeedSize {
+    fn default() -> Self {
+        SeedSize {
+            clients: 12,
+            sites_per_client: 2,
+            users_per_client: 3,
+            tickets: 250,
+            actions_per_ticket: 3,
+            assets: 120,
+            items: 30,
+            other: 15,
+        }
+    }
+}
+
+impl SeedSize {
+    /// A small data set for fast tests: 3 companies, 10 tickets, 5 assets, 3 of each other resource.
+    pub fn small() -> Self {
+        SeedSize {
+            clients: 3,
+            sites_per_client: 1,
+            users_per_client: 2,
+            tickets: 10,
+            actions_per_ticket: 2,
+            assets: 5,
+            items: 3,
+            other: 3,
+        }
+    }
+
+    /// Sets the number of tickets.
+    pub fn with_tickets(mut self, tickets: usize) -> Self {
+        self.tickets = tickets;
+        self
+    }
+
+    /// Sets the number of assets.
+    pub fn with_assets(mut self, assets: usize) -> Self {
+        self.assets = assets;
+        self
+    }
+}

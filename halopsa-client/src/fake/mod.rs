@@ -1,0 +1,214 @@
+//! A stateful fake of the HaloPSA API for tests and sandboxes (feature `fake`).
+//!
+//! [`FakeServer::start`] runs a wiremock server on 127.0.0.1 that behaves like a
+//! hosted Halo instance, quirks included:
+//!
+//! - **Auth**: `GET /api/authinfo` names the authorisation server
+//!   (`{base}/auth`) and the tenant; `POST /auth/token?tenant=…` runs the client
+//!   credentials grant (form body or HTTP Basic), validates scope names
+//!   (`invalid_scope`), grants what the application allows and issues tokens that
+//!   really expire. API requests need a valid bearer token (401 otherwise).
+//! - **Scopes**: a request the token's scopes do not cover gets 403
+//!   `HaloPermissionException` — reads need `read:X`, writes `edit:X`
+//!   (configuration lists: `read:tickets` / `admin`).
+//! - **Data**: seeded, deterministic and realistic ([`SeedSize`]); what you POST
+//!   can be read back. Actions are numbered per ticket.
+//! - **Pagination**: `pageinate=true` with 1-based `page_no`, pages capped at 100,
+//!   `/Asset` always 50 per page; without `pageinate` only the first 50 records
+//!   (with `record_count`); configuration lists as bare arrays.
+//! - **Writes**: `POST` takes a JSON array (create without `id`, update with one),
+//!   answers 201; `DELETE` answers 200 with no body.
+//! - **Faults**: 429 with or without `Retry-After`, 5xx, slow responses, 401 with
+//!   a valid token, truncated JSON, token endpoint failures ([`Fault`]); and Halo's
+//!   rate limit when configured ([`FakeConfig::rate_limit`]).
+//! - **Visibility**: [`FakeConfig::agent_sees_nothing`] reproduces an agent whose
+//!   teams hide everything (empty lists, not errors).
+//!
+//! ```
+//! use halopsa_client::fake::{FakeConfig, FakeServer, Fault, SeedSize};
+//! use halopsa_client::{Client, HaloCredentials};
+//! use secrecy::SecretString;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let server = FakeServer::start_with(
+//!     FakeConfig::default()
+//!         .with_scopes(["edit:tickets", "read:customers"])
+//!         .with_seed(SeedSize::small()),
+//! )
+//! .await;
+//! let config = server.config();
+//! let client = Client::builder()
+//!     .credentials(
+//!         HaloCredentials::new(server.base_url(), config.client_id.clone(), SecretString::from(config.client_secret.clone()))
+//!             .with_tenant("fake")
+//!             .with_scopes(["edit:tickets", "read:customers"]),
+//!     )
+//!     .build()
+//!     .unwrap();
+//!
+//! let page = client.tickets().list().send().await.unwrap();
+//! assert_eq!(page.items.len(), 10);
+//! assert_eq!(server.count("Tickets"), 10);
+//! assert_eq!(server.token_requests(), 1);
+//!
+//! // The next API request fails with a server error.
+//! server.inject(Fault::ServerError { status: 503, times: 1 });
+//! # }
+//! ```
+
+mod auth;
+mod base64;
+mod catalog;
+mod config;
+mod faults;
+mod listing;
+mod query;
+mod reply;
+mod resources;
+mod responder;
+mod save;
+mod scopes;
+mod seed;
+mod seed_more;
+mod state;
+mod store;
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer};
+
+pub use config::{FakeConfig, SeedSize};
+pub use faults::Fault;
+
+use state::{State, lock};
+
+/// A running fake HaloPSA instance. The server stops when this is dropped.
+///
+/// The Halo *base* URL is [`FakeServer::base_url`]: the API is at `{base}/api`, the
+/// authorisation server at `{base}/auth`.
+pub struct FakeServer {
+    server: MockServer,
+    state: Arc<Mutex<State>>,
+    config: FakeConfig,
+}
+
+impl fmt::Debug for FakeServer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FakeServer")
+            .field("base_url", &self.base_url())
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FakeServer {
+    /// Starts a fake with [`FakeConfig::default`].
+    pub async fn start() -> FakeServer {
+        FakeServer::start_with(FakeConfig::default()).await
+    }
+
+    /// Starts a fake with `config`, seeded with `config.seed`.
+    pub async fn start_with(config: FakeConfig) -> FakeServer {
+        let server = MockServer::builder()
+            .disable_request_recording()
+            .start()
+            .await;
+        let base_url = server.uri().trim_end_matches('/').to_owned();
+        let state = Arc::new(Mutex::new(State::new(config.clone(), base_url)));
+        Mock::given(any())
+            .respond_with(responder::Responder::new(state.clone()))
+            .named("HaloPSA fake")
+            .mount(&server)
+            .await;
+        FakeServer {
+            server,
+            state,
+            config,
+        }
+    }
+
+    /// The Halo base URL, `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn base_url(&self) -> String {
+        self.server.uri().trim_end_matches('/').to_owned()
+    }
+
+    /// The configuration the fake runs with.
+    pub fn config(&self) -> &FakeConfig {
+        &self.config
+    }
+
+    /// Queues a fault for the next matching requests (see [`Fault`]).
+    pub fn inject(&self, fault: Fault) {
+        lock(&self.state).faults.push(fault, None);
+    }
+
+    /// Queues a fault for the next matching requests whose path starts with
+    /// `path_prefix` (case-insensitive, e.g. `/api/tickets`).
+    pub fn inject_on(&self, path_prefix: &str, fault: Fault) {
+        lock(&self.state).faults.push(fault, Some(path_prefix));
+    }
+
+    /// How many POSTs the token endpoint received (failed ones included).
+    pub fn token_requests(&self) -> usize {
+        lock(&self.state).counters.token
+    }
+
+    /// How many requests were made under `/api`, except `/api/authinfo`
+    /// (refused ones included).
+    pub fn api_requests(&self) -> usize {
+        lock(&self.state).counters.api
+    }
+
+    /// How many `method` requests were made to paths starting with `path_prefix`
+    /// (both case-insensitive), e.g. `("POST", "/api/tickets")`.
+    pub fn requests_to(&self, method: &str, path_prefix: &str) -> usize {
+        let prefix = path_prefix.to_ascii_lowercase();
+        lock(&self.state)
+            .counters
+            .by_route
+            .iter()
+            .filter(|((m, p), _)| m.eq_ignore_ascii_case(method) && p.starts_with(&prefix))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// The stored record of `resource` (its path name, case-insensitive, e.g.
+    /// `"Tickets"`, `"Client"`) with this id; for priorities the `priorityid`.
+    /// Actions are per ticket: use [`FakeServer::record_action`].
+    pub fn record(&self, resource: &str, id: i64) -> Option<Value> {
+        let def = catalog::lookup(resource).filter(|d| !catalog::is_actions(d))?;
+        lock(&self.state).store.get(def.path, id).cloned()
+    }
+
+    /// The stored action `action_id` of ticket `ticket_id`.
+    pub fn record_action(&self, ticket_id: i64, action_id: i64) -> Option<Value> {
+        lock(&self.state)
+            .store
+            .actions
+            .get(&(ticket_id, action_id))
+            .cloned()
+    }
+
+    /// How many records of `resource` are stored (`"Actions"`: across all tickets;
+    /// 0 for an unknown name).
+    pub fn count(&self, resource: &str) -> usize {
+        let Some(def) = catalog::lookup(resource) else {
+            return 0;
+        };
+        let state = lock(&self.state);
+        if catalog::is_actions(def) {
+            state.store.actions.len()
+        } else {
+            state.store.len(def.path)
+        }
+    }
+
+    /// Invalidates every issued token: API requests get 401 until a new token is fetched.
+    pub fn revoke_tokens(&self) {
+        lock(&self.state).tokens.clear();
+    }
+}

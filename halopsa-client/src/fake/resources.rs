@@ -1,0 +1,180 @@
+//! Reading and deleting records, `/Agent/me` and `/ReportData/{publishedid}`.
+//! Saving (POST) is in [`super::save`]; lists in [`super::listing`].
+
+use serde_json::{Value, json};
+use wiremock::ResponseTemplate;
+
+use super::catalog::{self, Kind, ResourceDef};
+use super::listing;
+use super::query::Query;
+use super::reply;
+use super::state::State;
+
+/// The `ticket_id` an actions request must carry, or the 400 message.
+fn ticket_id(query: &Query) -> Result<i64, String> {
+    match query.int("ticket_id") {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Err("ticket_id is required".to_owned()),
+        Err(message) => Err(message),
+    }
+}
+
+/// Whether the login agent is hidden from this resource's records.
+fn hidden(state: &State, def: &ResourceDef) -> bool {
+    state.config.agent_sees_nothing && def.kind != Kind::Config
+}
+
+/// `GET /api/<Res>`.
+pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseTemplate {
+    let sees_nothing = state.config.agent_sees_nothing;
+    if catalog::is_actions(def) {
+        return match ticket_id(query) {
+            Ok(ticket) => listing::list(def, state.store.actions_of(ticket), query, sees_nothing),
+            Err(message) => reply::bad_request(&message),
+        };
+    }
+    let records = state
+        .store
+        .table(def.path)
+        .into_iter()
+        .flat_map(|t| t.records.values());
+    listing::list(def, records, query, sees_nothing)
+}
+
+/// `GET /api/<Res>/<id>` (`/api/Actions/<id>?ticket_id=T`).
+pub(crate) fn get(state: &State, def: &ResourceDef, id: &str, query: &Query) -> ResponseTemplate {
+    let record = if catalog::is_actions(def) {
+        let ticket = match ticket_id(query) {
+            Ok(ticket) => ticket,
+            Err(message) => return reply::bad_request(&message),
+        };
+        id.parse::<i64>()
+            .ok()
+            .and_then(|id| state.store.actions.get(&(ticket, id)))
+    } else {
+        state
+            .store
+            .find(def, id)
+            .and_then(|key| state.store.get(def.path, key))
+    };
+    match record {
+        Some(record) if !hidden(state, def) => reply::json(200, record),
+        _ => reply::not_found(def.path, id),
+    }
+}
+
+/// `DELETE /api/<Res>/<id>` (`?ticket_id=T` for actions): 200 with no body.
+pub(crate) fn delete(
+    state: &mut State,
+    def: &'static ResourceDef,
+    id: &str,
+    query: &Query,
+) -> ResponseTemplate {
+    if hidden(state, def) {
+        return reply::not_found(def.path, id);
+    }
+    let removed = if catalog::is_actions(def) {
+        let ticket = match ticket_id(query) {
+            Ok(ticket) => ticket,
+            Err(message) => return reply::bad_request(&message),
+        };
+        id.parse::<i64>()
+            .ok()
+            .and_then(|id| state.store.actions.remove(&(ticket, id)))
+            .is_some()
+    } else {
+        match state.store.find(def, id) {
+            Some(key) => {
+                state.store.table_mut(def.path).records.remove(&key);
+                if def.path == "Tickets" {
+                    state.store.remove_actions_of(key);
+                }
+                true
+            }
+            None => false,
+        }
+    };
+    if removed {
+        reply::empty(200)
+    } else {
+        reply::not_found(def.path, id)
+    }
+}
+
+/// `GET /api/Agent/me`: the agent the application logs in as.
+pub(crate) fn agent_me(state: &State) -> ResponseTemplate {
+    let id = state.config.agent_id;
+    match state.store.get("Agent", id) {
+        Some(agent) => reply::json(200, agent),
+        None => reply::not_found("Agent", &id.to_string()),
+    }
+}
+
+/// `GET /api/ReportData/<publishedid>` (the report's `published_id`, or its id):
+/// `{"id": "<publishedid>", "name": "<report name>", "data": [rows]}`. "Hours per
+/// ticket" reports give `{"ticket_id", "summary", "hours"}` rows; the others
+/// "Tickets per client" rows `{"client_id", "client_name", "tickets"}`. Rows are
+/// computed from the current records; none when the agent sees nothing.
+pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate {
+    let report = state
+        .store
+        .table("Report")
+        .into_iter()
+        .flat_map(|t| t.records.values())
+        .find(|r| {
+            r.get("published_id")
+                .and_then(Value::as_str)
+                .is_some_and(|p| p.eq_ignore_ascii_case(published_id))
+                || r.get("id")
+                    .and_then(Value::as_i64)
+                    .is_some_and(|id| id.to_string() == published_id)
+        });
+    let Some(report) = report else {
+        return reply::not_found("ReportData", published_id);
+    };
+    let name = report
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or("Report");
+    let tickets = state
+        .store
+        .table("Tickets")
+        .into_iter()
+        .flat_map(|t| t.records.iter());
+    let data: Vec<Value> = if state.config.agent_sees_nothing {
+        Vec::new()
+    } else if name.starts_with("Hours per ticket") {
+        tickets
+            .map(|(id, t)| {
+                let hours: f64 = state
+                    .store
+                    .actions_of(*id)
+                    .filter_map(|a| a.get("timetaken")?.as_f64())
+                    .sum();
+                json!({"ticket_id": id, "summary": t.get("summary"), "hours": hours})
+            })
+            .collect()
+    } else {
+        let clients = state
+            .store
+            .table("Client")
+            .into_iter()
+            .flat_map(|t| t.records.iter());
+        clients
+            .map(|(id, c)| {
+                let count = state
+                    .store
+                    .table("Tickets")
+                    .into_iter()
+                    .flat_map(|t| t.records.values())
+                    .filter(|t| t.get("client_id").and_then(Value::as_f64) == Some(*id as f64))
+                    .count();
+                json!({"client_id": id, "client_name": c.get("name"), "tickets": count})
+            })
+            .collect()
+    };
+    reply::json(
+        200,
+        &json!({"id": published_id, "name": name, "data": data}),
+    )
+}

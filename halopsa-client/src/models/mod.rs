@@ -1,0 +1,109 @@
+//! Typed, forward-compatible models of the HaloPSA records, and the list envelope.
+//!
+//! | model | endpoint | spec schema | list key |
+//! | --- | --- | --- | --- |
+//! | [`Ticket`] | `/Tickets` | `Faults` | `tickets` |
+//! | [`Action`] | `/Actions` | `Actions` | `actions` |
+//! | [`User`] (contact) | `/Users` | `Users` | `users` |
+//! | [`Client`] (= [`Company`]) | `/Client` | `Area` | `clients` |
+//! | [`Site`] | `/Site` | `Site` | `sites` |
+//! | [`Asset`] | `/Asset` | `Device` | `assets` |
+//! | [`Item`] (product) | `/Item` | `Item` | `items` |
+//! | [`Appointment`] | `/Appointment` | `Appointment` | `appointments` |
+//! | [`Sla`] | `/SLA` | `SlaHead` | unverified |
+//! | [`KbArticle`] | `/KBArticle` | `KBEntry` | `articles` |
+//! | [`Contract`] | `/ClientContract` | `ContractHeader` | `contracts` |
+//! | [`Invoice`] | `/Invoice` | `InvoiceHeader` | `invoices` |
+//! | [`Quotation`] | `/Quotation` | `QuotationHeader` | `quotes` |
+//! | [`Supplier`] | `/Supplier` | `Company` | `suppliers` |
+//! | [`Opportunity`] | `/Opportunities` | `Faults` (no `Opps` schema exists) | `tickets` |
+//! | [`Report`] | `/Report` | `AnalyzerProfile` | `reports` |
+//! | [`Status`] | `/Status` | `TStatus` | bare array / `statuses` |
+//! | [`Priority`] | `/Priority` | `Policy` | bare array |
+//! | [`Category`] | `/Category` | `CategoryDetail` | bare array / `categories` |
+//! | [`Team`] | `/Team` | `SectionDetail` | bare array / `teams` |
+//! | [`Agent`] | `/Agent`, `/Agent/me` | `Uname` | bare array / `agents` |
+//! | [`TicketType`] | `/TicketType` | `RequestType` | bare array |
+//! | [`Workflow`] | `/Workflow` | `FlowHeader` | bare array |
+//! | [`CustomField`] | on records (`customfields`) | `CustomField` | — |
+//!
+//! Nested records: [`Address`], [`AssetField`], [`FaqList`], [`InvoiceLine`],
+//! [`QuotationLine`], [`ReportContent`], [`TeamMembership`],
+//! [`DepartmentMembership`], [`AgentRole`], [`WorkflowStep`].
+//!
+//! # Conventions
+//!
+//! - **Every field is `Option`.** Halo omits fields freely (lists carry fewer
+//!   fields than single reads), and on create/update only the fields that are set
+//!   are sent (`None` is skipped when serializing: Halo would treat a `null` as a
+//!   value). `Default` gives an empty record to fill in:
+//!   `Ticket { summary: Some("…".into()), ..Default::default() }`.
+//! - **Field names are Halo's keys**, with two adjustments: Rust keywords are raw
+//!   identifiers (`r#type`, `r#ref`, `r#use`) and a leading underscore is dropped
+//!   (`_novalidate` → `novalidate`, `_itemid` → `itemid`).
+//! - **Numbers and booleans decode leniently** ([`neo_auth_core::lenient`]):
+//!   `12`, `12.0` and `"12"` are all `Some(12)` (Halo types several ids as
+//!   `double`), `null`/`""` is `None`, and `1.5` where an integer is expected is a
+//!   decode error naming the value — never a silent truncation. Booleans accept
+//!   `0`/`1` and `"true"`/`"false"`; strings accept numbers.
+//! - **Dates are `Option<String>`**, exactly as Halo sends them: formats vary by
+//!   endpoint and version (with or without `Z`, with or without fractions, and
+//!   `1900-01-01T00:00:00` for "not set"). Parse them where you need them.
+//! - **Nothing is lost**: every field not modelled lands in the record's
+//!   `extra` map and is serialized back, so a read-modify-write round trip keeps
+//!   all of Halo's 800-odd ticket fields.
+//! - **Custom fields** are [`CustomField`]s whose `value` is any JSON; records that
+//!   carry them have a `custom_field(name)` lookup.
+//! - **Ids**: [`Priority::id`] is a UUID *string* (use `priorityid` for the number
+//!   tickets carry); [`AgentRole::id`] is a string too. [`Action`] ids restart for
+//!   every ticket — key actions by (`ticket_id`, `id`).
+//! - There are no enums: the spec documents no closed value sets for these
+//!   records (status types, who-types, etc. are plain codes), so codes stay
+//!   integers.
+
+mod action;
+mod appointment;
+mod asset;
+mod client;
+mod config;
+mod contract;
+mod custom_field;
+mod envelope;
+mod invoice;
+mod item;
+mod kb;
+mod opportunity;
+mod quotation;
+mod report;
+mod site;
+mod sla;
+mod supplier;
+mod ticket;
+mod user;
+
+pub use action::Action;
+pub use appointment::Appointment;
+pub use asset::{Asset, AssetField};
+pub use client::Client;
+pub use config::{
+    Agent, AgentRole, Category, DepartmentMembership, Priority, Status, Team, TeamMembership,
+    TicketType, Workflow, WorkflowStep,
+};
+pub use contract::Contract;
+pub use custom_field::CustomField;
+pub use envelope::ListResponse;
+pub use invoice::{Invoice, InvoiceLine};
+pub use item::Item;
+pub use kb::{FaqList, KbArticle};
+pub use opportunity::Opportunity;
+pub use quotation::{Quotation, QuotationLine};
+pub use report::{Report, ReportContent};
+pub use site::{Address, Site};
+pub use sla::Sla;
+pub use supplier::Supplier;
+pub use ticket::Ticket;
+pub use user::User;
+
+/// A Halo client (customer company): another name for [`Client`] that does not
+/// clash with the API [`Client`](crate::Client).
+pub type Company = Client;

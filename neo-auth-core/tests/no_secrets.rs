@@ -1,0 +1,237 @@
+//! Secrets never reach a `Debug` rendering, an error message or the log.
+//!
+//! This binary installs one global TRACE subscriber (see `common::global_capture`)
+//! so that everything any test here traced, on any thread, is captured; each test
+//! checks the whole capture when it is done.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use neo_auth_core::{
+    AccessPolicy, ApiRequest, Approval, AreaAccess, ClientAuth, ClientCredentialsSource,
+    Credential, Error, RequestOptions, TokenSource,
+};
+use secrecy::SecretString;
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// Prefix of every access token handed out in this binary.
+const TOKEN: &str = "at-4c1e9b-access-token-never-print-";
+
+fn tokens() -> Vec<String> {
+    (1..=5).map(|n| format!("{TOKEN}{n}")).collect()
+}
+
+#[track_caller]
+fn assert_clean(context: &str, text: &str) {
+    let tokens = tokens();
+    let extra: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    assert_no_secrets(context, text, &extra);
+    assert!(
+        !text.contains("Bearer at-"),
+        "{context} shows a bearer header:\n{text}"
+    );
+}
+
+#[track_caller]
+fn assert_capture_clean() {
+    assert_clean("the tracing capture", &global_capture().text());
+}
+
+async fn mount(server: &MockServer, verb: &str, at: &str, response: ResponseTemplate) {
+    Mock::given(method(verb))
+        .and(path(at))
+        .respond_with(response)
+        .mount(server)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oauth_session_leaks_nothing() {
+    global_capture();
+    let server = MockServer::start().await;
+    mount_token(&server, TokenSequence::new().prefix(TOKEN), 2).await;
+    // The first GET is rejected (refresh + retry), then the data comes back.
+    Mock::given(method("GET"))
+        .and(path("/api/tickets"))
+        .respond_with(ResponseTemplate::new(401))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "GET",
+        "/api/tickets",
+        ResponseTemplate::new(200).set_body_json(json!([{"id": 1}])),
+    )
+    .await;
+    // An API that echoes secret-looking fields in an error body.
+    mount(
+        &server,
+        "POST",
+        "/api/tickets",
+        ResponseTemplate::new(400).set_body_json(json!({
+            "message": "bad ticket",
+            "client_secret": CLIENT_SECRET,
+            "access_token": format!("{TOKEN}1"),
+        })),
+    )
+    .await;
+    // A body that does not decode, with a token inside.
+    mount(
+        &server,
+        "GET",
+        "/api/broken",
+        ResponseTemplate::new(200).set_body_json(json!({
+            "count": "many", "access_token": format!("{TOKEN}2")
+        })),
+    )
+    .await;
+
+    let source = form_source(&server).with_client_auth(ClientAuth::BasicHeader);
+    assert_clean("ClientCredentialsSource", &format!("{source:?}"));
+    let credential = oauth(source);
+    let transport = transport_builder(&server, credential.clone())
+        .policy(AccessPolicy::allow_all().with(TICKETS, AreaAccess::WRITE_WITH_APPROVAL))
+        .build()
+        .unwrap();
+
+    let response = transport
+        .send(ApiRequest::get("/tickets").requirement(LIST_TICKETS))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let approval = Approval::new("ops-lead", "bulk import reviewed").unwrap();
+    let error = transport
+        .send(
+            ApiRequest::post("/tickets")
+                .requirement(CREATE_TICKET)
+                .approval(Some(approval))
+                .json(&json!([{"summary": "printer on fire"}]))
+                .unwrap()
+                .options(RequestOptions::new().log_bodies(true)),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
+    assert_clean("an API error (Display)", &error.to_string());
+    assert_clean("an API error (Debug)", &format!("{error:?}"));
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Count {
+        count: u32,
+    }
+    let error = transport
+        .send_json::<Count>(ApiRequest::get("/broken"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    assert_clean("a decode error (Display)", &error.to_string());
+    assert_clean("a decode error (Debug)", &format!("{error:?}"));
+
+    // Holding a live token now.
+    let authorization = credential.authorize().await.unwrap();
+    assert_clean("Authorization", &format!("{authorization:?}"));
+    assert_clean("OAuth2Credential", &format!("{credential:?}"));
+    assert_clean("TokenCache", &format!("{:?}", credential.cache()));
+    let cached = credential.cache().peek().expect("a cached token");
+    assert_clean("CachedToken", &format!("{cached:?}"));
+    assert_clean("AccessToken", &format!("{:?}", cached.token()));
+    assert_clean("Transport", &format!("{transport:?}"));
+
+    let trace = global_capture().text();
+    assert!(trace.contains("neo.request"), "requests are traced");
+    assert!(
+        trace.contains("ops-lead") && trace.contains("bulk import reviewed"),
+        "the approval is recorded in the span:\n{trace}"
+    );
+    assert_capture_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_json_token_endpoint_leaks_nothing() {
+    global_capture();
+    let server = MockServer::start().await;
+    mount_token(
+        &server,
+        ResponseTemplate::new(401).set_body_json(json!({
+            "error": "invalid_client",
+            "error_description": "unknown client",
+            "client_secret": CLIENT_SECRET,
+        })),
+        2,
+    )
+    .await;
+    let source = json_source(&server);
+    assert_clean("JsonTokenSource", &format!("{source:?}"));
+    let error = source.fetch().await.unwrap_err();
+    assert!(error.is_auth(), "{error:?}");
+    assert_clean("a token error (Display)", &error.to_string());
+    assert_clean("a token error (Debug)", &format!("{error:?}"));
+
+    let credential = oauth(json_source(&server));
+    let transport = transport(&server, credential);
+    let _ = transport.send(ApiRequest::get("/tickets")).await;
+    assert_capture_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_token_endpoint_error_leaks_nothing() {
+    global_capture();
+    let server = MockServer::start().await;
+    mount_token(
+        &server,
+        ResponseTemplate::new(400).set_body_json(json!({
+            "error": "invalid_request",
+            "client_secret": CLIENT_SECRET,
+        })),
+        1,
+    )
+    .await;
+    let source = ClientCredentialsSource::new(
+        &token_url(&server),
+        CLIENT_ID,
+        SecretString::from(CLIENT_SECRET),
+    )
+    .unwrap();
+    let error = source.fetch().await.unwrap_err();
+    assert_clean("a form token error (Display)", &error.to_string());
+    assert_clean("a form token error (Debug)", &format!("{error:?}"));
+    assert_capture_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_basic_session_leaks_nothing() {
+    global_capture();
+    let server = MockServer::start().await;
+    mount(&server, "GET", "/api/tickets", ResponseTemplate::new(200)).await;
+    mount(
+        &server,
+        "GET",
+        "/api/failing",
+        ResponseTemplate::new(500)
+            .set_body_string(format!("boom: Authorization: Basic {}", basic_b64())),
+    )
+    .await;
+    let credential: Arc<dyn Credential> = Arc::new(basic());
+    assert_clean("BasicCredential", &format!("{credential:?}"));
+    let authorization = credential.authorize().await.unwrap();
+    assert_clean("Authorization (Basic)", &format!("{authorization:?}"));
+    let transport = transport(&server, credential);
+    transport.send(ApiRequest::get("/tickets")).await.unwrap();
+    let error = transport
+        .send(ApiRequest::get("/failing").options(RequestOptions::new().max_attempts(1)))
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(500));
+    assert_clean("a 500 error (Display)", &error.to_string());
+    assert_clean("a 500 error (Debug)", &format!("{error:?}"));
+    assert_clean("Transport (Basic)", &format!("{transport:?}"));
+    assert_capture_clean();
+}

@@ -1,0 +1,220 @@
+//! Checks that happen before any network traffic: the granted scopes, the access
+//! policy and approvals, and the base-URL policy.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use neo_auth_core::{
+    AccessPolicy, ApiRequest, Approval, AreaAccess, BasicCredential, ClientCredentialsSource,
+    Error, GrantedScopes, JsonTokenSource, Transport,
+};
+use secrecy::SecretString;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A server that must not receive a single request, token endpoint included.
+async fn silent_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .named("anything (nothing may be sent)")
+        .expect(0)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn read_only_oauth(server: &MockServer) -> Arc<dyn neo_auth_core::Credential> {
+    let source = ClientCredentialsSource::new(
+        &token_url(server),
+        CLIENT_ID,
+        SecretString::from(CLIENT_SECRET),
+    )
+    .expect("valid token URL")
+    .with_scopes(["read:tickets"]);
+    oauth(source)
+}
+
+#[tokio::test]
+async fn a_missing_scope_is_reported_before_any_request() {
+    let server = silent_server().await;
+    let transport = transport(&server, read_only_oauth(&server));
+
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    let Error::MissingScope {
+        operation,
+        scope,
+        label,
+        ..
+    } = &error
+    else {
+        panic!("expected MissingScope, got {error:?}");
+    };
+    assert_eq!(operation, "tickets.create");
+    assert_eq!(scope, "edit:tickets");
+    assert_eq!(label, "Tickets - Edit");
+    assert!(error.is_missing_scope());
+    assert!(!error.is_retryable());
+    let message = error.to_string();
+    assert!(message.contains("edit:tickets"), "{message}");
+    assert!(message.contains("Tickets - Edit"), "{message}");
+    // `expect(0)` on the server is verified when it drops.
+}
+
+#[tokio::test]
+async fn a_missing_scope_on_a_static_credential_is_reported_before_any_request() {
+    let server = silent_server().await;
+    let credential = basic().with_granted(Arc::new(GrantedScopes::parse("read:tickets")));
+    let transport = transport(&server, Arc::new(credential));
+
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(error.is_missing_scope(), "{error:?}");
+}
+
+#[tokio::test]
+async fn an_area_the_policy_ignores_is_denied_before_any_request() {
+    let server = silent_server().await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::allow_all().with(TICKETS, AreaAccess::Ignore))
+        .build()
+        .unwrap();
+
+    let error = transport
+        .send(ApiRequest::get("/tickets").requirement(LIST_TICKETS))
+        .await
+        .unwrap_err();
+    let Error::PolicyDenied {
+        operation, area, ..
+    } = &error
+    else {
+        panic!("expected PolicyDenied, got {error:?}");
+    };
+    assert_eq!(operation, "tickets.list");
+    assert_eq!(area, "tickets");
+    assert!(error.is_policy());
+}
+
+#[tokio::test]
+async fn a_write_to_a_read_only_area_is_denied_before_any_request() {
+    let server = silent_server().await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::read_only())
+        .build()
+        .unwrap();
+
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::PolicyDenied { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_write_needing_approval_fails_without_one_and_is_sent_with_one() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(201))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::read_only().with(TICKETS, AreaAccess::WRITE_WITH_APPROVAL))
+        .build()
+        .unwrap();
+
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    let Error::ApprovalRequired { operation, .. } = &error else {
+        panic!("expected ApprovalRequired, got {error:?}");
+    };
+    assert_eq!(operation, "tickets.create");
+    assert!(error.is_policy());
+
+    let approval = Approval::new("dispatcher@msp.example", "customer asked by phone").unwrap();
+    let response = transport
+        .send(
+            ApiRequest::post("/tickets")
+                .requirement(CREATE_TICKET)
+                .approval(Some(approval)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+}
+
+#[test]
+fn an_approval_needs_a_name_and_a_reason() {
+    assert!(matches!(
+        Approval::new("", "why"),
+        Err(Error::Config { .. })
+    ));
+    assert!(matches!(
+        Approval::new("who", "  "),
+        Err(Error::Config { .. })
+    ));
+}
+
+#[test]
+fn plain_http_is_refused_except_on_loopback() {
+    for refused in [
+        "http://example.com",
+        "http://example.com:8080/api",
+        "http://10.0.0.5",
+        "ftp://127.0.0.1",
+        "not a url",
+    ] {
+        let error = Transport::builder(refused)
+            .credential(Arc::new(basic()))
+            .build()
+            .expect_err(refused);
+        assert!(
+            matches!(error, Error::Config { .. }),
+            "{refused}: {error:?}"
+        );
+        assert!(
+            ClientCredentialsSource::new(refused, CLIENT_ID, SecretString::from(CLIENT_SECRET))
+                .is_err(),
+            "{refused} accepted as a token URL"
+        );
+        assert!(
+            JsonTokenSource::new(refused, CLIENT_ID, SecretString::from(CLIENT_SECRET)).is_err(),
+            "{refused} accepted as a JSON token URL"
+        );
+    }
+    for accepted in [
+        "http://127.0.0.1:8080",
+        "http://localhost:3000/api",
+        "http://[::1]:9000",
+        "https://example.com/api",
+    ] {
+        Transport::builder(accepted)
+            .credential(Arc::new(basic()))
+            .build()
+            .unwrap_or_else(|e| panic!("{accepted} refused: {e}"));
+    }
+}
+
+#[test]
+fn credentials_refuse_header_breaking_input() {
+    assert!(BasicCredential::new("user:name", SecretString::from("pw")).is_err());
+    assert!(
+        basic()
+            .with_header("bad header", SecretString::from("x"))
+            .is_err()
+    );
+    assert!(
+        basic()
+            .with_header("clientId", SecretString::from("line\nbreak"))
+            .is_err()
+    );
+}

@@ -1,0 +1,600 @@
+//! The transport's retry rules, timeouts, redirects and response decoding.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::*;
+use neo_auth_core::{ApiRequest, Error, RequestOptions, Transport};
+use serde::Deserialize;
+use serde_json::json;
+use wiremock::matchers::{any, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A server with a catch-all and a transport with Basic credentials to it.
+async fn setup() -> (MockServer, Transport) {
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport(&server, Arc::new(basic()));
+    (server, transport)
+}
+
+/// Mounts `template` for `method path`, answering the first `times` requests
+/// (all of them when `None`), expecting exactly `expected` hits.
+async fn answer(
+    server: &MockServer,
+    (verb, route): (&str, &str),
+    template: ResponseTemplate,
+    times: Option<u64>,
+    expected: u64,
+) {
+    let mut mock = Mock::given(method(verb))
+        .and(path(route))
+        .respond_with(template)
+        .named(format!(
+            "{verb} {route} #{}",
+            times.map_or("rest".to_owned(), |n| format!("first {n}"))
+        ))
+        .expect(expected);
+    if let Some(n) = times {
+        mock = mock.up_to_n_times(n).with_priority(1);
+    }
+    mock.mount(server).await;
+}
+
+#[tokio::test]
+async fn get_503_503_200_succeeds_with_three_requests() {
+    let (server, transport) = setup().await;
+    let route = ("GET", "/api/tickets");
+    answer(&server, route, ResponseTemplate::new(503), Some(2), 2).await;
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(200).set_body_json(json!([])),
+        None,
+        1,
+    )
+    .await;
+
+    let response = transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .expect("retried");
+    assert_eq!(response.status(), 200);
+    assert_eq!(received(&server, "GET", "/api/tickets").await.len(), 3);
+}
+
+#[tokio::test]
+async fn get_503_until_max_attempts_returns_the_last_error() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("GET", "/api/tickets"),
+        ResponseTemplate::new(503),
+        None,
+        3,
+    )
+    .await;
+
+    let error = transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Api(_)), "{error:?}");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    assert!(error.is_retryable());
+    assert!(!error.is_write_uncertain());
+}
+
+#[tokio::test]
+async fn per_request_max_attempts_overrides_the_client() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("GET", "/api/tickets"),
+        ResponseTemplate::new(503),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(ApiRequest::get("/tickets").options(RequestOptions::new().max_attempts(1)))
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+}
+
+#[tokio::test]
+async fn get_400_is_not_retried_and_carries_the_vendor_details() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("GET", "/api/tickets"),
+        ResponseTemplate::new(400)
+            .insert_header("x-request-id", "req-42")
+            .set_body_json(json!({"code": "BadRequest", "message": "page_size too large"})),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(ApiRequest::get("/tickets").query("page_size", 100_000))
+        .await
+        .unwrap_err();
+    let api = error.api().expect("an API error");
+    assert_eq!(api.status, 400);
+    assert_eq!(api.code.as_deref(), Some("BadRequest"));
+    assert_eq!(api.message.as_deref(), Some("page_size too large"));
+    assert_eq!(api.request_id.as_deref(), Some("req-42"));
+    assert_eq!(api.path, "/tickets");
+    assert!(!error.is_retryable());
+    assert_eq!(
+        error.to_string(),
+        "GET /tickets answered 400 Bad Request [BadRequest]: page_size too large (request id req-42)"
+    );
+}
+
+#[tokio::test]
+async fn post_503_is_not_retried_and_may_have_been_applied() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        ResponseTemplate::new(503),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(
+            ApiRequest::post("/tickets")
+                .json(&json!({"summary": "x"}))
+                .unwrap(),
+        )
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert!(
+        !error.is_retryable(),
+        "an uncertain write is never blindly retryable"
+    );
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    assert!(error.api().is_some());
+    let text = error.to_string();
+    assert!(text.contains("may have been applied"), "{text}");
+    assert!(text.contains("it was not retried"), "{text}");
+}
+
+#[tokio::test]
+async fn post_429_is_not_retried_and_not_uncertain() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        ResponseTemplate::new(429).insert_header("retry-after", "30"),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(ApiRequest::post("/tickets"))
+        .await
+        .unwrap_err();
+    assert!(
+        !error.is_write_uncertain(),
+        "a 429 was refused before processing"
+    );
+    assert!(error.is_retryable());
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(30)));
+}
+
+#[tokio::test]
+async fn post_marked_idempotent_is_retried() {
+    let (server, transport) = setup().await;
+    let route = ("POST", "/api/tickets");
+    answer(&server, route, ResponseTemplate::new(503), Some(1), 1).await;
+    answer(&server, route, ResponseTemplate::new(201), None, 1).await;
+
+    let response = transport
+        .send(ApiRequest::post("/tickets").options(RequestOptions::new().idempotent(true)))
+        .await
+        .expect("retried because declared idempotent");
+    assert_eq!(response.status(), 201);
+}
+
+#[tokio::test]
+async fn get_429_with_retry_after_waits_before_retrying() {
+    let (server, transport) = setup().await;
+    let route = ("GET", "/api/tickets");
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(429).insert_header("retry-after", "1"),
+        Some(1),
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(200).set_body_json(json!([])),
+        None,
+        1,
+    )
+    .await;
+
+    let started = Instant::now();
+    transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .expect("retried after the server's delay");
+    let elapsed = started.elapsed();
+    // A lower bound only: the retry must not come before the server said.
+    assert!(
+        elapsed >= Duration::from_millis(900),
+        "retried after {elapsed:?}"
+    );
+    assert_eq!(received(&server, "GET", "/api/tickets").await.len(), 2);
+}
+
+#[tokio::test]
+async fn retry_after_is_clamped_to_the_configured_maximum() {
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_max_retry_after(Duration::from_millis(50)))
+        .build()
+        .unwrap();
+    let route = ("GET", "/api/tickets");
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(503).insert_header("retry-after", "3600"),
+        Some(1),
+        1,
+    )
+    .await;
+    answer(&server, route, ResponseTemplate::new(200), None, 1).await;
+
+    // The overall timeout turns a broken clamp into a failure instead of a 1 h hang.
+    transport
+        .send(
+            ApiRequest::get("/tickets")
+                .options(RequestOptions::new().overall_timeout(Duration::from_secs(10))),
+        )
+        .await
+        .expect("waited 50 ms, not an hour");
+}
+
+#[tokio::test]
+async fn retry_budget_stops_retries_when_exhausted() {
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_budget(1.0, 0.0))
+        .build()
+        .unwrap();
+    answer(
+        &server,
+        ("GET", "/api/a"),
+        ResponseTemplate::new(503),
+        Some(1),
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        ("GET", "/api/a"),
+        ResponseTemplate::new(200),
+        None,
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        ("GET", "/api/b"),
+        ResponseTemplate::new(503),
+        None,
+        1,
+    )
+    .await;
+
+    transport
+        .send(ApiRequest::get("/a"))
+        .await
+        .expect("one retry from the budget");
+    let error = transport.send(ApiRequest::get("/b")).await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+}
+
+#[tokio::test]
+async fn get_attempt_timeout_is_retried() {
+    let (server, transport) = setup().await;
+    let route = ("GET", "/api/tickets");
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(200).set_delay(Duration::from_secs(2)),
+        Some(1),
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(200).set_body_json(json!([])),
+        None,
+        1,
+    )
+    .await;
+
+    transport
+        .send(
+            ApiRequest::get("/tickets")
+                .options(RequestOptions::new().attempt_timeout(Duration::from_millis(200))),
+        )
+        .await
+        .expect("the second attempt is fast");
+    assert_eq!(received(&server, "GET", "/api/tickets").await.len(), 2);
+}
+
+#[tokio::test]
+async fn post_attempt_timeout_is_write_uncertain() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        ResponseTemplate::new(201).set_delay(Duration::from_secs(2)),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(
+            ApiRequest::post("/tickets")
+                .options(RequestOptions::new().attempt_timeout(Duration::from_millis(200))),
+        )
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert!(error.is_timeout(), "{error:?}");
+    assert!(!error.is_retryable());
+}
+
+#[tokio::test]
+async fn post_overall_timeout_while_the_request_is_out_is_write_uncertain() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        ResponseTemplate::new(201).set_delay(Duration::from_secs(2)),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(
+            ApiRequest::post("/tickets")
+                .options(RequestOptions::new().overall_timeout(Duration::from_millis(200))),
+        )
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert!(error.is_timeout(), "{error:?}");
+}
+
+#[tokio::test]
+async fn overall_timeout_bounds_the_retries() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("GET", "/api/tickets"),
+        ResponseTemplate::new(503).insert_header("retry-after", "10"),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(
+            ApiRequest::get("/tickets")
+                .options(RequestOptions::new().overall_timeout(Duration::from_millis(300))),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
+    assert!(error.is_timeout());
+    assert!(
+        error.to_string().contains("GET /tickets timed out"),
+        "{error}"
+    );
+}
+
+// An overall timeout that fires while the call still waits for its token means
+// nothing was sent: the error must not send the caller hunting for a duplicate.
+#[tokio::test]
+async fn post_overall_timeout_before_anything_was_sent_is_not_write_uncertain() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(token_ok("tok-1").set_delay(Duration::from_secs(2)))
+        .named("token endpoint (slow)")
+        .expect(1)
+        .mount(&server)
+        .await;
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        ResponseTemplate::new(201),
+        None,
+        0,
+    )
+    .await;
+    catch_all(&server).await;
+    let transport = transport(&server, oauth(form_source(&server)));
+
+    let error = transport
+        .send(
+            ApiRequest::post("/tickets")
+                .options(RequestOptions::new().overall_timeout(Duration::from_millis(300))),
+        )
+        .await
+        .unwrap_err();
+    assert!(error.is_timeout(), "{error:?}");
+    assert!(
+        !error.is_write_uncertain(),
+        "nothing reached the server, yet: {error}"
+    );
+}
+
+#[tokio::test]
+async fn connect_failure_is_a_transport_error_even_for_a_post() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let transport = Transport::builder(format!("http://127.0.0.1:{port}"))
+        .credential(Arc::new(basic()))
+        .retry(fast_retry())
+        .build()
+        .unwrap();
+
+    let error = transport
+        .send(ApiRequest::post("/tickets"))
+        .await
+        .unwrap_err();
+    let Error::Transport { kind, .. } = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert_eq!(*kind, "could not connect");
+    assert!(!error.is_write_uncertain(), "the request never left");
+    assert!(error.is_retryable());
+}
+
+#[tokio::test]
+async fn redirect_to_another_origin_is_not_followed() {
+    let (server, transport) = setup().await;
+    let elsewhere = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .named("another origin (must never see the credential)")
+        .expect(0)
+        .mount(&elsewhere)
+        .await;
+    answer(
+        &server,
+        ("GET", "/api/moved"),
+        ResponseTemplate::new(302).insert_header(
+            "location",
+            format!("{}/api/target", elsewhere.uri()).as_str(),
+        ),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport.send(ApiRequest::get("/moved")).await.unwrap_err();
+    assert!(matches!(error, Error::Api(_)), "{error:?}");
+    let api = error.api().unwrap();
+    assert_eq!(api.status, 302);
+    assert!(
+        api.message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not followed"),
+        "{error}"
+    );
+    assert!(elsewhere.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn same_origin_redirect_is_followed_with_the_credential() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("GET", "/api/old"),
+        ResponseTemplate::new(302).insert_header("location", "/api/new"),
+        None,
+        1,
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/api/new"))
+        .and(header(
+            "authorization",
+            format!("Basic {}", basic_b64()).as_str(),
+        ))
+        .and(header("clientId", MANAGE_CLIENT_ID))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true})))
+        .named("GET /api/new with the credential")
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let body: serde_json::Value = transport
+        .send_json(ApiRequest::get("/old"))
+        .await
+        .expect("followed");
+    assert_eq!(body, json!({"ok": true}));
+}
+
+#[derive(Debug, Deserialize)]
+struct TicketList {
+    #[allow(dead_code)]
+    items: Vec<Ticket>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Ticket {
+    #[allow(dead_code)]
+    id: i64,
+}
+
+async fn decode_error(body: ResponseTemplate) -> Error {
+    let (server, transport) = setup().await;
+    answer(&server, ("GET", "/api/tickets"), body, None, 1).await;
+    transport
+        .send_json::<TicketList>(ApiRequest::get("/tickets"))
+        .await
+        .unwrap_err()
+}
+
+#[tokio::test]
+async fn a_wrong_type_is_a_decode_error_naming_the_field() {
+    let error = decode_error(ResponseTemplate::new(200).set_body_json(json!({
+        "items": [{"id": 1}, {"id": "two"}],
+        "access_token": "leaked-in-a-body"
+    })))
+    .await;
+    let Error::Decode { path, snippet, .. } = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert_eq!(path, "items[1].id");
+    assert!(error.to_string().contains("items[1].id"), "{error}");
+    assert!(!snippet.contains("leaked-in-a-body"), "{snippet}");
+    assert!(!error.is_retryable());
+}
+
+#[tokio::test]
+async fn invalid_json_is_a_decode_error() {
+    let error =
+        decode_error(ResponseTemplate::new(200).set_body_string("{\"items\": [{\"id\": 1},")).await;
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn trailing_garbage_is_a_decode_error() {
+    let error =
+        decode_error(ResponseTemplate::new(200).set_body_string("{\"items\": []} trailing")).await;
+    let Error::Decode { path, .. } = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert_eq!(path, ".");
+}
