@@ -34,6 +34,15 @@ pub fn halo_retry_config() -> RetryConfig {
         .with_max_retry_after(Duration::from_secs(300))
 }
 
+/// The default timeouts: the core's connect and per-attempt timeouts, and an
+/// overall bound of 12 minutes per call, long enough to wait out a rate-limit
+/// window (a 429 may ask for up to 5 minutes) rather than fail a long sync.
+/// Interactive callers can shorten it per request with
+/// [`RequestOptions::overall_timeout`](neo_auth_core::RequestOptions::overall_timeout).
+pub fn halo_timeouts() -> Timeouts {
+    Timeouts::default().with_overall(Duration::from_secs(12 * 60))
+}
+
 /// A HaloPSA API client. Cheap to clone (`Arc` inside), `Send + Sync`.
 ///
 /// ```no_run
@@ -115,7 +124,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets the timeouts.
+    /// Sets the timeouts (default: [`halo_timeouts`]).
     pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
         self.timeouts = timeouts;
         self
@@ -231,7 +240,7 @@ impl Client {
             credentials: None,
             policy: default_policy(),
             retry: halo_retry_config(),
-            timeouts: Timeouts::default(),
+            timeouts: halo_timeouts(),
             rate_limit: Some(HOSTED_RATE_LIMIT),
             token_cache: TokenCacheConfig::default(),
             clock: Arc::new(SystemClock),
@@ -324,4 +333,33 @@ pub(crate) fn api_path(path: &str) -> String {
         .or_else(|| trimmed.strip_prefix("API/"))
         .unwrap_or(trimmed);
     format!("/{without_api}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_429_without_retry_after_waits_for_the_rolling_window() {
+        let retry = halo_retry_config();
+        for _ in 0..200 {
+            let first = retry.wait(0, None, true);
+            assert!(first >= Duration::from_secs(30), "{first:?}");
+            assert!(first <= Duration::from_secs(60), "{first:?}");
+            let later = retry.wait(4, None, true);
+            assert!(later <= Duration::from_secs(300), "{later:?}");
+        }
+        // A server-sent Retry-After wins, clamped to five minutes.
+        assert_eq!(
+            retry.wait(0, Some(Duration::from_secs(7)), true),
+            Duration::from_secs(7)
+        );
+        assert_eq!(
+            retry.wait(0, Some(Duration::from_secs(3600)), true),
+            Duration::from_secs(300)
+        );
+        // Other failures keep the short backoff.
+        assert!(retry.wait(0, None, false) < Duration::from_secs(30));
+        assert!(halo_timeouts().overall >= Duration::from_secs(300));
+    }
 }

@@ -28,6 +28,7 @@ pub struct HaloCredentials {
     pub(crate) agent_id: Option<i64>,
     pub(crate) auth_url: Option<String>,
     pub(crate) scopes: Vec<String>,
+    pub(crate) allow_unlisted_scopes: bool,
 }
 
 impl HaloCredentials {
@@ -45,6 +46,7 @@ impl HaloCredentials {
             agent_id: None,
             auth_url: None,
             scopes: vec!["all".to_owned()],
+            allow_unlisted_scopes: false,
         }
     }
 
@@ -75,6 +77,15 @@ impl HaloCredentials {
         S: Into<String>,
     {
         self.scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Accepts requested scopes missing from [`KNOWN_SCOPE_NAMES`](crate::scopes::KNOWN_SCOPE_NAMES)
+    /// (a newer Halo version's scope, or one a vendor documents such as `all:teams`).
+    /// By default an unknown name is refused in `build()`, because Halo answers it
+    /// with `invalid_scope` at the first token request.
+    pub fn allow_unlisted_scopes(mut self, allow: bool) -> Self {
+        self.allow_unlisted_scopes = allow;
         self
     }
 
@@ -129,9 +140,16 @@ impl HaloCredentials {
             ));
         }
         for scope in &self.scopes {
-            if !crate::scopes::KNOWN_SCOPE_NAMES.contains(&scope.as_str()) {
+            if scope.trim().is_empty() || scope.chars().any(char::is_whitespace) {
                 return Err(Error::config(format!(
-                    "`{scope}` is not a HaloPSA scope (note: there is no read:actions or :sites scope; actions fall under tickets, sites under customers)"
+                    "`{scope}` is not a scope name (one name per entry, no spaces)"
+                )));
+            }
+            if !self.allow_unlisted_scopes
+                && !crate::scopes::KNOWN_SCOPE_NAMES.contains(&scope.as_str())
+            {
+                return Err(Error::config(format!(
+                    "`{scope}` is not a HaloPSA scope (note: there is no read:actions or :sites scope; actions fall under tickets, sites under customers; `allow_unlisted_scopes(true)` accepts it anyway)"
                 )));
             }
         }
@@ -167,6 +185,7 @@ impl fmt::Debug for HaloCredentials {
             .field("agent_id", &self.agent_id)
             .field("auth_url", &self.auth_url)
             .field("scopes", &self.scopes)
+            .field("allow_unlisted_scopes", &self.allow_unlisted_scopes)
             .finish()
     }
 }

@@ -74,7 +74,9 @@ pub mod resources;
 pub mod scopes;
 
 pub use auth::{HaloTokenSource, TokenEndpoint};
-pub use client::{Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, halo_retry_config};
+pub use client::{
+    Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, halo_retry_config, halo_timeouts,
+};
 pub use credentials::HaloCredentials;
 pub use date::format_halo_time;
 pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Visibility};

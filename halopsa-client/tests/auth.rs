@@ -178,6 +178,27 @@ fn unknown_scope_names_are_refused_at_build_with_the_name() {
         .build()
         .unwrap_err();
     assert!(error.to_string().contains("read:actions"), "{error}");
+
+    // A scope the SDK's list does not know yet can be let through on purpose.
+    Client::builder()
+        .credentials(
+            HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from("s"))
+                .with_scopes(["read:tickets", "all:teams"])
+                .allow_unlisted_scopes(true),
+        )
+        .build()
+        .expect("unlisted scopes allowed");
+    // A name with a space in it is never a scope.
+    assert!(
+        Client::builder()
+            .credentials(
+                HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from("s"))
+                    .with_scopes(["read:tickets edit:tickets"])
+                    .allow_unlisted_scopes(true),
+            )
+            .build()
+            .is_err()
+    );
 }
 
 #[test]

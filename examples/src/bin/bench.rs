@@ -109,7 +109,10 @@ fn transport(server: &MockServer) -> (Transport, Arc<OAuth2Credential>) {
 async fn overhead() {
     const N: u32 = 2000;
     let server = bench_server().await;
-    let raw = reqwest::Client::new();
+    // The baseline: plain reqwest with the same TLS provider and TCP_NODELAY.
+    let raw = neo_auth_core::http_client_builder()
+        .build()
+        .expect("reqwest client");
     let url = format!("{}/api/items", server.uri());
     let (transport, _) = transport(&server);
     transport
