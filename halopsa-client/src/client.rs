@@ -201,7 +201,7 @@ impl ClientBuilder {
                 .scope_rules(Arc::new(HaloScopeRules))
                 .clock(self.clock.clone())
                 .cache_config(self.token_cache)
-                .build(),
+                .build()?,
         );
         let rate_budget = self.rate_limit.map(|(requests, window)| {
             Arc::new(RateBudget::with_clock(

@@ -34,7 +34,7 @@
 //!     SecretString::from("client-secret"),
 //! )?
 //! .with_scopes(["read:tickets"]);
-//! let credential = OAuth2Credential::builder(Arc::new(source)).build();
+//! let credential = OAuth2Credential::builder(Arc::new(source)).build()?;
 //!
 //! let transport = Transport::builder("https://acme.halopsa.com/api")
 //!     .credential(Arc::new(credential))

@@ -25,7 +25,7 @@ use crate::token_cache::{TokenCache, TokenCacheConfig};
 ///     "https://acme.halopsa.com/auth/token", "id", SecretString::from("secret"))
 ///     .unwrap()
 ///     .with_scopes(["all"]);
-/// let credential = OAuth2Credential::builder(Arc::new(source)).build();
+/// let credential = OAuth2Credential::builder(Arc::new(source)).build().unwrap();
 /// assert!(!format!("{credential:?}").contains("secret\""));
 /// ```
 pub struct OAuth2Credential {
@@ -63,18 +63,27 @@ impl OAuth2CredentialBuilder {
         self
     }
 
-    /// Builds the credential.
-    pub fn build(self) -> OAuth2Credential {
+    /// Builds the credential; a cache configuration that could never produce a
+    /// token (a zero fetch timeout, zero attempts) is a config error.
+    pub fn build(self) -> Result<OAuth2Credential> {
+        if self.config.fetch_timeout.is_zero() {
+            return Err(Error::config(
+                "the token fetch timeout must be longer than zero",
+            ));
+        }
+        if self.config.max_attempts == 0 {
+            return Err(Error::config("the token fetch needs at least one attempt"));
+        }
         let requested = Arc::new(
             GrantedScopes::new(self.source.requested_scopes().iter().cloned())
                 .with_rules(self.rules.clone()),
         );
-        OAuth2Credential {
+        Ok(OAuth2Credential {
             cache: TokenCache::with_clock(self.source, self.config, self.clock),
             rules: self.rules,
             requested,
             learned: RwLock::new(None),
-        }
+        })
     }
 }
 

@@ -12,6 +12,7 @@ use crate::requirement::{Access, Area, Requirement};
 
 /// What the policy allows in one area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AreaAccess {
     /// Never touched: neither reads nor writes.
     Ignore,

@@ -14,6 +14,7 @@ use http::HeaderMap;
 /// Exponential backoff with full jitter: retry `n` waits a random time in
 /// `[floor, max(floor, min(max, initial * 2^n))]` (the floor is zero unless set).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Backoff {
     /// The ceiling of the first wait.
     pub initial: Duration,

@@ -82,12 +82,24 @@ impl TokenCacheConfig {
     }
 }
 
+/// The longest lifetime believed from `expires_in`: a larger value (or a bogus one
+/// such as `1e19`) is capped, so the token is refreshed at least daily and the
+/// expiry arithmetic can never overflow.
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// After a failed refresh while the old token is still valid, callers keep using
+/// the old token for this long before the next refresh attempt.
+const REFRESH_RETRY_PAUSE: Duration = Duration::from_secs(5);
+
 /// A cached token with its bookkeeping.
 #[derive(Debug)]
 pub struct CachedToken {
     token: AccessToken,
     generation: u64,
+    /// The fetch (epoch) that produced it.
+    epoch: u64,
     refresh_at: Option<Instant>,
+    expires_at: Option<Instant>,
 }
 
 impl CachedToken {
@@ -106,26 +118,42 @@ impl CachedToken {
         self.generation
     }
 
+    /// Before the refresh point: use without asking for a new one.
     fn is_fresh(&self, now: Instant) -> bool {
         self.refresh_at.is_none_or(|at| now < at)
+    }
+
+    /// Before the server's expiry: still accepted, if no newer token can be had.
+    fn is_usable(&self, now: Instant) -> bool {
+        self.expires_at.is_none_or(|at| now < at)
     }
 }
 
 #[derive(Debug)]
 struct Failure {
     epoch: u64,
+    at: Instant,
     error: Arc<Error>,
 }
 
 /// Caches tokens from a [`TokenSource`]. Cheap to share behind an `Arc`.
+///
+/// Needs a Tokio runtime: the one fetch in flight runs as its own task, so a
+/// caller that gives up (a timeout, a dropped future) does not abort it for the
+/// callers still waiting.
 #[derive(Debug)]
 pub struct TokenCache {
+    shared: Arc<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
     source: Arc<dyn TokenSource>,
     clock: Arc<dyn Clock>,
     config: TokenCacheConfig,
     current: RwLock<Option<Arc<CachedToken>>>,
     last_failure: RwLock<Option<Failure>>,
-    refresh: tokio::sync::Mutex<()>,
+    refresh: Arc<tokio::sync::Mutex<()>>,
     generation: AtomicU64,
     epoch: AtomicU64,
     fetches: AtomicU64,
@@ -144,54 +172,72 @@ impl TokenCache {
         clock: Arc<dyn Clock>,
     ) -> Self {
         TokenCache {
-            source,
-            clock,
-            config,
-            current: RwLock::new(None),
-            last_failure: RwLock::new(None),
-            refresh: tokio::sync::Mutex::new(()),
-            generation: AtomicU64::new(0),
-            epoch: AtomicU64::new(0),
-            fetches: AtomicU64::new(0),
+            shared: Arc::new(Shared {
+                source,
+                clock,
+                config,
+                current: RwLock::new(None),
+                last_failure: RwLock::new(None),
+                refresh: Arc::new(tokio::sync::Mutex::new(())),
+                generation: AtomicU64::new(0),
+                epoch: AtomicU64::new(0),
+                fetches: AtomicU64::new(0),
+            }),
         }
     }
 
     /// The source's requested scopes.
     pub fn source(&self) -> &Arc<dyn TokenSource> {
-        &self.source
+        &self.shared.source
     }
 
     /// A fresh token: the cached one, or one fetched now (once for all concurrent callers).
+    ///
+    /// When a refresh fails while the cached token has not yet expired, the
+    /// cached token is returned (and the refresh retried a few seconds later).
     #[tracing::instrument(level = "debug", name = "neo.token", skip(self))]
     pub async fn get(&self) -> Result<Arc<CachedToken>> {
-        if let Some(token) = self.fresh() {
+        let shared = &self.shared;
+        if let Some(token) = shared.fresh() {
             return Ok(token);
         }
-        let epoch_seen = self.epoch.load(Ordering::Acquire);
-        let _guard = self.refresh.lock().await;
-        if let Some(token) = self.fresh() {
+        let epoch_seen = shared.epoch.load(Ordering::Acquire);
+        let guard = shared.refresh.clone().lock_owned().await;
+        if let Some(token) = shared.fresh() {
             return Ok(token);
         }
-        // A fetch finished (and failed) while we waited: share its error rather
-        // than sending one more request per waiting caller.
-        if let Some(failure) = self.read_failure(epoch_seen) {
-            return Err(Error::Shared(failure));
-        }
-        let result = self.fetch_with_retries().await;
-        let epoch = self.epoch.fetch_add(1, Ordering::AcqRel) + 1;
-        match result {
-            Ok(token) => {
-                let cached = self.store(token);
-                *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = None;
-                Ok(cached)
+        let now = shared.clock.now();
+        if shared.epoch.load(Ordering::Acquire) > epoch_seen {
+            // A fetch finished while we waited: take its outcome rather than
+            // sending one more request per waiting caller.
+            if let Some(token) = shared
+                .cached()
+                .filter(|t| t.epoch > epoch_seen && t.is_usable(now))
+            {
+                return Ok(token);
             }
-            Err(error) => {
-                let error = Arc::new(error);
-                *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = Some(Failure {
-                    epoch,
-                    error: error.clone(),
-                });
-                Err(Error::Shared(error))
+            if let Some(error) = shared.failure_since(epoch_seen) {
+                return shared.usable_or(now, error);
+            }
+        }
+        if let Some(at) = shared.last_failure_at() {
+            // A refresh failed moments ago and the old token is still good: keep
+            // using it instead of hammering a struggling token endpoint.
+            if now.saturating_duration_since(at) < REFRESH_RETRY_PAUSE {
+                if let Some(token) = shared.cached().filter(|t| t.is_usable(now)) {
+                    return Ok(token);
+                }
+            }
+        }
+        let task_shared = self.shared.clone();
+        let fetch = tokio::spawn(async move {
+            let _guard = guard;
+            task_shared.fetch_and_store().await
+        });
+        match fetch.await {
+            Ok(result) => result,
+            Err(join) => {
+                Err(AuthError::new(format!("the token fetch task failed: {join}")).into_error())
             }
         }
     }
@@ -199,7 +245,11 @@ impl TokenCache {
     /// Forgets the cached token if it is still the one with `generation` (the one
     /// the API rejected). A newer token stays.
     pub fn invalidate(&self, generation: u64) -> bool {
-        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        let mut current = self
+            .shared
+            .current
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
         if current.as_ref().is_some_and(|t| t.generation == generation) {
             *current = None;
             tracing::debug!(generation, "token invalidated after rejection");
@@ -211,28 +261,29 @@ impl TokenCache {
 
     /// The cached token, fresh or not, without fetching.
     pub fn peek(&self) -> Option<Arc<CachedToken>> {
+        self.shared.cached()
+    }
+
+    /// How many token requests this cache has sent (attempts included).
+    pub fn fetch_count(&self) -> u64 {
+        self.shared.fetches.load(Ordering::Relaxed)
+    }
+}
+
+impl Shared {
+    fn cached(&self) -> Option<Arc<CachedToken>> {
         self.current
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
     }
 
-    /// How many token requests this cache has sent (attempts included).
-    pub fn fetch_count(&self) -> u64 {
-        self.fetches.load(Ordering::Relaxed)
-    }
-
     fn fresh(&self) -> Option<Arc<CachedToken>> {
         let now = self.clock.now();
-        self.current
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-            .filter(|t| t.is_fresh(now))
-            .cloned()
+        self.cached().filter(|t| t.is_fresh(now))
     }
 
-    fn read_failure(&self, epoch_seen: u64) -> Option<Arc<Error>> {
+    fn failure_since(&self, epoch_seen: u64) -> Option<Arc<Error>> {
         self.last_failure
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -241,21 +292,71 @@ impl TokenCache {
             .map(|f| f.error.clone())
     }
 
-    fn store(&self, token: AccessToken) -> Arc<CachedToken> {
+    fn last_failure_at(&self) -> Option<Instant> {
+        self.last_failure
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|f| f.at)
+    }
+
+    /// The cached token if it has not expired yet, else the refresh's error.
+    fn usable_or(&self, now: Instant, error: Arc<Error>) -> Result<Arc<CachedToken>> {
+        match self.cached().filter(|t| t.is_usable(now)) {
+            Some(token) => {
+                tracing::warn!(error = %error, "token refresh failed; the current token is still valid and stays in use");
+                Ok(token)
+            }
+            None => Err(Error::Shared(error)),
+        }
+    }
+
+    async fn fetch_and_store(&self) -> Result<Arc<CachedToken>> {
+        let result = self.fetch_with_retries().await;
+        let epoch = self.epoch.fetch_add(1, Ordering::AcqRel) + 1;
         let now = self.clock.now();
-        let refresh_at = token.expires_in.map(|lifetime| {
-            let buffer = self.config.refresh_buffer.min(lifetime / 2);
-            let jitter_room = self.config.refresh_jitter.min(lifetime / 2 - buffer);
-            let jitter = Duration::from_millis(fastrand::u64(
-                0..=u64::try_from(jitter_room.as_millis()).unwrap_or(u64::MAX),
-            ));
-            now + lifetime - buffer - jitter
-        });
+        match result {
+            Ok(token) => {
+                let cached = self.store(token, epoch, now);
+                *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = None;
+                Ok(cached)
+            }
+            Err(error) => {
+                let error = Arc::new(error);
+                *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = Some(Failure {
+                    epoch,
+                    at: now,
+                    error: error.clone(),
+                });
+                self.usable_or(now, error)
+            }
+        }
+    }
+
+    fn store(&self, token: AccessToken, epoch: u64, now: Instant) -> Arc<CachedToken> {
+        let (refresh_at, expires_at) = match token.expires_in {
+            Some(lifetime) => {
+                let lifetime = lifetime.min(MAX_TOKEN_LIFETIME);
+                let buffer = self.config.refresh_buffer.min(lifetime / 2);
+                let jitter_room = self.config.refresh_jitter.min(lifetime / 2 - buffer);
+                let jitter = Duration::from_millis(fastrand::u64(
+                    0..=u64::try_from(jitter_room.as_millis()).unwrap_or(u64::MAX),
+                ))
+                .min(jitter_room);
+                (
+                    now.checked_add(lifetime - buffer - jitter),
+                    now.checked_add(lifetime),
+                )
+            }
+            None => (None, None),
+        };
         let generation = self.generation.fetch_add(1, Ordering::AcqRel) + 1;
         let cached = Arc::new(CachedToken {
             token,
             generation,
+            epoch,
             refresh_at,
+            expires_at,
         });
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(cached.clone());
         cached

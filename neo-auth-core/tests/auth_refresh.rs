@@ -416,7 +416,8 @@ async fn redirected_token_error(make: fn(&str) -> Arc<dyn TokenSource>) {
     let credential = Arc::new(
         neo_auth_core::OAuth2Credential::builder(make(&token_url(&server)))
             .cache_config(cache_config())
-            .build(),
+            .build()
+            .expect("valid credential"),
     );
     let transport = transport(&server, credential);
 

@@ -153,7 +153,8 @@ async fn a_failed_fetch_is_shared_with_every_waiting_caller_and_does_not_poison(
     let credential = Arc::new(
         OAuth2Credential::builder(Arc::new(source))
             .cache_config(cache_config().with_max_attempts(1))
-            .build(),
+            .build()
+            .expect("valid credential"),
     );
 
     let started = Arc::new(AtomicUsize::new(0));
@@ -204,7 +205,8 @@ async fn clocked(
         OAuth2Credential::builder(Arc::new(form_source(server)))
             .clock(clock.clone())
             .cache_config(config)
-            .build(),
+            .build()
+            .expect("valid credential"),
     );
     (credential, clock)
 }
@@ -369,7 +371,8 @@ async fn credential_invalidation_uses_the_generation_of_the_rejected_authorizati
         Duration::from_secs(3600),
     ))))
     .cache_config(cache_config())
-    .build();
+    .build()
+    .expect("valid credential");
     let first = credential.authorize().await.unwrap();
     assert!(
         credential.invalidate(&first),
@@ -411,7 +414,8 @@ async fn token_endpoint_503_then_200_is_retried_with_backoff() {
                 Duration::from_millis(10),
                 Duration::from_millis(50),
             )))
-            .build(),
+            .build()
+            .expect("valid credential"),
     );
 
     let authorization = credential.authorize().await.expect("retried to success");
@@ -460,7 +464,8 @@ async fn token_endpoint_failing_every_attempt_gives_up_after_max_attempts() {
     let credential = Arc::new(
         OAuth2Credential::builder(Arc::new(form_source(&server)))
             .cache_config(cache_config().with_max_attempts(3))
-            .build(),
+            .build()
+            .expect("valid credential"),
     );
 
     let error = credential.authorize().await.unwrap_err();
@@ -546,7 +551,8 @@ async fn token_request_slower_than_its_timeout_fails_and_the_next_call_fetches_a
                     .with_fetch_timeout(Duration::from_millis(200))
                     .with_max_attempts(1),
             )
-            .build(),
+            .build()
+            .expect("valid credential"),
     );
     let transport = transport(&server, credential);
 

@@ -97,7 +97,11 @@ fn transport(server: &MockServer) -> (Transport, Arc<OAuth2Credential>) {
     )
     .expect("valid source")
     .with_scopes(["read:bench"]);
-    let credential = Arc::new(OAuth2Credential::builder(Arc::new(source)).build());
+    let credential = Arc::new(
+        OAuth2Credential::builder(Arc::new(source))
+            .build()
+            .expect("valid credential"),
+    );
     let transport = Transport::builder(format!("{}/api", server.uri()))
         .credential(credential.clone())
         .policy(AccessPolicy::read_only())

@@ -238,7 +238,8 @@ pub fn oauth(source: impl TokenSource + 'static) -> Arc<OAuth2Credential> {
     Arc::new(
         OAuth2Credential::builder(Arc::new(source))
             .cache_config(cache_config())
-            .build(),
+            .build()
+            .expect("valid credential"),
     )
 }
 
