@@ -194,8 +194,12 @@ impl ClientCredentialsSource {
 /// Validates a token endpoint URL: same scheme rules as a base URL, but a query
 /// (`?tenant=...`) is allowed.
 pub(crate) fn validate_token_url(raw: &str) -> Result<Url> {
-    let mut url = Url::parse(raw.trim())
-        .map_err(|e| Error::config(format!("`{raw}` is not a valid token URL: {e}")))?;
+    let mut url = Url::parse(raw.trim()).map_err(|e| {
+        Error::config(format!(
+            "`{}` is not a valid token URL: {e}",
+            crate::url_policy::redact_userinfo(raw)
+        ))
+    })?;
     let query = url.query().map(str::to_owned);
     url.set_query(None);
     let mut url = validate_base_url(url.as_str())?;

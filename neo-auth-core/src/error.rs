@@ -128,7 +128,7 @@ pub enum Error {
     },
     /// A concurrent caller's failure, shared with every caller that waited on it
     /// (for example one failed token fetch seen by all tasks waiting for a token).
-    #[error("{0}")]
+    #[error(transparent)]
     Shared(Arc<Error>),
 }
 

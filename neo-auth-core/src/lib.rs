@@ -104,7 +104,7 @@ pub use scope::{
 pub use static_credential::BasicCredential;
 pub use tls::{http_client_builder, install_crypto_provider};
 pub use token::{AccessToken, BoxFuture, TokenSource};
-pub use token_cache::{CachedToken, TokenCache, TokenCacheConfig};
+pub use token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use token_endpoint::token_http_client;
 pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
 pub use url_policy::{

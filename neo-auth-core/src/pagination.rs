@@ -7,6 +7,7 @@
 //! twice (a server that ignores the page parameter), and at a hard page cap —
 //! never an endless loop.
 
+use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -98,6 +99,15 @@ struct PagerState<F> {
     pages: u64,
     seen: u64,
     last_fingerprint: Option<u64>,
+    /// Hashes of every token fetched so far: a cycle (A → B → A) is caught on its
+    /// first repeat, not at the page cap. Eight bytes per page.
+    fetched_tokens: HashSet<u64>,
+}
+
+fn token_hash(token: &PageToken) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    token.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A stream of pages starting at `first`.
@@ -134,6 +144,7 @@ where
         pages: 0,
         seen: 0,
         last_fingerprint: None,
+        fetched_tokens: HashSet::new(),
     };
     stream::try_unfold(state, |mut state| async move {
         let Some(token) = state.next.take() else {
@@ -145,6 +156,7 @@ where
                 reason: format!("reached the cap of {} pages", state.limits.max_pages),
             });
         }
+        state.fetched_tokens.insert(token_hash(&token));
         let page = (state.fetch)(token.clone()).await?;
         state.pages += 1;
         if page.items.is_empty() {
@@ -162,11 +174,15 @@ where
         }
         state.last_fingerprint = page.fingerprint;
         state.seen += page.items.len() as u64;
-        if page.next.as_ref() == Some(&token) {
-            return Err(Error::PaginationStalled {
-                pages: state.pages,
-                reason: format!("the server repeated the page token {token:?}"),
-            });
+        if let Some(next) = &page.next {
+            if state.fetched_tokens.contains(&token_hash(next)) {
+                return Err(Error::PaginationStalled {
+                    pages: state.pages,
+                    reason: format!(
+                        "the server pointed back to the page token {next:?}, which was already fetched"
+                    ),
+                });
+            }
         }
         state.next = match page.total {
             Some(total) if state.seen >= total => None,
@@ -227,6 +243,28 @@ mod tests {
         // 3 pages of 10 reach 30 ≥ 25 (the vendor's total is authoritative for stopping).
         assert_eq!(all.len(), 30);
         assert_eq!(calls, 3);
+    }
+
+    #[test]
+    fn a_cursor_cycle_is_caught_on_its_first_repeat() {
+        let mut calls = 0;
+        let error = block_on(
+            items(PageToken::Cursor("A".into()), PagerLimits::default(), |t| {
+                calls += 1;
+                let next = match t {
+                    PageToken::Cursor(c) if c == "A" => "B",
+                    _ => "A",
+                };
+                async move { Ok(Page::new(vec![1u8], Some(PageToken::Cursor(next.into())))) }
+            })
+            .try_collect::<Vec<u8>>(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, Error::PaginationStalled { pages: 2, .. }),
+            "{error:?}"
+        );
+        assert_eq!(calls, 2);
     }
 
     #[test]

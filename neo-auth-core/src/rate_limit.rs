@@ -66,8 +66,14 @@ impl RateBudget {
             sent.push_back(now);
             return Ok(());
         }
-        let oldest = *sent.front().expect("the budget is full, so not empty");
-        Err((oldest + self.window).saturating_duration_since(now))
+        // The budget is full, so `sent` holds at least one timestamp.
+        let wait = sent
+            .front()
+            .and_then(|oldest| oldest.checked_add(self.window))
+            .map_or(self.window, |free_at| {
+                free_at.saturating_duration_since(now)
+            });
+        Err(wait)
     }
 
     /// Waits until a slot is free and takes it.
@@ -97,6 +103,13 @@ impl fmt::Debug for RateBudget {
 mod tests {
     use super::*;
     use crate::clock::ManualClock;
+
+    #[test]
+    fn a_huge_window_does_not_overflow() {
+        let budget = RateBudget::new(1, Duration::MAX);
+        assert!(budget.try_acquire().is_ok());
+        assert!(budget.try_acquire().is_err());
+    }
 
     #[test]
     fn rolling_window() {

@@ -1,27 +1,30 @@
 //! Redaction of response bodies before they go into errors or logs.
 
-/// JSON keys whose values are never shown.
-const SENSITIVE_KEYS: &[&str] = &[
-    "access_token",
-    "refresh_token",
-    "id_token",
+/// Key endings whose values are never shown, normalized: lower case, without
+/// `_` or `-` (so `access_token`, `accessToken` and `Access-Token` all match
+/// `accesstoken`, and `x_api_key` matches `apikey`).
+const SENSITIVE_KEY_ENDINGS: &[&str] = &[
     "token",
-    "client_secret",
     "secret",
     "password",
+    "passwd",
     "privatekey",
-    "private_key",
     "apikey",
-    "api_key",
     "authorization",
     "jwt",
+    "assertion",
 ];
 
+fn normalized(key: &str) -> String {
+    key.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 fn is_sensitive(key: &str) -> bool {
-    let lower = key.to_ascii_lowercase();
-    SENSITIVE_KEYS
-        .iter()
-        .any(|k| lower == *k || lower.ends_with(&format!("_{k}")))
+    let key = normalized(key);
+    SENSITIVE_KEY_ENDINGS.iter().any(|k| key.ends_with(k))
 }
 
 fn redact_value(value: &mut serde_json::Value) {
@@ -49,9 +52,9 @@ pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
             redact_value(&mut value);
             value.to_string()
         }
-        Err(_) => mask_credentials(&String::from_utf8_lossy(
-            &body[..body.len().min(max_chars * 4)],
-        )),
+        Err(_) => mask_pairs(&mask_credentials(&String::from_utf8_lossy(
+            &body[..body.len().min(max_chars.saturating_mul(4))],
+        ))),
     };
     let mut out: String = text.chars().take(max_chars).collect();
     if text.chars().nth(max_chars).is_some() {
@@ -86,6 +89,37 @@ fn mask_credentials(text: &str) -> String {
     out
 }
 
+/// Masks the value of every `key=value` / `key: value` pair in text whose key
+/// looks sensitive (`client_secret=…` in an echoed form body, `apiKey: …`).
+fn mask_pairs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(sep) = rest.find(['=', ':']) {
+        let (before, after) = rest.split_at(sep);
+        let key_start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .map_or(0, |p| p + 1);
+        let key = before[key_start..].trim_matches('"');
+        out.push_str(before);
+        out.push_str(&after[..1]);
+        let value = &after[1..];
+        if !key.is_empty() && is_sensitive(key) {
+            let skipped = value.len() - value.trim_start_matches([' ', '"']).len();
+            out.push_str(&value[..skipped]);
+            out.push_str("** redacted **");
+            let value = &value[skipped..];
+            let end = value
+                .find(|c: char| c.is_whitespace() || matches!(c, '&' | '"' | '\'' | ',' | ';'))
+                .unwrap_or(value.len());
+            rest = &value[end..];
+        } else {
+            rest = value;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,13 +133,39 @@ mod tests {
     }
 
     #[test]
+    fn any_spelling_of_a_secret_key_is_redacted() {
+        let body = br#"{"accessToken":"A1","clientSecret":"S1","Refresh-Token":"R1","x_api_key":"K1","page":2}"#;
+        let out = redact_snippet(body, 500);
+        for secret in ["A1", "S1", "R1", "K1"] {
+            assert!(!out.contains(secret), "{out}");
+        }
+        assert!(out.contains("\"page\":2"), "{out}");
+    }
+
+    #[test]
+    fn text_pairs_are_masked() {
+        let out = redact_snippet(
+            b"bad request: grant_type=client_credentials&client_secret=S3CR3T&scope=all; apiKey: K3Y x",
+            500,
+        );
+        assert!(!out.contains("S3CR3T") && !out.contains("K3Y"), "{out}");
+        assert!(out.contains("grant_type=client_credentials"), "{out}");
+        assert!(out.contains("scope=all"), "{out}");
+    }
+
+    #[test]
+    fn huge_limits_do_not_overflow() {
+        assert_eq!(redact_snippet(b"plain", usize::MAX), "plain");
+    }
+
+    #[test]
     fn text_bearer_is_masked_and_cut() {
         let out = redact_snippet(b"denied for Bearer abc.def.ghi please", 500);
         assert_eq!(out, "denied for Bearer ** redacted ** please");
         let out = redact_snippet(b"Authorization: basic dXNlcjpwdw==, BEARER x", 500);
         assert_eq!(
             out,
-            "Authorization: basic ** redacted **, BEARER ** redacted **"
+            "Authorization: ** redacted ** ** redacted **, BEARER ** redacted **"
         );
         let long = "é".repeat(50);
         let out = redact_snippet(long.as_bytes(), 10);

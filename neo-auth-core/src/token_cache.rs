@@ -210,10 +210,9 @@ impl TokenCache {
         if shared.epoch.load(Ordering::Acquire) > epoch_seen {
             // A fetch finished while we waited: take its outcome rather than
             // sending one more request per waiting caller.
-            if let Some(token) = shared
-                .cached()
-                .filter(|t| t.epoch > epoch_seen && t.is_usable(now))
-            {
+            // Even a token born expired (`expires_in: 0`) is taken: it is the
+            // newest the server gave, and asking again would hand out the same.
+            if let Some(token) = shared.cached().filter(|t| t.epoch > epoch_seen) {
                 return Ok(token);
             }
             if let Some(error) = shared.failure_since(epoch_seen) {

@@ -33,7 +33,7 @@ use crate::policy::AccessPolicy;
 use crate::rate_limit::RateBudget;
 use crate::redact::redact_snippet;
 use crate::request::ApiRequest;
-use crate::requirement::Requirement;
+use crate::requirement::{Access, Requirement};
 use crate::retry::{RetryBudget, RetryConfig, retry_after_from_headers};
 use crate::url_policy::{join_path, same_origin, validate_base_url};
 
@@ -188,21 +188,31 @@ impl TransportBuilder {
         let credential = self
             .credential
             .ok_or_else(|| Error::config("a credential is required"))?;
-        if self.timeouts.attempt.is_zero() || self.timeouts.overall.is_zero() {
+        if self.timeouts.connect.is_zero()
+            || self.timeouts.attempt.is_zero()
+            || self.timeouts.overall.is_zero()
+        {
             return Err(Error::config("timeouts must be greater than zero"));
         }
         if self.user_agent.trim().is_empty() {
             return Err(Error::config("the User-Agent must not be empty"));
         }
-        let http = crate::tls::http_client_builder()
-            .user_agent(self.user_agent.clone())
-            .connect_timeout(self.timeouts.connect)
-            .redirect(same_origin_redirects())
-            .build()
-            .map_err(|e| Error::config(format!("could not build the HTTP client: {e}")))?;
+        let client = |redirects: reqwest::redirect::Policy| {
+            crate::tls::http_client_builder()
+                .user_agent(self.user_agent.clone())
+                .connect_timeout(self.timeouts.connect)
+                .redirect(redirects)
+                .build()
+                .map_err(|e| Error::config(format!("could not build the HTTP client: {e}")))
+        };
+        let http = client(same_origin_redirects())?;
+        // Writes never follow redirects: a 301/302/303 would turn a POST into a
+        // GET and report the GET's answer as the write's result.
+        let http_no_redirects = client(reqwest::redirect::Policy::none())?;
         Ok(Transport {
             inner: Arc::new(Inner {
                 http,
+                http_no_redirects,
                 base,
                 credential,
                 policy: self.policy,
@@ -235,7 +245,10 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
 }
 
 struct Inner {
+    /// Reads: same-origin redirects are followed.
     http: reqwest::Client,
+    /// Everything else: redirects are answers, never followed.
+    http_no_redirects: reqwest::Client,
     base: Url,
     credential: Arc<dyn Credential>,
     policy: AccessPolicy,
@@ -336,14 +349,50 @@ impl Transport {
         }
     }
 
-    /// Runs the scope check, then the policy check, for a request (no traffic).
+    /// Runs the checks that precede any traffic: the request is well-formed (a
+    /// write names its requirement, and a requirement declared as a read is not
+    /// sent with a writing method), then the scope check, then the policy check.
+    ///
+    /// A read without a requirement is allowed (raw escape hatches); a write
+    /// without one is refused, because the policy could not be applied to it.
+    /// A POST declared as a read (a search endpoint, say) must be marked
+    /// idempotent with [`RequestOptions::idempotent`].
     pub fn preflight(&self, request: &ApiRequest) -> Result<()> {
-        if let Some(requirement) = &request.requirement {
-            self.check_scope(requirement)?;
-            self.inner
-                .policy
-                .check(requirement, request.approval.as_ref())?;
+        let what = || format!("{} {}", request.method, request.path);
+        let options = &request.options;
+        if options.attempt_timeout.is_some_and(|t| t.is_zero())
+            || options.overall_timeout.is_some_and(|t| t.is_zero())
+        {
+            return Err(Error::config(format!(
+                "{}: per-request timeouts must be greater than zero",
+                what()
+            )));
         }
+        let writes = !is_safe_method(&request.method);
+        let Some(requirement) = &request.requirement else {
+            if writes {
+                return Err(Error::config(format!(
+                    "{} has no requirement: every write must name its area so that the access policy applies",
+                    what()
+                )));
+            }
+            return Ok(());
+        };
+        if writes && requirement.access() == Access::Read {
+            let declared_read_only_post =
+                request.method == Method::POST && options.idempotent == Some(true);
+            if !declared_read_only_post {
+                return Err(Error::config(format!(
+                    "{} is sent with a writing method but `{}` is declared as a read",
+                    what(),
+                    requirement.operation()
+                )));
+            }
+        }
+        self.check_scope(requirement)?;
+        self.inner
+            .policy
+            .check(requirement, request.approval.as_ref())?;
         Ok(())
     }
 
@@ -470,7 +519,15 @@ impl Transport {
                 .inner
                 .retry
                 .wait(failures - 1, retry_after, rate_limited);
-            tracing::warn!(attempt = sent, ?wait, error = %error, "request failed; retrying");
+            // Status and vendor code only: the error's message may quote the body.
+            tracing::warn!(
+                attempt = sent,
+                ?wait,
+                status = error.status().map(|s| s.as_u16()),
+                code = error.api().and_then(|api| api.code.as_deref()),
+                timeout = error.is_timeout(),
+                "request failed; retrying"
+            );
             tokio::time::sleep(wait).await;
         }
     }
@@ -486,9 +543,12 @@ impl Transport {
             .options
             .attempt_timeout
             .unwrap_or(self.inner.timeouts.attempt);
-        let mut builder = self
-            .inner
-            .http
+        let client = if is_safe_method(&request.method) {
+            &self.inner.http
+        } else {
+            &self.inner.http_no_redirects
+        };
+        let mut builder = client
             .request(request.method.clone(), url.clone())
             .timeout(attempt_timeout);
         if !request.query.is_empty() {
@@ -695,9 +755,14 @@ async fn read_limited(mut response: reqwest::Response, limit: usize) -> Vec<u8> 
     body
 }
 
+/// GET, HEAD, OPTIONS: methods that only read.
+fn is_safe_method(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
 impl From<Method> for crate::requirement::Access {
     fn from(method: Method) -> Self {
-        if matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        if is_safe_method(&method) {
             crate::requirement::Access::Read
         } else {
             crate::requirement::Access::Write

@@ -28,7 +28,7 @@ pub fn validate_base_url(raw: &str) -> Result<Url> {
     })?;
     let host = url
         .host_str()
-        .ok_or_else(|| Error::config(format!("`{url}` has no host")))?;
+        .ok_or_else(|| Error::config(format!("`{}` has no host", redact_userinfo(raw))))?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback_host(host) => {}
@@ -52,7 +52,8 @@ pub fn validate_base_url(raw: &str) -> Result<Url> {
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::config(format!(
-            "`{url}`: a base URL must not have a query or fragment"
+            "`{}`: a base URL must not have a query or fragment",
+            redact_userinfo(raw)
         )));
     }
     Ok(url)
@@ -74,13 +75,29 @@ pub fn same_origin(a: &Url, b: &Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
-fn redact_userinfo(raw: &str) -> String {
-    match (raw.find("://"), raw.find('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            format!("{}://***@{}", &raw[..scheme_end], &raw[at + 1..])
+/// A URL as shown in messages: user info and query (which may carry a password
+/// or an API key) replaced, whether or not the text parses as a URL.
+pub(crate) fn redact_userinfo(raw: &str) -> String {
+    let raw = raw.trim();
+    let (before_query, had_query) = match raw.find(['?', '#']) {
+        Some(cut) => (&raw[..cut], true),
+        None => (raw, false),
+    };
+    let mut out = match before_query.find("://") {
+        Some(scheme_end) => {
+            let rest = &before_query[scheme_end + 3..];
+            let authority_end = rest.find('/').unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{}://***@{}", &before_query[..scheme_end], &rest[at + 1..]),
+                None => before_query.to_owned(),
+            }
         }
-        _ => raw.to_owned(),
+        None => before_query.to_owned(),
+    };
+    if had_query {
+        out.push_str("?…");
     }
+    out
 }
 
 /// Joins a base URL and an API path, keeping the base's own path prefix
@@ -94,11 +111,24 @@ pub fn join_path(base: &Url, path: &str) -> Result<Url> {
             "`{path}` is not a relative API path"
         )));
     }
+    if suffix.split('/').any(is_dot_segment) {
+        return Err(Error::config(format!(
+            "`{path}` contains a `.` or `..` segment, which would leave the API path"
+        )));
+    }
     url.set_path(&format!("{prefix}/{suffix}"));
     Ok(url)
 }
 
+/// Whether a path segment means "this" or "parent" once percent-decoded.
+fn is_dot_segment(segment: &str) -> bool {
+    let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+    decoded == "." || decoded == ".."
+}
+
 /// Percent-encodes one path segment (an id or name put into a URL path).
+/// `.` and `..` stay as they are and are refused by [`join_path`], so an id can
+/// never climb out of the resource's path.
 ///
 /// ```
 /// assert_eq!(neo_auth_core::encode_path_segment("a/b c"), "a%2Fb%20c");
@@ -145,6 +175,41 @@ mod tests {
             let err = validate_base_url(bad).unwrap_err();
             assert!(matches!(err, Error::Config(_)), "{bad}: {err}");
             assert!(!err.to_string().contains("pw@"), "{err}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_never_leave_the_api_path() {
+        let base = Url::parse("https://h/api/").unwrap();
+        for path in [
+            "/Tickets/..",
+            "/Tickets/.",
+            "/Tickets/%2e%2e/admin",
+            "/Tickets/%2E%2E/%2E%2E/admin",
+            "/Tickets/.%2e/x",
+            "../x",
+        ] {
+            assert!(join_path(&base, path).is_err(), "{path}");
+        }
+        let id = encode_path_segment("..");
+        assert!(join_path(&base, &format!("/Tickets/{id}")).is_err());
+        assert_eq!(
+            join_path(&base, "/Users/a.b%40c.com").unwrap().as_str(),
+            "https://h/api/Users/a.b%40c.com"
+        );
+    }
+
+    #[test]
+    fn messages_never_show_passwords_or_queries() {
+        for raw in [
+            "http://user:p@ss@example.com/api",
+            "http://example.com/api?api_key=SECRETKEY",
+            "ftp://user:p@ss@127.0.0.1?x=SECRETKEY",
+            "https://user:p@ss@/nohost?api_key=SECRETKEY",
+        ] {
+            let error = validate_base_url(raw).unwrap_err().to_string();
+            assert!(!error.contains("ss@"), "{error}");
+            assert!(!error.contains("SECRETKEY"), "{error}");
         }
     }
 

@@ -218,3 +218,83 @@ fn credentials_refuse_header_breaking_input() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn a_write_without_a_requirement_is_refused_before_any_request() {
+    let server = silent_server().await;
+    let transport = transport(&server, Arc::new(basic()));
+    for request in [
+        ApiRequest::post("/tickets"),
+        ApiRequest::delete("/tickets/1"),
+        ApiRequest::patch("/tickets/1"),
+    ] {
+        let error = transport.send(request).await.unwrap_err();
+        assert!(matches!(error, Error::Config { .. }), "{error:?}");
+        assert!(error.to_string().contains("requirement"), "{error}");
+    }
+}
+
+#[tokio::test]
+async fn a_read_requirement_on_a_writing_method_is_refused() {
+    let server = silent_server().await;
+    let transport = transport(&server, Arc::new(basic()));
+    let error = transport
+        .send(ApiRequest::delete("/tickets/1").requirement(LIST_TICKETS))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    assert!(error.to_string().contains("tickets.list"), "{error}");
+}
+
+#[tokio::test]
+async fn a_post_search_declared_idempotent_may_carry_a_read_requirement() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::read_only())
+        .build()
+        .unwrap();
+    transport
+        .send(
+            ApiRequest::post("/tickets/search")
+                .requirement(LIST_TICKETS)
+                .options(neo_auth_core::RequestOptions::new().idempotent(true)),
+        )
+        .await
+        .expect("a read through POST");
+}
+
+#[tokio::test]
+async fn zero_timeouts_are_config_errors() {
+    let server = silent_server().await;
+    let transport = transport(&server, Arc::new(basic()));
+    let error = transport
+        .send(ApiRequest::get("/tickets").options(
+            neo_auth_core::RequestOptions::new().overall_timeout(std::time::Duration::ZERO),
+        ))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    let error = Transport::builder("https://example.com")
+        .credential(Arc::new(basic()))
+        .timeouts(neo_auth_core::Timeouts::default().with_connect(std::time::Duration::ZERO))
+        .build()
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn an_id_cannot_climb_out_of_the_api_path() {
+    let server = silent_server().await;
+    let transport = transport(&server, Arc::new(basic()));
+    let id = neo_auth_core::encode_path_segment("..");
+    let error = transport
+        .send(ApiRequest::get(format!("/tickets/{id}/%2e%2e/admin")).requirement(LIST_TICKETS))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+}

@@ -518,10 +518,10 @@ async fn token_request_slower_than_its_timeout_fails_and_the_next_call_fetches_a
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
-        .respond_with(token_ok("tok-slow").set_delay(Duration::from_secs(2)))
+        .respond_with(token_ok("tok-slow").set_delay(Duration::from_secs(10)))
         .up_to_n_times(1)
         .with_priority(1)
-        .named("token endpoint: first answer after 2 s")
+        .named("token endpoint: first answer after 10 s")
         .expect(1)
         .mount(&server)
         .await;
@@ -548,7 +548,8 @@ async fn token_request_slower_than_its_timeout_fails_and_the_next_call_fetches_a
         OAuth2Credential::builder(Arc::new(form_source(&server)))
             .cache_config(
                 cache_config()
-                    .with_fetch_timeout(Duration::from_millis(200))
+                    // Far below the slow answer, far above a loopback round trip.
+                    .with_fetch_timeout(Duration::from_secs(1))
                     .with_max_attempts(1),
             )
             .build()
@@ -573,4 +574,183 @@ async fn token_request_slower_than_its_timeout_fails_and_the_next_call_fetches_a
         .await
         .expect("the next call fetches a new token");
     assert_eq!(token_requests(&server).await, 2);
+}
+
+/// A token endpoint answering `body` (then anything else answers 500).
+async fn token_answer(server: &MockServer, body: serde_json::Value) {
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .named("token endpoint")
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn an_absurd_expires_in_is_capped_not_a_panic() {
+    for expires_in in [json!(u64::MAX), json!(1e19), json!(-5), json!("soon")] {
+        let server = MockServer::start().await;
+        token_answer(
+            &server,
+            json!({"access_token": "tok-x", "token_type": "bearer", "expires_in": expires_in}),
+        )
+        .await;
+        for credential in [oauth(form_source(&server)), oauth(json_source(&server))] {
+            // Whatever the source makes of the value, the cache must not panic; a
+            // huge lifetime is capped so the token is refreshed at least daily.
+            if let Ok(authorization) = credential.authorize().await {
+                assert_eq!(bearer_of(&authorization), "Bearer tok-x");
+                let cached = credential.cache().peek().expect("cached");
+                assert!(
+                    cached.token().expires_in.is_none_or(|d| d > Duration::ZERO),
+                    "{expires_in}"
+                );
+            }
+        }
+    }
+
+    // The cap in action: a "forever" token is fetched again after a day.
+    let server = MockServer::start().await;
+    token_answer(
+        &server,
+        json!({"access_token": "tok-x", "token_type": "bearer", "expires_in": u64::MAX}),
+    )
+    .await;
+    let clock = Arc::new(ManualClock::new());
+    let credential = OAuth2Credential::builder(Arc::new(form_source(&server)))
+        .clock(clock.clone())
+        .cache_config(cache_config())
+        .build()
+        .expect("valid credential");
+    credential.authorize().await.expect("authorized");
+    clock.advance(neo_auth_core::MAX_TOKEN_LIFETIME);
+    credential.authorize().await.expect("authorized");
+    assert_eq!(credential.cache().fetch_count(), 2);
+}
+
+// Current-thread runtime: see the note on the shared-failure test above.
+#[tokio::test]
+async fn waiters_take_the_token_they_waited_for_even_one_born_expired() {
+    const CALLERS: usize = 20;
+    let gate = Arc::new(Semaphore::new(0));
+    let source = Arc::new(GatedSource {
+        inner: CountingSource::new(Some(Duration::ZERO)),
+        gate: gate.clone(),
+    });
+    let credential = Arc::new(
+        OAuth2Credential::builder(source.clone())
+            .clock(Arc::new(ManualClock::new()))
+            .cache_config(cache_config())
+            .build()
+            .expect("valid credential"),
+    );
+    let started = Arc::new(AtomicUsize::new(0));
+    let tasks: Vec<_> = (0..CALLERS)
+        .map(|_| {
+            let credential = credential.clone();
+            let started = started.clone();
+            tokio::spawn(async move {
+                started.fetch_add(1, Ordering::SeqCst);
+                credential.authorize().await
+            })
+        })
+        .collect();
+    while started.load(Ordering::SeqCst) < CALLERS {
+        tokio::task::yield_now().await;
+    }
+    gate.add_permits(CALLERS);
+    for result in join_all(tasks).await {
+        let authorization = result.expect("task ran").expect("authorized");
+        assert_eq!(bearer_of(&authorization), "Bearer tok-1");
+    }
+    assert_eq!(source.inner.fetches.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_failed_refresh_keeps_the_still_valid_token_and_pauses_before_retrying() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(token_ok("tok-1"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    let clock = Arc::new(ManualClock::new());
+    let credential = OAuth2Credential::builder(Arc::new(form_source(&server)))
+        .clock(clock.clone())
+        .cache_config(
+            cache_config()
+                .with_refresh_buffer(Duration::from_secs(60), Duration::ZERO)
+                .with_max_attempts(1),
+        )
+        .build()
+        .expect("valid credential");
+    assert_eq!(
+        bearer_of(&credential.authorize().await.unwrap()),
+        "Bearer tok-1"
+    );
+
+    // Inside the refresh buffer, not yet expired: the refresh fails, the old token stays.
+    clock.advance(Duration::from_secs(3600 - 30));
+    assert_eq!(
+        bearer_of(&credential.authorize().await.unwrap()),
+        "Bearer tok-1"
+    );
+    assert_eq!(credential.cache().fetch_count(), 2);
+    // Right after a failure, no new attempt.
+    assert_eq!(
+        bearer_of(&credential.authorize().await.unwrap()),
+        "Bearer tok-1"
+    );
+    assert_eq!(credential.cache().fetch_count(), 2);
+    // A few seconds later, one more attempt (failing again, old token still fine).
+    clock.advance(Duration::from_secs(6));
+    credential.authorize().await.unwrap();
+    assert_eq!(credential.cache().fetch_count(), 3);
+    // Past the real expiry, the failure surfaces.
+    clock.advance(Duration::from_secs(60));
+    let error = credential.authorize().await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503), "{error}");
+}
+
+// Current-thread runtime, so "the first caller is parked in the fetch" is known
+// exactly when the test task runs again.
+#[tokio::test]
+async fn a_cancelled_caller_does_not_abort_the_fetch_for_the_others() {
+    let gate = Arc::new(Semaphore::new(0));
+    let source = Arc::new(GatedSource {
+        inner: CountingSource::new(Some(Duration::from_secs(3600))),
+        gate: gate.clone(),
+    });
+    let credential = Arc::new(
+        OAuth2Credential::builder(source.clone())
+            .cache_config(cache_config())
+            .build()
+            .expect("valid credential"),
+    );
+    let first = {
+        let credential = credential.clone();
+        tokio::spawn(async move { credential.authorize().await })
+    };
+    // Let the first caller start the fetch (it is now parked at the gate), then give up on it.
+    for _ in 0..10 {
+        tokio::task::yield_now().await;
+    }
+    first.abort();
+    assert!(first.await.unwrap_err().is_cancelled());
+    gate.add_permits(1);
+
+    let authorization = credential.authorize().await.expect("authorized");
+    assert_eq!(bearer_of(&authorization), "Bearer tok-1");
+    assert_eq!(
+        source.inner.fetches.load(Ordering::SeqCst),
+        1,
+        "the abandoned fetch completed and was used"
+    );
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::*;
-use neo_auth_core::{ApiRequest, Error, RequestOptions, Transport};
+use neo_auth_core::{AccessPolicy, ApiRequest, Error, RequestOptions, Transport};
 use serde::Deserialize;
 use serde_json::json;
 use wiremock::matchers::{any, header, method, path};
@@ -152,6 +152,7 @@ async fn post_503_is_not_retried_and_may_have_been_applied() {
     let error = transport
         .send(
             ApiRequest::post("/tickets")
+                .requirement(CREATE_TICKET)
                 .json(&json!({"summary": "x"}))
                 .unwrap(),
         )
@@ -182,7 +183,7 @@ async fn post_429_is_not_retried_and_not_uncertain() {
     .await;
 
     let error = transport
-        .send(ApiRequest::post("/tickets"))
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
         .await
         .unwrap_err();
     assert!(
@@ -201,7 +202,11 @@ async fn post_marked_idempotent_is_retried() {
     answer(&server, route, ResponseTemplate::new(201), None, 1).await;
 
     let response = transport
-        .send(ApiRequest::post("/tickets").options(RequestOptions::new().idempotent(true)))
+        .send(
+            ApiRequest::post("/tickets")
+                .requirement(CREATE_TICKET)
+                .options(RequestOptions::new().idempotent(true)),
+        )
         .await
         .expect("retried because declared idempotent");
     assert_eq!(response.status(), 201);
@@ -319,7 +324,7 @@ async fn get_attempt_timeout_is_retried() {
     answer(
         &server,
         route,
-        ResponseTemplate::new(200).set_delay(Duration::from_secs(2)),
+        ResponseTemplate::new(200).set_delay(Duration::from_secs(10)),
         Some(1),
         1,
     )
@@ -333,10 +338,11 @@ async fn get_attempt_timeout_is_retried() {
     )
     .await;
 
+    // The timeout is far below the slow answer and far above a loopback round trip.
     transport
         .send(
             ApiRequest::get("/tickets")
-                .options(RequestOptions::new().attempt_timeout(Duration::from_millis(200))),
+                .options(RequestOptions::new().attempt_timeout(Duration::from_secs(1))),
         )
         .await
         .expect("the second attempt is fast");
@@ -358,6 +364,7 @@ async fn post_attempt_timeout_is_write_uncertain() {
     let error = transport
         .send(
             ApiRequest::post("/tickets")
+                .requirement(CREATE_TICKET)
                 .options(RequestOptions::new().attempt_timeout(Duration::from_millis(200))),
         )
         .await
@@ -373,7 +380,7 @@ async fn post_overall_timeout_while_the_request_is_out_is_write_uncertain() {
     answer(
         &server,
         ("POST", "/api/tickets"),
-        ResponseTemplate::new(201).set_delay(Duration::from_secs(2)),
+        ResponseTemplate::new(201).set_delay(Duration::from_secs(10)),
         None,
         1,
     )
@@ -382,7 +389,8 @@ async fn post_overall_timeout_while_the_request_is_out_is_write_uncertain() {
     let error = transport
         .send(
             ApiRequest::post("/tickets")
-                .options(RequestOptions::new().overall_timeout(Duration::from_millis(200))),
+                .requirement(CREATE_TICKET)
+                .options(RequestOptions::new().overall_timeout(Duration::from_secs(1))),
         )
         .await
         .unwrap_err();
@@ -443,6 +451,7 @@ async fn post_overall_timeout_before_anything_was_sent_is_not_write_uncertain() 
     let error = transport
         .send(
             ApiRequest::post("/tickets")
+                .requirement(CREATE_TICKET)
                 .options(RequestOptions::new().overall_timeout(Duration::from_millis(300))),
         )
         .await
@@ -456,18 +465,18 @@ async fn post_overall_timeout_before_anything_was_sent_is_not_write_uncertain() 
 
 #[tokio::test]
 async fn connect_failure_is_a_transport_error_even_for_a_post() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
-    let transport = Transport::builder(format!("http://127.0.0.1:{port}"))
+    // Port 1 (tcpmux) is closed on any machine this suite runs on, so the
+    // connection is refused by design (a port bound and released by the test
+    // could be taken by another process in between).
+    let transport = Transport::builder("http://127.0.0.1:1")
         .credential(Arc::new(basic()))
+        .policy(AccessPolicy::allow_all())
         .retry(fast_retry())
         .build()
         .unwrap();
 
     let error = transport
-        .send(ApiRequest::post("/tickets"))
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
         .await
         .unwrap_err();
     let Error::Transport { kind, .. } = &error else {
@@ -597,4 +606,36 @@ async fn trailing_garbage_is_a_decode_error() {
         panic!("expected a decode error, got {error:?}");
     };
     assert_eq!(path, ".");
+}
+
+#[tokio::test]
+async fn a_post_is_never_redirected() {
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        ResponseTemplate::new(301).insert_header("location", "/api/tickets/"),
+        None,
+        1,
+    )
+    .await;
+    // A followed redirect would turn the POST into this GET and report its 200.
+    answer(
+        &server,
+        ("GET", "/api/tickets/"),
+        ResponseTemplate::new(200).set_body_json(json!([])),
+        None,
+        0,
+    )
+    .await;
+
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(301), "{error:?}");
+    assert!(
+        !error.is_write_uncertain(),
+        "a redirect is a definite answer"
+    );
 }
