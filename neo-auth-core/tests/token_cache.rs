@@ -85,14 +85,12 @@ impl<S: TokenSource> TokenSource for GatedSource<S> {
     }
 }
 
-// How this test was checked to be able to fail: in a scratch copy of the workspace
-// (/tmp/neo-mutant, so the shared checkout was never touched), `TokenCache::get` in
-// `neo-auth-core/src/token_cache.rs` got a `drop(_guard);` right before
-// `self.fetch_with_retries().await`, i.e. the lock is released before fetching.
-// With that change this test failed in three runs out of three with 415, 513 and
-// 643 token requests instead of 1 (the callers that took the lock before the first
-// answer arrived each sent their own request). Unchanged, it passes; the real
-// `neo-auth-core/src/token_cache.rs` has no diff.
+// How this test was checked to be able to fail: in a scratch copy of the workspace,
+// `TokenCache::get` in `neo-auth-core/src/token_cache.rs` got a `drop(guard);`
+// right before the fetch task is spawned, i.e. the single-flight lock is released
+// before fetching. With that change this test failed (794 token fetches instead
+// of 1 in the last check: every caller that took the lock before the first answer
+// arrived sent its own request). Unchanged, it passes.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_token_request_for_1000_concurrent_callers() {
     let server = MockServer::start().await;
@@ -720,7 +718,8 @@ async fn a_failed_refresh_keeps_the_still_valid_token_and_pauses_before_retrying
 }
 
 // Current-thread runtime, so "the first caller is parked in the fetch" is known
-// exactly when the test task runs again.
+// exactly when the test task runs again. Checked to fail when the fetch runs
+// inline in the caller instead of in its own task (fetch_count is then 2).
 #[tokio::test]
 async fn a_cancelled_caller_does_not_abort_the_fetch_for_the_others() {
     let gate = Arc::new(Semaphore::new(0));
@@ -749,8 +748,9 @@ async fn a_cancelled_caller_does_not_abort_the_fetch_for_the_others() {
     let authorization = credential.authorize().await.expect("authorized");
     assert_eq!(bearer_of(&authorization), "Bearer tok-1");
     assert_eq!(
-        source.inner.fetches.load(Ordering::SeqCst),
+        credential.cache().fetch_count(),
         1,
-        "the abandoned fetch completed and was used"
+        "the abandoned fetch completed and was used, not started again"
     );
+    assert_eq!(source.inner.fetches.load(Ordering::SeqCst), 1);
 }
