@@ -26,7 +26,7 @@ pub enum Error {
     /// The credential lacks the vendor scope or permission the operation needs.
     /// Nothing was sent. The fix is one checkbox in the vendor portal: `label`.
     #[error(
-        "{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" for this credential in the vendor portal"
+        "{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}"
     )]
     MissingScope {
         /// The operation that was refused, e.g. `tickets.create`.
@@ -37,6 +37,9 @@ pub enum Error {
         scope: String,
         /// The label the admin sees in the vendor portal.
         label: String,
+        /// Where in the portal the label is ticked, as a phrase completing
+        /// "tick <label> …" (from [`VendorErrors::permission_location`](crate::VendorErrors::permission_location)).
+        location: String,
     },
     /// The integration's access policy does not allow the operation. Nothing was sent.
     #[error(

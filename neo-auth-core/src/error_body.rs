@@ -38,6 +38,13 @@ pub trait VendorErrors: Send + Sync + Debug {
     fn forbidden_means_missing_scope(&self) -> bool {
         false
     }
+
+    /// Where an admin ticks a missing permission, completing "tick <label> …"
+    /// in missing-scope errors, e.g. `on the Permissions tab of the API
+    /// application (Configuration → Integrations → HaloPSA API)`.
+    fn permission_location(&self) -> &str {
+        "for this credential in the vendor portal"
+    }
 }
 
 /// The default conventions: common JSON shapes, then plain text.

@@ -346,6 +346,7 @@ impl Transport {
             vendor: self.inner.errors.vendor().to_owned(),
             scope,
             label,
+            location: self.inner.errors.permission_location().to_owned(),
         }
     }
 
