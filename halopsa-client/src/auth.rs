@@ -1,22 +1,39 @@
 //! HaloPSA token acquisition: authorisation-server discovery, then the
 //! form-encoded client-credentials grant through the core's OAuth2 source.
 //!
-//! Discovery (`GET {base}/api/authinfo` → `auth_url`, `tenant_id`) runs once, on
-//! the first token fetch; when it fails the token URL falls back to
-//! `{base}/auth/token`. `?tenant=` is added when a tenant is configured or
-//! discovered. An explicitly configured auth URL skips discovery.
+//! Discovery (`GET {base}/api/authinfo` → `auth_url`, `tenant_id`) runs on the
+//! first token fetch. Only a definitive answer is final: a 404 (or any other
+//! non-transient error status), a 200 that is not JSON, or a 200 without a
+//! usable `auth_url` falls back to `{base}/auth/token`, and that choice is kept
+//! for the client's life. A transient failure (a connection error, a timeout,
+//! 408, 429 or a 5xx) fails that token fetch with a retryable authentication
+//! error and leaves discovery to the next fetch (the token cache retries it with
+//! backoff), so a passing outage never pins the fallback URL or loses the
+//! discovered tenant. `?tenant=` is added when a tenant is configured or
+//! discovered. An explicitly configured auth URL skips discovery and is
+//! validated when the client is built.
 
 use std::fmt;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
+use http::StatusCode;
 use neo_auth_core::{
-    AccessToken, BoxFuture, ClientAuth, ClientCredentialsSource, Error, Result, TokenSource,
-    token_http_client,
+    AccessToken, AuthError, BoxFuture, ClientAuth, ClientCredentialsSource, Error, Result,
+    TokenSource, parse_retry_after, token_http_client,
 };
 use secrecy::SecretString;
 use serde::Deserialize;
 use tokio::sync::OnceCell;
 use url::Url;
+
+use crate::scopes::KNOWN_SCOPE_NAMES;
+
+/// How long one `GET /api/authinfo` may take. Shorter than the token cache's
+/// default fetch timeout (20 s), which covers discovery and the token request.
+const DISCOVERY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The largest `/api/authinfo` body read (the real one is a few hundred bytes).
+const MAX_AUTHINFO_BODY: usize = 64 * 1024;
 
 /// Where tokens come from, once discovered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,25 +47,44 @@ pub struct TokenEndpoint {
 #[derive(Deserialize)]
 struct AuthInfo {
     #[serde(default)]
-    auth_url: Option<String>,
+    auth_url: Option<serde_json::Value>,
     #[serde(default)]
     tenant_id: Option<serde_json::Value>,
 }
 
-/// The HaloPSA [`TokenSource`]: discovers the token endpoint once, then fetches
-/// tokens with the client-credentials grant (form body, id and secret in the body).
+/// A definitive answer of `GET /api/authinfo`.
+#[derive(Debug, PartialEq, Eq)]
+enum Discovery {
+    /// The authorisation server it named, and the tenant if it named one.
+    Found {
+        auth_url: String,
+        tenant: Option<String>,
+    },
+    /// No usable authorisation server: fall back to `{base}/auth/token`, keeping
+    /// a tenant the answer named.
+    Fallback {
+        reason: String,
+        tenant: Option<String>,
+    },
+}
+
+/// The HaloPSA [`TokenSource`]: resolves the token endpoint (configured, or
+/// discovered once from `/api/authinfo`), then fetches tokens with the
+/// client-credentials grant (form body, id and secret in the body).
 pub struct HaloTokenSource {
     base: Url,
     client_id: String,
     client_secret: SecretString,
     tenant: Option<String>,
-    auth_url: Option<String>,
     scopes: Vec<String>,
     http: reqwest::Client,
     inner: OnceCell<(ClientCredentialsSource, TokenEndpoint)>,
 }
 
 impl HaloTokenSource {
+    /// A token source for the instance at `base`. A configured `auth_url` is
+    /// validated here (a config error names what is wrong with it) and skips
+    /// discovery.
     pub(crate) fn new(
         base: Url,
         client_id: String,
@@ -57,88 +93,298 @@ impl HaloTokenSource {
         auth_url: Option<String>,
         scopes: Vec<String>,
     ) -> Result<Self> {
+        let http = token_http_client(Duration::from_secs(10))?;
+        let configured = match &auth_url {
+            Some(auth_url) => Some(
+                credentials_source(
+                    auth_url,
+                    tenant.as_deref(),
+                    "configured",
+                    &client_id,
+                    &client_secret,
+                    &scopes,
+                    &http,
+                )
+                .map_err(|error| {
+                    Error::config(format!(
+                        "the HaloPSA auth URL `{}` (HALOPSA_AUTH_URL / with_auth_url) is not usable: {}",
+                        redact_userinfo(auth_url),
+                        config_message(&error)
+                    ))
+                })?,
+            ),
+            None => None,
+        };
         Ok(HaloTokenSource {
             base,
             client_id,
             client_secret,
             tenant,
-            auth_url,
             scopes,
-            http: token_http_client(Duration::from_secs(10))?,
-            inner: OnceCell::new(),
+            http,
+            inner: OnceCell::new_with(configured),
         })
     }
 
-    /// The token endpoint, once it has been resolved (after the first fetch).
+    /// The token endpoint, once it has been resolved (at build time when an auth
+    /// URL is configured, otherwise by the first successful discovery).
     pub fn endpoint(&self) -> Option<&TokenEndpoint> {
         self.inner.get().map(|(_, endpoint)| endpoint)
     }
 
-    async fn resolve(&self) -> Result<(ClientCredentialsSource, TokenEndpoint)> {
-        let (auth_base, tenant, how) = match &self.auth_url {
-            Some(url) => (url.clone(), self.tenant.clone(), "configured"),
-            None => match self.discover().await {
-                Some((auth_url, discovered_tenant)) => (
-                    auth_url,
-                    self.tenant.clone().or(discovered_tenant),
-                    "discovered",
-                ),
-                None => (
-                    format!("{}/auth", self.base.as_str().trim_end_matches('/')),
-                    self.tenant.clone(),
-                    "fallback",
-                ),
-            },
-        };
-        let token_url = token_url(&auth_base, tenant.as_deref())?;
-        let source = ClientCredentialsSource::new(
-            token_url.as_str(),
-            self.client_id.clone(),
-            self.client_secret.clone(),
-        )?
-        .with_scopes(self.scopes.clone())
-        .with_client_auth(ClientAuth::RequestBody)
-        .with_http_client(self.http.clone());
-        tracing::debug!(token_url = %token_url, how, "HaloPSA token endpoint resolved");
-        Ok((
-            source,
-            TokenEndpoint {
-                token_url: token_url.to_string(),
-                how,
-            },
-        ))
+    /// The fallback authorisation server, `{base}/auth`.
+    fn fallback_auth_base(&self) -> String {
+        format!("{}/auth", self.base.as_str().trim_end_matches('/'))
     }
 
-    async fn discover(&self) -> Option<(String, Option<String>)> {
-        let url = neo_auth_core::join_path(&self.base, "/api/authinfo").ok()?;
-        let response = self
+    fn source(
+        &self,
+        auth_base: &str,
+        tenant: Option<&str>,
+        how: &'static str,
+    ) -> Result<(ClientCredentialsSource, TokenEndpoint)> {
+        credentials_source(
+            auth_base,
+            tenant,
+            how,
+            &self.client_id,
+            &self.client_secret,
+            &self.scopes,
+            &self.http,
+        )
+    }
+
+    /// Discovers the token endpoint. `Err` only for a transient failure (nothing
+    /// is cached then) or a configuration problem.
+    async fn resolve(&self) -> Result<(ClientCredentialsSource, TokenEndpoint)> {
+        let resolved = match self.discover().await? {
+            Discovery::Found { auth_url, tenant } => {
+                let tenant = self.tenant.clone().or(tenant);
+                match self.source(&auth_url, tenant.as_deref(), "discovered") {
+                    Ok(resolved) => resolved,
+                    Err(error) => {
+                        tracing::warn!(
+                            auth_url = %redact_userinfo(&auth_url),
+                            error = %error,
+                            "HaloPSA authinfo named an unusable authorisation server; using {{base}}/auth/token"
+                        );
+                        self.source(&self.fallback_auth_base(), tenant.as_deref(), "fallback")?
+                    }
+                }
+            }
+            Discovery::Fallback { reason, tenant } => {
+                tracing::info!(%reason, "HaloPSA authinfo gave no authorisation server; using {{base}}/auth/token");
+                let tenant = self.tenant.clone().or(tenant);
+                self.source(&self.fallback_auth_base(), tenant.as_deref(), "fallback")?
+            }
+        };
+        tracing::debug!(
+            token_url = %resolved.1.token_url,
+            how = resolved.1.how,
+            "HaloPSA token endpoint resolved"
+        );
+        Ok(resolved)
+    }
+
+    async fn discover(&self) -> Result<Discovery> {
+        let url = neo_auth_core::join_path(&self.base, "/api/authinfo")?;
+        let sent = self
             .http
             .get(url)
             .header("accept", "application/json")
-            .timeout(Duration::from_secs(15))
+            .timeout(DISCOVERY_TIMEOUT)
             .send()
-            .await
-            .ok()?;
-        if !response.status().is_success() {
-            tracing::info!(status = %response.status(), "HaloPSA authinfo unavailable; using {{base}}/auth/token");
-            return None;
-        }
-        let info: AuthInfo = response.json().await.ok()?;
-        let auth_url = info.auth_url.filter(|u| !u.trim().is_empty())?;
-        let tenant = match info.tenant_id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s),
-            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-            _ => None,
+            .await;
+        let mut response = match sent {
+            Ok(response) => response,
+            Err(error) => return Err(discovery_transport_error(error)),
         };
-        Some((auth_url, tenant))
+        let status = response.status();
+        if is_transient(status) {
+            let retry_after = response
+                .headers()
+                .get(http::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| parse_retry_after(v, SystemTime::now()));
+            let mut error = AuthError::new(format!(
+                "discovering the HaloPSA authorisation server failed: GET /api/authinfo answered {status}; discovery is retried on the next token fetch"
+            ));
+            error.status = Some(status);
+            error.retry_after = retry_after;
+            error.retryable = true;
+            return Err(error.into_error());
+        }
+        if !status.is_success() {
+            return Ok(Discovery::Fallback {
+                reason: format!("GET /api/authinfo answered {status}"),
+                tenant: None,
+            });
+        }
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > MAX_AUTHINFO_BODY {
+                        return Ok(Discovery::Fallback {
+                            reason: format!(
+                                "GET /api/authinfo answered more than {MAX_AUTHINFO_BODY} bytes"
+                            ),
+                            tenant: None,
+                        });
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(error) => return Err(discovery_transport_error(error)),
+            }
+        }
+        Ok(interpret_authinfo(&body))
+    }
+
+    /// Adds the requested scopes to an `invalid_scope` refusal, naming those the
+    /// SDK does not know as Halo scopes (Halo's own text often names none).
+    fn explain_invalid_scope(&self, error: Error) -> Error {
+        match error {
+            Error::Auth(mut auth) if auth.oauth_error.as_deref() == Some("invalid_scope") => {
+                auth.message = format!("{}; {}", auth.message, invalid_scope_hint(&self.scopes));
+                Error::Auth(auth)
+            }
+            other => other,
+        }
+    }
+}
+
+/// What an `invalid_scope` refusal means for these requested scopes.
+pub(crate) fn invalid_scope_hint(requested: &[String]) -> String {
+    let list = requested
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let unknown: Vec<String> = requested
+        .iter()
+        .filter(|s| !KNOWN_SCOPE_NAMES.contains(&s.as_str()))
+        .map(|s| format!("`{s}`"))
+        .collect();
+    if unknown.is_empty() {
+        format!(
+            "requested scopes: {list} — all are HaloPSA scope names, so the Halo API application is probably not allowed one of them: tick it on the application's Permissions tab, or request fewer scopes (HALOPSA_SCOPES / with_scopes)"
+        )
+    } else {
+        format!(
+            "requested scopes: {list} — not HaloPSA scope names: {} (there is no read:actions/edit:actions or :sites scope; actions fall under tickets, sites under customers)",
+            unknown.join(" ")
+        )
+    }
+}
+
+/// Reads a successful `/api/authinfo` body.
+fn interpret_authinfo(body: &[u8]) -> Discovery {
+    let Ok(info) = serde_json::from_slice::<AuthInfo>(body) else {
+        return Discovery::Fallback {
+            reason: "GET /api/authinfo did not answer a JSON object".to_owned(),
+            tenant: None,
+        };
+    };
+    let tenant = match info.tenant_id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    match info.auth_url {
+        Some(serde_json::Value::String(url)) if !url.trim().is_empty() => Discovery::Found {
+            auth_url: url.trim().to_owned(),
+            tenant,
+        },
+        _ => Discovery::Fallback {
+            reason: "GET /api/authinfo named no auth_url".to_owned(),
+            tenant,
+        },
+    }
+}
+
+/// Statuses of `/api/authinfo` that a later request may not get: the answer is
+/// not definitive, so discovery must not be settled on it.
+fn is_transient(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 429)
+        || (status.is_server_error()
+            && status != StatusCode::NOT_IMPLEMENTED
+            && status != StatusCode::HTTP_VERSION_NOT_SUPPORTED)
+}
+
+fn discovery_transport_error(error: reqwest::Error) -> Error {
+    let mut auth = AuthError::new(
+        "discovering the HaloPSA authorisation server failed: GET /api/authinfo could not be sent or its answer not read; discovery is retried on the next token fetch",
+    );
+    auth.retryable = true;
+    auth.timed_out = error.is_timeout();
+    auth.source = Some(Box::new(error.without_url()));
+    auth.into_error()
+}
+
+/// The client-credentials source for an authorisation server base (or token URL).
+fn credentials_source(
+    auth_base: &str,
+    tenant: Option<&str>,
+    how: &'static str,
+    client_id: &str,
+    client_secret: &SecretString,
+    scopes: &[String],
+    http: &reqwest::Client,
+) -> Result<(ClientCredentialsSource, TokenEndpoint)> {
+    let token_url = token_url(auth_base, tenant)?;
+    let source =
+        ClientCredentialsSource::new(token_url.as_str(), client_id, client_secret.clone())?
+            .with_scopes(scopes.iter().cloned())
+            .with_client_auth(ClientAuth::RequestBody)
+            .with_http_client(http.clone());
+    Ok((
+        source,
+        TokenEndpoint {
+            token_url: token_url.to_string(),
+            how,
+        },
+    ))
+}
+
+/// The text of a configuration error, without the `configuration error:` prefix.
+fn config_message(error: &Error) -> String {
+    match error {
+        Error::Config(message) => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `scheme://user:pass@host/…` → `scheme://***@host/…`, for messages and logs.
+fn redact_userinfo(raw: &str) -> String {
+    let trimmed = raw.trim();
+    let Some(scheme_end) = trimmed.find("://") else {
+        return trimmed.to_owned();
+    };
+    let authority_start = scheme_end + 3;
+    let rest = &trimmed[authority_start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &trimmed[..authority_start], &rest[at..]),
+        None => trimmed.to_owned(),
     }
 }
 
 /// Builds the token URL from an authorisation-server base (or a URL already ending
 /// in `/token`) and an optional tenant.
 pub(crate) fn token_url(auth: &str, tenant: Option<&str>) -> Result<Url> {
-    let mut url = Url::parse(auth.trim())
-        .map_err(|e| Error::config(format!("`{auth}` is not a valid HaloPSA auth URL: {e}")))?;
+    let mut url = Url::parse(auth.trim()).map_err(|e| {
+        Error::config(format!(
+            "`{}` is not a valid HaloPSA auth URL: {e}",
+            redact_userinfo(auth)
+        ))
+    })?;
+    if url.cannot_be_a_base() {
+        return Err(Error::config(format!(
+            "`{}` is not an http(s) HaloPSA auth URL",
+            redact_userinfo(auth)
+        )));
+    }
     let path = url.path().trim_end_matches('/').to_owned();
     if path.to_ascii_lowercase().ends_with("/token") {
         url.set_path(&path);
@@ -158,7 +404,10 @@ impl TokenSource for HaloTokenSource {
     fn fetch(&self) -> BoxFuture<'_, Result<AccessToken>> {
         Box::pin(async move {
             let (source, _) = self.inner.get_or_try_init(|| self.resolve()).await?;
-            source.fetch().await
+            source
+                .fetch()
+                .await
+                .map_err(|error| self.explain_invalid_scope(error))
         })
     }
 
@@ -205,5 +454,114 @@ mod tests {
             "https://a/auth/token?tenant=x"
         );
         assert!(token_url("not a url", None).is_err());
+        assert!(token_url("mailto:someone@example.com", None).is_err());
+    }
+
+    #[test]
+    fn only_definitive_authinfo_answers_settle_discovery() {
+        for status in [408, 429, 500, 502, 503, 504, 520] {
+            assert!(
+                is_transient(StatusCode::from_u16(status).unwrap()),
+                "{status}"
+            );
+        }
+        for status in [200, 301, 400, 401, 403, 404, 410, 501] {
+            assert!(
+                !is_transient(StatusCode::from_u16(status).unwrap()),
+                "{status}"
+            );
+        }
+    }
+
+    #[test]
+    fn authinfo_bodies() {
+        assert_eq!(
+            interpret_authinfo(br#"{"auth_url":" https://a/auth ","tenant_id":"acme"}"#),
+            Discovery::Found {
+                auth_url: "https://a/auth".to_owned(),
+                tenant: Some("acme".to_owned())
+            }
+        );
+        assert_eq!(
+            interpret_authinfo(br#"{"auth_url":"https://a/auth","tenant_id":42}"#),
+            Discovery::Found {
+                auth_url: "https://a/auth".to_owned(),
+                tenant: Some("42".to_owned())
+            }
+        );
+        // No usable auth_url: fall back, but keep the tenant.
+        for body in [
+            &br#"{"tenant_id":"acme"}"#[..],
+            br#"{"auth_url":"","tenant_id":"acme"}"#,
+            br#"{"auth_url":7,"tenant_id":"acme"}"#,
+        ] {
+            match interpret_authinfo(body) {
+                Discovery::Fallback { tenant, .. } => assert_eq!(tenant.as_deref(), Some("acme")),
+                other => panic!("{other:?}"),
+            }
+        }
+        for body in [&b"<html>login</html>"[..], b"[]", b"", b"\"x\""] {
+            assert!(matches!(
+                interpret_authinfo(body),
+                Discovery::Fallback { tenant: None, .. }
+            ));
+        }
+    }
+
+    #[test]
+    fn user_info_is_redacted() {
+        assert_eq!(
+            redact_userinfo("https://user:pw@host/auth?x=@"),
+            "https://***@host/auth?x=@"
+        );
+        assert_eq!(redact_userinfo("https://host/a@b"), "https://host/a@b");
+        assert_eq!(redact_userinfo("no scheme"), "no scheme");
+    }
+
+    #[test]
+    fn invalid_scope_hints_list_the_requested_scopes() {
+        let known = invalid_scope_hint(&["read:tickets".into(), "edit:kb".into()]);
+        assert!(known.contains("`read:tickets` `edit:kb`"), "{known}");
+        assert!(known.contains("Permissions tab"), "{known}");
+        let unknown = invalid_scope_hint(&["read:tickets".into(), "read:actions".into()]);
+        assert!(
+            unknown.contains("not HaloPSA scope names: `read:actions`"),
+            "{unknown}"
+        );
+    }
+
+    #[test]
+    fn a_configured_auth_url_is_validated_when_built() {
+        let source = |auth: &str| {
+            HaloTokenSource::new(
+                Url::parse("https://acme.halopsa.com").unwrap(),
+                "id".into(),
+                SecretString::from("secret"),
+                Some("acme".into()),
+                Some(auth.into()),
+                vec!["all".into()],
+            )
+        };
+        let ok = source("https://login.acme.example/auth").unwrap();
+        assert_eq!(
+            ok.endpoint(),
+            Some(&TokenEndpoint {
+                token_url: "https://login.acme.example/auth/token?tenant=acme".into(),
+                how: "configured",
+            })
+        );
+        for bad in [
+            "not a url",
+            "http://evil.example.com/auth",
+            "ftp://acme.example/auth",
+            "https://user:pw@acme.example/auth",
+            "https://acme.example/auth#frag",
+        ] {
+            let error = source(bad).unwrap_err();
+            let text = error.to_string();
+            assert!(matches!(error, Error::Config(_)), "{bad}: {error:?}");
+            assert!(text.contains("auth URL"), "{text}");
+            assert!(!text.contains("pw@"), "{text}");
+        }
     }
 }

@@ -20,8 +20,12 @@ use crate::scopes::HaloScopeRules;
 /// Halo's page-size cap: larger requests are silently cut to 100.
 pub const MAX_PAGE_SIZE: u32 = 100;
 
-/// Hosted Halo's published limit: 300 requests per rolling 5 minutes.
-pub const HOSTED_RATE_LIMIT: (u32, Duration) = (300, Duration::from_secs(300));
+/// The default client-side request budget: 280 API requests per rolling 5
+/// minutes. Hosted Halo allows 300 per rolling 5 minutes ("Rate Limit Reached -
+/// 300 Requests per rolling 5 minute window"), and its token and `/api/authinfo`
+/// requests are not counted by the budget, so 20 are left as headroom for them
+/// (and for another process sharing the application now and then).
+pub const HOSTED_RATE_LIMIT: (u32, Duration) = (280, Duration::from_secs(300));
 
 /// The retry policy for Halo: the standard one, except that a 429 without
 /// `Retry-After` waits 30 s – 5 min (a rolling 5-minute window does not clear in 5 s).
@@ -130,8 +134,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets the client-side request budget (default: 300 per rolling 5 minutes,
-    /// hosted Halo's limit); `None` turns it off.
+    /// Sets the client-side request budget: at most `requests` API requests per
+    /// rolling `window` (default [`HOSTED_RATE_LIMIT`], 280 per 5 minutes, under
+    /// hosted Halo's 300 with room for token requests); `None` turns it off. The
+    /// budget counts every attempt, retries included, and reads the builder's
+    /// [`clock`](ClientBuilder::clock).
     pub fn rate_limit(mut self, limit: Option<(u32, Duration)>) -> Self {
         self.rate_limit = limit;
         self
@@ -143,7 +150,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Injects a clock for token expiry (tests).
+    /// Injects a clock for token expiry and the client-side request budget (tests).
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
         self
@@ -167,7 +174,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Validates the configuration and builds the client. No network traffic.
+    /// Validates the configuration and builds the client: the credentials, the
+    /// base URL and a configured auth URL (https, or http only to loopback; the
+    /// token URL derived from it too), the page size and the rate limit. No
+    /// network traffic.
     pub fn build(self) -> Result<Client> {
         let credentials = self
             .credentials
@@ -204,11 +214,7 @@ impl ClientBuilder {
                 .build()?,
         );
         let rate_budget = self.rate_limit.map(|(requests, window)| {
-            Arc::new(RateBudget::with_clock(
-                requests,
-                window,
-                Arc::new(SystemClock),
-            ))
+            Arc::new(RateBudget::with_clock(requests, window, self.clock.clone()))
         });
         let mut transport = Transport::builder(api_base.as_str())
             .credential(credential.clone())
@@ -265,7 +271,9 @@ impl Client {
         self.inner.transport.policy()
     }
 
-    /// The token endpoint, once resolved by the first token fetch.
+    /// The token endpoint: known from `build()` when an auth URL is configured,
+    /// otherwise once discovery has settled (on the first token fetch that got a
+    /// definitive `/api/authinfo` answer); `None` until then.
     pub fn token_endpoint(&self) -> Option<TokenEndpoint> {
         self.inner.token_source.endpoint().cloned()
     }

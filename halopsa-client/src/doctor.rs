@@ -2,7 +2,9 @@
 //! policy uses whether the credential covers it, how that was learned, the portal
 //! label to fix it, what degrades without it — and whether the login agent can
 //! actually see records (Halo answers an invisible list with an empty list, not an
-//! error).
+//! error). A probe that fails (a 5xx, a 404, a body that does not decode) is
+//! reported on its own line as "probe failed" and the doctor carries on; only an
+//! authentication failure (no token at all) fails the whole call.
 
 use std::fmt;
 
@@ -48,6 +50,9 @@ pub enum Visibility {
     Empty,
     /// Not probed (scope missing, policy ignores the area, or a write check).
     NotChecked,
+    /// The probe read failed (a server error, a 404, an undecodable body, …), so
+    /// access is unconfirmed; [`AccessCheck::probe_error`] says why.
+    ProbeFailed,
 }
 
 /// One line of the report: one area, read or write.
@@ -62,7 +67,9 @@ pub struct AccessCheck {
     pub scope: Scope,
     /// Whether the policy needs this (required) or not (informational).
     pub required: bool,
-    /// Whether the credential covers it.
+    /// Whether the credential is known to cover it. `false` when the scope is
+    /// missing, and also when the probe read failed (access unconfirmed; see
+    /// [`AccessCheck::probe_error`]).
     pub granted: bool,
     /// How `granted` was learned.
     pub method: CheckMethod,
@@ -72,6 +79,19 @@ pub struct AccessCheck {
     pub degrades: &'static str,
     /// A problem to fix, in words, naming the portal label.
     pub problem: Option<String>,
+    /// Why the probe read failed, when it did ([`Visibility::ProbeFailed`]).
+    pub probe_error: Option<String>,
+}
+
+impl AccessCheck {
+    /// The state in one word or two: `granted`, `missing` or `probe failed`.
+    pub fn state(&self) -> &'static str {
+        match (self.visibility, self.granted) {
+            (Visibility::ProbeFailed, _) => "probe failed",
+            (_, true) => "granted",
+            (_, false) => "missing",
+        }
+    }
 }
 
 /// The agent the application acts as, against the configuration.
@@ -96,8 +116,12 @@ pub struct AccessReport {
     pub agent: AgentCheck,
     /// The token URL and how it was found.
     pub token_endpoint: Option<String>,
-    /// The granted scopes.
+    /// The granted scopes: from the token response, or the requested ones when
+    /// the token response listed none (see [`AccessReport::scopes_source`]).
     pub granted_scopes: Vec<String>,
+    /// Where `granted_scopes` come from: [`CheckMethod::TokenScopes`] or
+    /// [`CheckMethod::RequestedScopes`].
+    pub scopes_source: CheckMethod,
     /// One line per area and access the policy uses.
     pub checks: Vec<AccessCheck>,
 }
@@ -132,7 +156,14 @@ impl fmt::Display for AccessReport {
         if let Some(endpoint) = &self.token_endpoint {
             writeln!(f, "  token endpoint: {endpoint}")?;
         }
-        writeln!(f, "  granted scopes: {}", self.granted_scopes.join(" "))?;
+        match self.scopes_source {
+            CheckMethod::RequestedScopes => writeln!(
+                f,
+                "  requested scopes (the token response listed none; reads are confirmed by probes): {}",
+                self.granted_scopes.join(" ")
+            )?,
+            _ => writeln!(f, "  granted scopes: {}", self.granted_scopes.join(" "))?,
+        }
         match (&self.agent.acting_agent_id, &self.agent.acting_agent_name) {
             (Some(id), Some(name)) => writeln!(f, "  acting as agent {id} ({name})")?,
             (Some(id), None) => writeln!(f, "  acting as agent {id}")?,
@@ -144,10 +175,11 @@ impl fmt::Display for AccessReport {
                 (false, true) => "✓",
                 (false, false) => "·",
             };
-            let visibility = match check.visibility {
-                Visibility::Records(n) => format!(", {n} record(s) visible"),
-                Visibility::Empty => ", no records visible".to_owned(),
-                Visibility::NotChecked => String::new(),
+            let visibility = match (check.visibility, &check.probe_error) {
+                (Visibility::Records(n), _) => format!(", {n} record(s) visible"),
+                (Visibility::Empty, _) => ", no records visible".to_owned(),
+                (Visibility::ProbeFailed, Some(error)) => format!(": {error}"),
+                (Visibility::ProbeFailed, None) | (Visibility::NotChecked, _) => String::new(),
             };
             writeln!(
                 f,
@@ -155,7 +187,7 @@ impl fmt::Display for AccessReport {
                 check.area.name(),
                 check.access.to_string(),
                 check.scope.name(),
-                if check.granted { "granted" } else { "missing" },
+                check.state(),
                 check.method,
                 visibility,
                 if check.required {
@@ -301,12 +333,29 @@ fn probes() -> Vec<Probe> {
 
 impl crate::Client {
     /// The doctor: authenticates (`GET /Agent/me`), then checks every area the
-    /// policy reads or writes — scopes from the token response, plus a 1-item probe
-    /// read per readable area to tell "no access" and "agent sees nothing" apart.
-    /// Never writes anything.
+    /// policy reads or writes — scopes from the token response (or the requested
+    /// scopes when the token response lists none), plus a 1-item probe read per
+    /// readable area to tell "no access" and "agent sees nothing" apart. Never
+    /// writes anything.
+    ///
+    /// Fails only when authentication fails so that there is no token at all (the
+    /// token endpoint refuses or fails): that is the one problem that makes every
+    /// line meaningless. Any other failure — of `GET /Agent/me` or of a probe — is
+    /// reported on its line ([`AgentCheck::problem`], [`Visibility::ProbeFailed`])
+    /// and the doctor carries on.
     pub async fn check_access(&self) -> Result<AccessReport> {
-        let me = self.whoami().await?;
-        let agent = agent_check(me.id, me.name.clone(), self.expected_agent_id());
+        let agent = match self.whoami().await {
+            Ok(me) => agent_check(me.id, me.name.clone(), self.expected_agent_id()),
+            Err(error) if self.has_no_token(&error) => return Err(error),
+            Err(error) => AgentCheck {
+                acting_agent_id: None,
+                acting_agent_name: None,
+                expected_agent_id: self.expected_agent_id(),
+                problem: Some(format!(
+                    "GET /Agent/me failed, so the agent the application acts as is unknown: {error}"
+                )),
+            },
+        };
         let granted = neo_auth_core::Credential::granted(self.credential().as_ref());
         let method = match neo_auth_core::Credential::granted_source(self.credential().as_ref()) {
             "token response" => CheckMethod::TokenScopes,
@@ -339,6 +388,7 @@ impl crate::Client {
                     visibility: Visibility::NotChecked,
                     degrades,
                     problem: None,
+                    probe_error: None,
                 };
                 if requirement.access() == Access::Read && is_granted && probe.probe {
                     self.probe(probe.def, requirement, &mut check).await?;
@@ -362,10 +412,19 @@ impl crate::Client {
                 .token_endpoint()
                 .map(|e| format!("{} ({})", e.token_url, e.how)),
             granted_scopes: self.granted_scopes(),
+            scopes_source: method,
             checks,
         })
     }
 
+    /// Whether `error` is an authentication failure that left the client without
+    /// any token (the token endpoint refused or failed): nothing else can be checked.
+    fn has_no_token(&self, error: &Error) -> bool {
+        error.is_auth() && self.credential().cache().peek().is_none()
+    }
+
+    /// One 1-item probe read. `Err` only for an authentication failure (the
+    /// whole doctor stops); every other failure is recorded on `check`.
     async fn probe(
         &self,
         def: &ResourceDef,
@@ -377,9 +436,12 @@ impl crate::Client {
             .query("page_size", 1)
             .query("page_no", 1)
             .requirement(requirement.clone());
-        match self.transport().send(request).await {
-            Ok(response) => {
-                let list: ListResponse<serde_json::Value> = response.json()?;
+        let outcome = match self.transport().send(request).await {
+            Ok(response) => response.json::<ListResponse<serde_json::Value>>(),
+            Err(error) => Err(error),
+        };
+        match outcome {
+            Ok(list) => {
                 let count = list.record_count.unwrap_or(list.items.len() as u64);
                 check.method = CheckMethod::ProbeRead;
                 check.visibility = if count == 0 && list.items.is_empty() {
@@ -401,7 +463,26 @@ impl crate::Client {
                 Ok(())
             }
             Err(error) if error.is_policy() => Ok(()),
-            Err(error) => Err(error),
+            Err(error) if self.has_no_token(&error) => Err(error),
+            Err(error) => {
+                let error = error.to_string();
+                let scope_source = match check.method {
+                    CheckMethod::TokenScopes => "granted by the token",
+                    _ => "requested; the token response listed no scopes",
+                };
+                check.granted = false;
+                check.method = CheckMethod::ProbeRead;
+                check.visibility = Visibility::ProbeFailed;
+                check.problem = Some(format!(
+                    "{} {}: probe failed — the 1-item read of /{} failed, so access is unconfirmed (scope `{}` {scope_source}): {error}",
+                    check.area,
+                    check.access,
+                    def.path.trim_start_matches('/'),
+                    check.scope.name()
+                ));
+                check.probe_error = Some(error);
+                Ok(())
+            }
         }
     }
 }

@@ -16,8 +16,9 @@
 //!   areas ([`SENSITIVE_AREAS`]) need the integrator to turn write on.
 //! - **Lists** stream page by page in constant memory, following `record_count`
 //!   and the items actually returned (Halo caps pages at 100, `/Asset` at 50).
-//! - **Rate limit**: a client-side budget of 300 requests per rolling 5 minutes
-//!   (configurable), and long backoff on a 429 without `Retry-After`.
+//! - **Rate limit**: a client-side budget of 280 requests per rolling 5 minutes
+//!   (hosted Halo allows about 300; the rest is left for token and discovery
+//!   calls; configurable), and long backoff on a 429 without `Retry-After`.
 //! - **Doctor**: [`Client::check_access`] reports what works, what is missing
 //!   and whether the login agent can see any records.
 //!

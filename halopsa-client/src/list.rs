@@ -5,8 +5,17 @@
 //! — never on the requested page size, because Halo silently caps pages at 100 and
 //! some endpoints (`/Asset`) serve 50 whatever is asked. A bare-array answer (the
 //! endpoint ignored pagination) is the complete list.
+//!
+//! Endpoints the spec gives no paging parameters (`/Actions` and the configuration
+//! lists, [`ResourceDef::paginated`] `false`) are read with one GET without them,
+//! and that reply — bare or wrapped, with or without `record_count` — is the whole
+//! list. A paginated endpoint that answers without `record_count` and serves the
+//! previous page again (it ignored `page_no`) ends the list there; with
+//! `record_count` still ahead, the same repetition is a stall
+//! ([`Error::PaginationStalled`]).
 
 use std::marker::PhantomData;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use futures_util::TryStreamExt;
@@ -47,7 +56,12 @@ impl DateField {
 }
 
 /// A list request for one resource. Ends in [`ListRequest::send`] (first page),
-/// [`ListRequest::page`], [`ListRequest::pages`] or [`ListRequest::stream`].
+/// [`ListRequest::page`], [`ListRequest::pages`], [`ListRequest::stream`] or
+/// [`ListRequest::collect_all`].
+///
+/// For an unpaginated resource ([`ResourceDef::paginated`] `false`) every ending
+/// makes one GET without paging parameters: the first page is the whole list,
+/// [`ListRequest::page_size`] does not apply, and pages after the first are empty.
 ///
 /// ```no_run
 /// use futures_util::TryStreamExt;
@@ -173,7 +187,8 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             .param("lastupdatetodate", format_halo_time(to))
     }
 
-    /// Sets the page size (1–100; validated when sent).
+    /// Sets the page size (1–100; validated when sent). Ignored by unpaginated
+    /// resources, which send no page size.
     pub fn page_size(mut self, page_size: u32) -> Self {
         self.page_size = page_size;
         self
@@ -186,7 +201,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     }
 
     fn validate(&self) -> Result<()> {
-        if !(1..=MAX_PAGE_SIZE).contains(&self.page_size) {
+        if self.def.paginated && !(1..=MAX_PAGE_SIZE).contains(&self.page_size) {
             return Err(Error::config(format!(
                 "page size {} is outside 1–{MAX_PAGE_SIZE}: Halo silently caps pages at 100",
                 self.page_size
@@ -195,20 +210,25 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         Ok(())
     }
 
-    /// The first page.
+    /// The first page (for an unpaginated resource: the whole list).
     pub async fn send(&self) -> Result<Page<T>> {
         self.page(1).await
     }
 
-    /// Page `page_no` (1-based).
+    /// Page `page_no` (1-based; 0 is taken as 1). For an unpaginated resource,
+    /// page 1 is the whole list and later pages are empty (nothing is sent).
     pub async fn page(&self, page_no: u64) -> Result<Page<T>> {
         self.validate()?;
+        let page_no = page_no.max(1);
+        if !self.def.paginated && page_no > 1 {
+            return Ok(Page::new(Vec::new(), None));
+        }
         fetch_page(
             self.client.clone(),
             self.def,
             self.params.clone(),
             self.page_size,
-            page_no.max(1),
+            page_no,
             self.options.clone(),
         )
         .await
@@ -231,6 +251,8 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             options,
             ..
         } = self;
+        // The fingerprint of the previous page when it carried no `record_count`.
+        let previous: Arc<Mutex<Option<u64>>> = Arc::default();
         Box::pin(neo_auth_core::pages(
             PageToken::Number(1),
             limits,
@@ -238,11 +260,13 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
                 let client = client.clone();
                 let params = params.clone();
                 let options = options.clone();
+                let previous = previous.clone();
                 async move {
                     let PageToken::Number(page_no) = token else {
                         return Err(Error::config("HaloPSA pages are numbered"));
                     };
-                    fetch_page(client, def, params, page_size, page_no, options).await
+                    let page = fetch_page(client, def, params, page_size, page_no, options).await?;
+                    Ok(end_on_repeat_without_count(def, page, &previous))
                 }
             },
         ))
@@ -263,6 +287,8 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     }
 }
 
+/// One page. A paginated resource gets `pageinate=true`, `page_size` and
+/// `page_no`; an unpaginated one none of them, and its reply is the whole list.
 async fn fetch_page<T: DeserializeOwned>(
     client: Client,
     def: &'static ResourceDef,
@@ -271,18 +297,21 @@ async fn fetch_page<T: DeserializeOwned>(
     page_no: u64,
     options: RequestOptions,
 ) -> Result<Page<T>> {
-    let request = ApiRequest::get(api_path(def.path))
-        .queries(params)
-        .query("pageinate", "true")
-        .query("page_size", page_size)
-        .query("page_no", page_no)
+    let mut request = ApiRequest::get(api_path(def.path)).queries(params);
+    if def.paginated {
+        request = request
+            .query("pageinate", "true")
+            .query("page_size", page_size)
+            .query("page_no", page_no);
+    }
+    let request = request
         .requirement(def.operation(Access::Read, "list"))
         .options(options);
     let response = client.transport().send(request).await?;
     let body = response.body();
     let bare = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-    let list: ListResponse<T> = response.json()?;
-    let next = if bare || list.items.is_empty() {
+    let list = ListResponse::<T>::from_slice_with_key(body, def.list_key)?;
+    let next = if !def.paginated || bare || list.items.is_empty() {
         None
     } else {
         Some(PageToken::Number(page_no + 1))
@@ -290,4 +319,32 @@ async fn fetch_page<T: DeserializeOwned>(
     Ok(Page::new(list.items, next)
         .with_total(list.record_count)
         .with_fingerprint(fingerprint(body)))
+}
+
+/// Ends a paginated list cleanly when a page without `record_count` repeats the
+/// previous one (also without `record_count`): the endpoint ignored `page_no`, so
+/// what was already yielded is all it serves. The page is replaced by an empty,
+/// final one. A repeated page that does carry `record_count` is passed on
+/// unchanged, so the core pager still reports a stall when records remain.
+fn end_on_repeat_without_count<T>(
+    def: &ResourceDef,
+    page: Page<T>,
+    previous: &Mutex<Option<u64>>,
+) -> Page<T> {
+    let mut previous = previous
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if page.total.is_some() {
+        *previous = None;
+        return page;
+    }
+    if page.fingerprint.is_some() && page.fingerprint == *previous {
+        tracing::warn!(
+            path = def.path,
+            "Halo served the same page again without record_count (it ignores page_no); the list ends here"
+        );
+        return Page::new(Vec::new(), None);
+    }
+    *previous = page.fingerprint;
+    page
 }

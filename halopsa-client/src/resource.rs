@@ -1,12 +1,17 @@
 //! The shape every Halo resource shares: `GET /X`, `GET /X/{id}`, `POST /X` with a
 //! JSON array (create, or update when `id` is set), `DELETE /X/{id}`.
+//!
+//! A write that reached Halo is only reported as done when the reply accounts for
+//! every record sent: an empty body, an empty list, a different number of records
+//! or a reply that does not decode is [`Error::WriteUncertain`] (never retried).
 
 use std::fmt;
 use std::marker::PhantomData;
 
+use http::Method;
 use neo_auth_core::{
     Access, ApiRequest, Approval, Error, RequestOptions, Requirement, Result, decode_json,
-    encode_path_segment,
+    encode_path_segment, redact_snippet,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -19,7 +24,8 @@ use crate::scopes::ResourceRequirements;
 /// Halo accepts at most this many records in one POST.
 pub const MAX_BATCH: usize = 100;
 
-/// A Halo resource: its path and what reading and writing it requires.
+/// A Halo resource: its path, how its list is shaped and paged, and what reading
+/// and writing it requires.
 #[derive(Debug)]
 pub struct ResourceDef {
     /// The path under `/api` (`Tickets`).
@@ -32,6 +38,17 @@ pub struct ResourceDef {
     pub requirements: ResourceRequirements,
     /// Query parameters every single-record request must carry (e.g. actions need `ticket_id`).
     pub parent_key: Option<&'static str>,
+    /// The key a wrapped list reply holds the records under (`tickets`), as Halo's
+    /// clients document it; `None` where it is undocumented. The items are taken
+    /// from this key when the reply has it, else from the first array (see
+    /// [`ListResponse`](crate::models::ListResponse)).
+    pub list_key: Option<&'static str>,
+    /// Whether `GET /X` takes Halo's `pageinate` / `page_size` / `page_no`. The
+    /// OpenAPI spec gives them to the business lists (tickets, users, …) but not to
+    /// `/Actions` and the configuration lists (`/Status`, `/Priority`, `/SLA`,
+    /// `/Team`, `/Category`, `/TicketType`, `/Workflow`, `/Agent`): those are read
+    /// with one GET without paging parameters, and that reply is the whole list.
+    pub paginated: bool,
 }
 
 impl ResourceDef {
@@ -85,7 +102,12 @@ where
 
     /// Reads one record (`GET /X/{id}`).
     pub fn get(&self, id: i64) -> GetRequest<T> {
-        GetRequest::new(self.client.clone(), self.def, id)
+        GetRequest::new(self.client.clone(), self.def, id.to_string())
+    }
+
+    /// Reads one record whose id is a string (priorities: a UUID).
+    pub(crate) fn get_by_string_id(&self, id: &str) -> GetRequest<T> {
+        GetRequest::new(self.client.clone(), self.def, id.to_owned())
     }
 
     /// Creates one record (`POST /X` with a one-element array). The record must not
@@ -121,7 +143,12 @@ where
 
     /// Deletes one record (`DELETE /X/{id}`).
     pub fn delete(&self, id: i64) -> DeleteRequest {
-        DeleteRequest::new(self.client.clone(), self.def, id)
+        DeleteRequest::new(self.client.clone(), self.def, id.to_string())
+    }
+
+    /// Deletes one record whose id is a string (priorities: a UUID).
+    pub(crate) fn delete_by_string_id(&self, id: &str) -> DeleteRequest {
+        DeleteRequest::new(self.client.clone(), self.def, id.to_owned())
     }
 }
 
@@ -130,7 +157,7 @@ where
 pub struct GetRequest<T> {
     client: Client,
     def: &'static ResourceDef,
-    id: i64,
+    id: String,
     params: Vec<(String, String)>,
     options: RequestOptions,
     _item: PhantomData<fn() -> T>,
@@ -147,7 +174,7 @@ impl<T> fmt::Debug for GetRequest<T> {
 }
 
 impl<T: DeserializeOwned> GetRequest<T> {
-    pub(crate) fn new(client: Client, def: &'static ResourceDef, id: i64) -> Self {
+    pub(crate) fn new(client: Client, def: &'static ResourceDef, id: String) -> Self {
         GetRequest {
             client,
             def,
@@ -185,7 +212,8 @@ impl<T: DeserializeOwned> GetRequest<T> {
                 )));
             }
         }
-        let request = ApiRequest::get(record_path(self.def, self.id))
+        let path = record_path(self.def, &self.id)?;
+        let request = ApiRequest::get(path)
             .queries(self.params)
             .requirement(self.def.operation(Access::Read, "get"))
             .options(self.options);
@@ -311,7 +339,7 @@ where
                     "record {index} is not a JSON object"
                 )));
             };
-            let has_id = object.get("id").is_some_and(|id| !id.is_null() && id != 0);
+            let has_id = object.get("id").is_some_and(has_value);
             match (self.mode, has_id) {
                 (SaveMode::Create, true) => {
                     return Err(Error::config(format!(
@@ -339,10 +367,13 @@ where
         Ok(records)
     }
 
-    /// Sends a single-record request and returns the saved record.
+    /// Sends a single-record request and returns the saved record as Halo
+    /// returned it (with the id it assigned).
     ///
-    /// If Halo answers with no body, the submitted record is returned as it was sent
-    /// (without server-assigned fields) and a warning is logged.
+    /// Once the POST may have reached Halo, anything short of a reply holding the
+    /// saved record — a failure after sending, no body, an empty list, several
+    /// records, a body that does not decode — is [`Error::WriteUncertain`]: the
+    /// record may or may not have been saved, and the call is never retried.
     pub async fn send(self) -> Result<T> {
         let records = self.validated()?;
         if records.len() != 1 {
@@ -351,17 +382,21 @@ where
                 records.len()
             )));
         }
-        let mut saved = self.post_chunk(records).await?;
-        match saved.pop() {
-            Some(record) => Ok(record),
-            None => Err(Error::config(
-                "Halo returned an empty list for a saved record",
-            )),
+        let saved = self.post_chunk(records).await?;
+        match <[T; 1]>::try_from(saved) {
+            Ok([record]) => Ok(record),
+            // post_chunk already checked the count; this is defensive.
+            Err(saved) => Err(self.uncertain(format!(
+                "Halo answered with {} records for 1 sent",
+                saved.len()
+            ))),
         }
     }
 
     /// Sends all records in POSTs of up to 100, in order, stopping at the first
-    /// failure (see [`BatchError`]). A failed POST is never retried blindly.
+    /// failure (see [`BatchError`]). A failed POST is never retried blindly. Each
+    /// POST's reply must hold exactly as many records as were sent; anything else
+    /// stops the batch with [`Error::WriteUncertain`] for that chunk.
     pub async fn send_batch(self) -> std::result::Result<Vec<T>, BatchError<T>> {
         let records = match self.validated() {
             Ok(records) => records,
@@ -389,6 +424,13 @@ where
         Ok(saved)
     }
 
+    /// The error of a write that reached Halo but whose reply does not show what
+    /// was saved.
+    fn uncertain(&self, message: String) -> Error {
+        uncertain_write(self.def, message, &[])
+    }
+
+    /// POSTs one chunk and returns the saved records, one per record sent.
     async fn post_chunk(&self, chunk: &[Value]) -> Result<Vec<T>> {
         let request = ApiRequest::post(api_path(self.def.path))
             .json(chunk)?
@@ -403,27 +445,66 @@ where
             .options(self.options.clone());
         let response = self.client.transport().send(request).await?;
         let body = response.body();
+        let sent = chunk.len();
         let first = body.iter().find(|b| !b.is_ascii_whitespace());
-        match first {
-            Some(b'[') => decode_json::<Vec<T>>(body),
-            Some(_) => Ok(vec![decode_json::<T>(body)?]),
+        let saved = match first {
             None => {
-                tracing::warn!(
-                    path = self.def.path,
-                    "Halo accepted the write but returned no body; returning the records as sent"
-                );
-                chunk
-                    .iter()
-                    .map(|v| {
-                        serde_json::from_value(v.clone()).map_err(|e| Error::Decode {
-                            path: ".".into(),
-                            snippet: String::new(),
-                            source: e,
-                        })
-                    })
-                    .collect()
+                return Err(uncertain_write(
+                    self.def,
+                    format!(
+                        "Halo accepted the write of {sent} record(s) but answered with no body, so what it saved (and the ids it assigned) is unknown"
+                    ),
+                    body,
+                ));
             }
+            Some(b'[') => decode_json::<Vec<T>>(body),
+            Some(_) => decode_json::<T>(body).map(|record| vec![record]),
+        };
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                return Err(Error::WriteUncertain {
+                    method: Method::POST,
+                    path: api_path(self.def.path),
+                    source: Box::new(error),
+                });
+            }
+        };
+        if saved.len() != sent {
+            return Err(uncertain_write(
+                self.def,
+                format!(
+                    "Halo answered with {} record(s) for {sent} sent, so which were saved is unknown",
+                    saved.len()
+                ),
+                body,
+            ));
         }
+        Ok(saved)
+    }
+}
+
+/// Whether a record's `id` is set: not `null`, `0` or an empty string.
+fn has_value(id: &Value) -> bool {
+    match id {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        other => *other != 0,
+    }
+}
+
+/// [`Error::WriteUncertain`] for a POST to `def` whose reply was odd: the source
+/// is a decode error at `.` saying what was odd, with a snippet of the body.
+fn uncertain_write(def: &ResourceDef, message: String, body: &[u8]) -> Error {
+    let source = Error::Decode {
+        path: ".".to_owned(),
+        snippet: redact_snippet(body, 120),
+        source: <serde_json::Error as serde::de::Error>::custom(message),
+    };
+    Error::WriteUncertain {
+        method: Method::POST,
+        path: api_path(def.path),
+        source: Box::new(source),
     }
 }
 
@@ -433,14 +514,14 @@ where
 pub struct DeleteRequest {
     client: Client,
     def: &'static ResourceDef,
-    id: i64,
+    id: String,
     params: Vec<(String, String)>,
     approval: Option<Approval>,
     options: RequestOptions,
 }
 
 impl DeleteRequest {
-    pub(crate) fn new(client: Client, def: &'static ResourceDef, id: i64) -> Self {
+    pub(crate) fn new(client: Client, def: &'static ResourceDef, id: String) -> Self {
         DeleteRequest {
             client,
             def,
@@ -484,7 +565,8 @@ impl DeleteRequest {
                 )));
             }
         }
-        let request = ApiRequest::delete(record_path(self.def, self.id))
+        let path = record_path(self.def, &self.id)?;
+        let request = ApiRequest::delete(path)
             .queries(self.params)
             .requirement(self.def.operation(Access::Write, "delete"))
             .approval(self.approval)
@@ -493,6 +575,14 @@ impl DeleteRequest {
     }
 }
 
-fn record_path(def: &ResourceDef, id: i64) -> String {
-    format!("/{}/{}", def.path, encode_path_segment(&id.to_string()))
+/// `/X/{id}`; an empty id is refused before anything is sent.
+fn record_path(def: &ResourceDef, id: &str) -> Result<String> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(Error::config(format!(
+            "the id of the {} is empty",
+            def.noun
+        )));
+    }
+    Ok(format!("/{}/{}", def.path, encode_path_segment(id)))
 }

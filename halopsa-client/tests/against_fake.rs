@@ -5,6 +5,7 @@
 mod common;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use common::fast_retry;
@@ -12,7 +13,7 @@ use futures_util::TryStreamExt;
 use halopsa_client::fake::{FakeConfig, FakeServer, Fault, SeedSize};
 use halopsa_client::models::{Action, Invoice, Ticket};
 use halopsa_client::{CheckMethod, Client, HaloCredentials, Visibility, areas};
-use neo_auth_core::{Access, Approval, AreaAccess, Error};
+use neo_auth_core::{Access, Approval, AreaAccess, Error, ManualClock};
 use secrecy::SecretString;
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
@@ -326,7 +327,9 @@ async fn retry_after_is_honoured() {
     });
     let started = std::time::Instant::now();
     client.tickets().list().send().await.unwrap();
+    // A lower bound only: the client waited as asked (the retry backoff alone is ≤ 20 ms).
     assert!(started.elapsed() >= Duration::from_millis(900));
+    assert_eq!(server.requests_to("GET", "/api/tickets"), 2);
 }
 
 #[tokio::test]
@@ -391,17 +394,19 @@ async fn malformed_json_is_a_decode_error_not_a_panic() {
 
 #[tokio::test]
 async fn slow_responses_hit_the_attempt_timeout_and_reads_retry() {
+    // Huge margins both ways: the slow answer takes 60 s against a 1 s attempt
+    // timeout, and a normal local answer takes milliseconds.
     let server = FakeServer::start().await;
     let client = Client::builder()
         .credentials(credentials(&server))
         .retry(fast_retry())
-        .timeouts(neo_auth_core::Timeouts::default().with_attempt(Duration::from_millis(300)))
+        .timeouts(neo_auth_core::Timeouts::default().with_attempt(Duration::from_secs(1)))
         .rate_limit(None)
         .build()
         .unwrap();
     client.whoami().await.unwrap();
     server.inject(Fault::Slow {
-        delay: Duration::from_secs(2),
+        delay: Duration::from_secs(60),
         times: 1,
     });
     client.tickets().list().send().await.unwrap();
@@ -426,6 +431,7 @@ async fn doctor_with_a_full_credential() {
     let write = report.check(&areas::TICKETS, Access::Write).unwrap();
     assert!(write.granted && write.required);
     assert_eq!(write.method, CheckMethod::TokenScopes);
+    assert_eq!(report.scopes_source, CheckMethod::TokenScopes);
     // The doctor never writes.
     assert_eq!(server.requests_to("POST", "/api"), 0);
 }
@@ -501,18 +507,258 @@ async fn doctor_reports_an_agent_mismatch_plainly() {
 
 #[tokio::test]
 async fn the_client_side_budget_keeps_under_the_vendor_limit() {
-    // The fake enforces 20 requests per 2 s; the client's budget of 20 per 2 s keeps
-    // a burst of 30 reads from ever seeing a 429.
-    let window = Duration::from_secs(2);
-    let server =
-        FakeServer::start_with(FakeConfig::default().with_rate_limit(Some((20, window)))).await;
+    // The fake enforces Halo's limit: 20 API requests per rolling hour (a window
+    // that cannot pass during the test). The client's budget, 18 per window on an
+    // injected clock, holds the 19th request until that clock moves — no wall
+    // clock decides anything.
+    let server = FakeServer::start_with(
+        FakeConfig::default().with_rate_limit(Some((20, Duration::from_secs(3600)))),
+    )
+    .await;
+    let clock = Arc::new(ManualClock::new());
+    let window = Duration::from_millis(100);
     let client = Client::builder()
         .credentials(credentials(&server))
         .retry(neo_auth_core::RetryConfig::disabled())
         .rate_limit(Some((18, window)))
+        .clock(clock.clone())
         .build()
         .unwrap();
-    for _ in 0..30 {
+    for _ in 0..18 {
         client.tickets().list().page_size(1).send().await.unwrap();
     }
+    assert_eq!(server.api_requests(), 18);
+
+    let held = tokio::spawn({
+        let client = client.clone();
+        async move { client.tickets().list().page_size(1).send().await }
+    });
+    // However long this takes in real time, the budget's clock has not moved, so
+    // the 19th request is still held back (a budget on the system clock would
+    // have let it through after 100 ms).
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!held.is_finished(), "the budget let a 19th request through");
+    assert_eq!(server.api_requests(), 18);
+
+    clock.advance(window);
+    // A hang guard, not a timing assertion: the budget re-checks its clock at
+    // least once per window (100 ms) of real time.
+    let page = tokio::time::timeout(Duration::from_secs(60), held)
+        .await
+        .expect("the held request is released once the budget's clock moves")
+        .expect("task")
+        .expect("no 429: the fake's limit was never reached");
+    assert!(!page.items.is_empty());
+    assert_eq!(server.api_requests(), 19);
+
+    // The vendor limit is real: a client without a budget hits it at request 21.
+    let unbudgeted = Client::builder()
+        .credentials(credentials(&server))
+        .retry(neo_auth_core::RetryConfig::disabled())
+        .rate_limit(None)
+        .build()
+        .unwrap();
+    unbudgeted
+        .tickets()
+        .list()
+        .page_size(1)
+        .send()
+        .await
+        .unwrap();
+    let error = unbudgeted
+        .tickets()
+        .list()
+        .page_size(1)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(429), "{error:?}");
+}
+
+#[tokio::test]
+async fn the_doctor_reports_a_failed_probe_and_carries_on() {
+    let server = FakeServer::start().await;
+    let client = client(&server);
+    // More failures than the retry policy has attempts, on three endpoints.
+    server.inject_on(
+        "/api/asset",
+        Fault::ServerError {
+            status: 500,
+            times: 10,
+        },
+    );
+    server.inject_on(
+        "/api/kbarticle",
+        Fault::ServerError {
+            status: 404,
+            times: 10,
+        },
+    );
+    server.inject_on("/api/item", Fault::MalformedJson { times: 10 });
+    let report = client.check_access().await.expect("a report, not an error");
+    assert!(!report.is_ok());
+
+    let assets = report.check(&areas::ASSETS, Access::Read).unwrap();
+    assert_eq!(assets.visibility, Visibility::ProbeFailed);
+    assert_eq!(assets.state(), "probe failed");
+    assert!(!assets.granted, "a failed probe does not confirm access");
+    assert_eq!(assets.method, CheckMethod::ProbeRead);
+    assert!(
+        assets.probe_error.as_deref().unwrap().contains("500"),
+        "{assets:?}"
+    );
+    let problem = assets.problem.as_deref().unwrap();
+    assert!(
+        problem.contains("probe failed") && problem.contains("/Asset") && problem.contains("500"),
+        "{problem}"
+    );
+    assert!(!problem.contains("missing"), "{problem}");
+
+    let kb = report.check(&areas::KNOWLEDGE_BASE, Access::Read).unwrap();
+    assert_eq!(kb.visibility, Visibility::ProbeFailed);
+    assert!(kb.probe_error.as_deref().unwrap().contains("404"), "{kb:?}");
+    let products = report.check(&areas::PRODUCTS, Access::Read).unwrap();
+    assert_eq!(products.visibility, Visibility::ProbeFailed);
+    assert!(
+        products.probe_error.as_deref().unwrap().contains("decode"),
+        "{products:?}"
+    );
+
+    // Every other probe still ran and succeeded.
+    let tickets = report.check(&areas::TICKETS, Access::Read).unwrap();
+    assert!(matches!(tickets.visibility, Visibility::Records(n) if n > 0));
+    assert!(tickets.granted && tickets.problem.is_none());
+    let companies = report.check(&areas::COMPANIES, Access::Read).unwrap();
+    assert!(matches!(companies.visibility, Visibility::Records(_)));
+    assert_eq!(report.problems().len(), 3, "{report}");
+    // Writes are judged from the token scopes, unaffected.
+    let asset_write = report.check(&areas::ASSETS, Access::Write).unwrap();
+    assert!(asset_write.granted && asset_write.problem.is_none());
+
+    let text = report.to_string();
+    assert!(text.contains("probe failed"), "{text}");
+    let asset_line = text
+        .lines()
+        .find(|l| l.contains("read:assets") && l.contains("read "))
+        .unwrap();
+    assert!(
+        asset_line.contains("probe failed") && !asset_line.contains("granted"),
+        "{asset_line}"
+    );
+}
+
+#[tokio::test]
+async fn the_doctor_reports_a_failed_agent_lookup_and_carries_on() {
+    let server = FakeServer::start_with(FakeConfig::default().with_agent_id(7)).await;
+    let client = Client::builder()
+        .credentials(credentials(&server).with_agent_id(7))
+        .retry(fast_retry())
+        .rate_limit(None)
+        .build()
+        .unwrap();
+    server.inject_on(
+        "/api/agent/me",
+        Fault::ServerError {
+            status: 503,
+            times: 10,
+        },
+    );
+    let report = client.check_access().await.expect("a report, not an error");
+    assert_eq!(report.agent.acting_agent_id, None);
+    assert_eq!(report.agent.expected_agent_id, Some(7));
+    let problem = report.agent.problem.as_deref().unwrap();
+    assert!(
+        problem.contains("/Agent/me") && problem.contains("503"),
+        "{problem}"
+    );
+    assert!(report.check(&areas::TICKETS, Access::Read).unwrap().granted);
+}
+
+#[tokio::test]
+async fn the_doctor_fails_only_when_there_is_no_token() {
+    let server = FakeServer::start().await;
+    let config = server.config();
+    let client = Client::builder()
+        .credentials(
+            HaloCredentials::new(
+                server.base_url(),
+                config.client_id.clone(),
+                SecretString::from("not-the-secret"),
+            )
+            .with_tenant(config.tenant.clone().unwrap()),
+        )
+        .retry(fast_retry())
+        .rate_limit(None)
+        .build()
+        .unwrap();
+    let error = client.check_access().await.unwrap_err();
+    assert!(error.is_auth(), "{error:?}");
+    assert!(error.to_string().contains("invalid_client"), "{error}");
+    assert_eq!(server.api_requests(), 0);
+}
+
+#[tokio::test]
+async fn doctor_without_scope_in_the_token_response_uses_requested_scopes_and_probes() {
+    // The application is allowed less than the client asks for, and the token
+    // response does not say what was granted.
+    let server = FakeServer::start_with(
+        FakeConfig::default()
+            .with_scopes(["edit:tickets", "read:customers"])
+            .with_token_scope_in_response(false),
+    )
+    .await;
+    let client = client_with_scopes(&server, &["edit:tickets", "read:customers", "read:assets"]);
+    let report = client.check_access().await.unwrap();
+    let mut granted = report.granted_scopes.clone();
+    granted.sort();
+    assert_eq!(
+        granted,
+        vec!["edit:tickets", "read:assets", "read:customers"],
+        "without a scope in the token response, the requested scopes stand"
+    );
+    assert_eq!(report.scopes_source, CheckMethod::RequestedScopes);
+
+    // Writes are judged from the requested scopes.
+    let ticket_write = report.check(&areas::TICKETS, Access::Write).unwrap();
+    assert!(ticket_write.granted && ticket_write.problem.is_none());
+    assert_eq!(ticket_write.method, CheckMethod::RequestedScopes);
+    let asset_write = report.check(&areas::ASSETS, Access::Write).unwrap();
+    assert!(!asset_write.granted);
+    assert_eq!(asset_write.method, CheckMethod::RequestedScopes);
+    assert!(
+        asset_write
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("edit:assets"),
+        "{report}"
+    );
+
+    // Reads are confirmed by probes: tickets work, assets were requested but the
+    // application is not allowed them, which only the probe (a 403) reveals.
+    let ticket_read = report.check(&areas::TICKETS, Access::Read).unwrap();
+    assert!(ticket_read.granted);
+    assert_eq!(ticket_read.method, CheckMethod::ProbeRead);
+    assert!(matches!(ticket_read.visibility, Visibility::Records(n) if n > 0));
+    let asset_read = report.check(&areas::ASSETS, Access::Read).unwrap();
+    assert!(!asset_read.granted, "{report}");
+    assert_eq!(asset_read.method, CheckMethod::ProbeRead);
+    assert!(
+        asset_read
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("read:assets"),
+        "{report}"
+    );
+
+    let text = report.to_string();
+    assert!(
+        text.contains("requested scopes (the token response listed none"),
+        "{text}"
+    );
+    assert!(!text.contains("granted scopes:"), "{text}");
+    assert!(text.contains("(requested scopes)"), "{text}");
+    assert!(text.contains("(1-item probe read)"), "{text}");
+    assert_eq!(server.requests_to("POST", "/api"), 0);
 }

@@ -2,8 +2,11 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::*;
 use halopsa_client::{Client, HaloCredentials};
+use neo_auth_core::{Backoff, Error, TokenCacheConfig};
 use secrecy::SecretString;
 use serde_json::json;
 use wiremock::matchers::{body_string_contains, header, method, path, query_param};
@@ -146,6 +149,313 @@ async fn bad_credentials_are_an_auth_error_without_the_secret() {
     assert!(!text.contains(SECRET));
 }
 
+/// The token cache retries a failed fetch quickly in these tests.
+fn fast_token_cache() -> TokenCacheConfig {
+    TokenCacheConfig::default().with_backoff(Backoff::new(
+        Duration::from_millis(5),
+        Duration::from_millis(20),
+    ))
+}
+
+/// Mounts `/api/Agent/me` answering agent 7.
+async fn mount_agent_me(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/api/Agent/me"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": 7, "name": "API Agent"})),
+        )
+        .mount(server)
+        .await;
+}
+
+/// Mounts an authinfo naming `{auth}/identity` and tenant `acme`, a token
+/// endpoint there (which needs the tenant), and `{server}/auth/token`, which
+/// must never be used.
+async fn mount_discovered_auth(server: &MockServer, auth: &MockServer, token_requests: u64) {
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "auth_url": format!("{}/identity", auth.uri()), "tenant_id": "acme"
+        })))
+        .named("authinfo (200)")
+        .mount(server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/identity/token"))
+        .and(query_param("tenant", "acme"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "token_type": "Bearer", "access_token": TOKEN, "expires_in": 3600, "scope": "all"
+        })))
+        .expect(token_requests)
+        .named("discovered token endpoint")
+        .mount(auth)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .named("fallback token endpoint")
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn a_transient_authinfo_failure_is_retried_not_pinned_to_the_fallback() {
+    let server = MockServer::start().await;
+    let auth = MockServer::start().await;
+    // The first discovery attempt meets a 503; the token cache retries the fetch,
+    // which discovers again.
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(503).set_body_string("Service Unavailable"))
+        .up_to_n_times(1)
+        .expect(1)
+        .named("authinfo (503 once)")
+        .mount(&server)
+        .await;
+    mount_discovered_auth(&server, &auth, 1).await;
+    mount_agent_me(&server).await;
+
+    let client = builder(&server)
+        .token_cache(fast_token_cache())
+        .build()
+        .unwrap();
+    client.whoami().await.unwrap();
+    let endpoint = client.token_endpoint().unwrap();
+    assert_eq!(endpoint.how, "discovered");
+    assert!(
+        endpoint.token_url.ends_with("/identity/token?tenant=acme"),
+        "{}",
+        endpoint.token_url
+    );
+    let authinfo = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == "/api/authinfo")
+        .count();
+    assert_eq!(authinfo, 2);
+}
+
+#[tokio::test]
+async fn a_transient_authinfo_failure_fails_that_fetch_retryably_and_the_next_one_discovers() {
+    let server = MockServer::start().await;
+    let auth = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("Retry-After", "1")
+                .set_body_string("Rate Limit Reached - 300 Requests per rolling 5 minute window"),
+        )
+        .up_to_n_times(1)
+        .expect(1)
+        .named("authinfo (429 once)")
+        .mount(&server)
+        .await;
+    mount_discovered_auth(&server, &auth, 1).await;
+    mount_agent_me(&server).await;
+
+    // One attempt per token fetch, so the transient failure reaches the caller.
+    let client = builder(&server)
+        .token_cache(fast_token_cache().with_max_attempts(1))
+        .build()
+        .unwrap();
+    let error = client.whoami().await.unwrap_err();
+    assert!(error.is_auth(), "{error:?}");
+    assert!(error.is_retryable(), "{error:?}");
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(1)));
+    assert!(error.to_string().contains("/api/authinfo"), "{error}");
+    assert_eq!(client.token_endpoint(), None, "nothing was settled");
+
+    client.whoami().await.unwrap();
+    assert_eq!(client.token_endpoint().unwrap().how, "discovered");
+}
+
+#[tokio::test]
+async fn an_authinfo_timeout_is_transient() {
+    let server = MockServer::start().await;
+    let auth = MockServer::start().await;
+    // The first authinfo answer takes far longer than the token fetch may.
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(60)))
+        .up_to_n_times(1)
+        .named("authinfo (hangs once)")
+        .mount(&server)
+        .await;
+    mount_discovered_auth(&server, &auth, 1).await;
+    mount_agent_me(&server).await;
+
+    let client = builder(&server)
+        .token_cache(
+            fast_token_cache()
+                .with_fetch_timeout(Duration::from_secs(2))
+                .with_max_attempts(1),
+        )
+        .build()
+        .unwrap();
+    let error = client.whoami().await.unwrap_err();
+    assert!(error.is_auth() && error.is_retryable(), "{error:?}");
+    assert_eq!(client.token_endpoint(), None);
+    client.whoami().await.unwrap();
+    assert_eq!(client.token_endpoint().unwrap().how, "discovered");
+}
+
+#[tokio::test]
+async fn a_definitive_authinfo_answer_settles_the_fallback_for_good() {
+    let server = MockServer::start().await;
+    // A 200 that is not JSON is a definitive "no discovery here".
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("<html>Halo</html>"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .and(query_param("tenant", "mytenant"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "token_type": "Bearer", "access_token": TOKEN, "expires_in": 3600
+        })))
+        .expect(2)
+        .mount(&server)
+        .await;
+    // The API rejects the first token once: a second token fetch follows, and it
+    // must not discover again.
+    Mock::given(method("GET"))
+        .and(path("/api/Agent/me"))
+        .respond_with(ResponseTemplate::new(401))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    mount_agent_me(&server).await;
+    let client = builder(&server)
+        .credentials(credentials(&server).with_tenant("mytenant"))
+        .build()
+        .unwrap();
+    client.whoami().await.unwrap();
+    assert_eq!(client.token_endpoint().unwrap().how, "fallback");
+}
+
+#[tokio::test]
+async fn an_unusable_discovered_auth_url_falls_back_and_keeps_the_tenant() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "auth_url": "http://evil.example.com/auth", "tenant_id": "acme"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .and(query_param("tenant", "acme"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "token_type": "Bearer", "access_token": TOKEN, "expires_in": 3600
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_agent_me(&server).await;
+    let client = builder(&server).build().unwrap();
+    client.whoami().await.unwrap();
+    let endpoint = client.token_endpoint().unwrap();
+    assert_eq!(endpoint.how, "fallback");
+    assert!(
+        endpoint.token_url.ends_with("/auth/token?tenant=acme"),
+        "{}",
+        endpoint.token_url
+    );
+}
+
+#[tokio::test]
+async fn a_bare_invalid_scope_still_lists_the_requested_scopes() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_scope"})))
+        .mount(&server)
+        .await;
+    // Known names: the application is probably not allowed one of them.
+    let client = builder(&server)
+        .credentials(credentials(&server).with_scopes(["read:tickets", "edit:kb"]))
+        .build()
+        .unwrap();
+    let error = client.whoami().await.unwrap_err();
+    assert!(error.is_auth() && !error.is_retryable(), "{error:?}");
+    let text = error.to_string();
+    assert!(
+        text.contains("invalid_scope")
+            && text.contains("`read:tickets` `edit:kb`")
+            && text.contains("Permissions tab"),
+        "{text}"
+    );
+
+    // An unlisted name is singled out.
+    let client = builder(&server)
+        .credentials(
+            credentials(&server)
+                .with_scopes(["read:tickets", "all:teams"])
+                .allow_unlisted_scopes(true),
+        )
+        .build()
+        .unwrap();
+    let text = client.whoami().await.unwrap_err().to_string();
+    assert!(
+        text.contains("`read:tickets` `all:teams`")
+            && text.contains("not HaloPSA scope names: `all:teams`"),
+        "{text}"
+    );
+    assert!(!text.contains(SECRET));
+}
+
+#[test]
+fn a_configured_auth_url_is_validated_in_build() {
+    let creds = || HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from("s"));
+    for bad in [
+        "not a url",
+        "http://evil.example.com/auth",
+        "ftp://acme.halopsa.com/auth",
+        "https://user:hunter2@acme.halopsa.com/auth",
+    ] {
+        let error = Client::builder()
+            .credentials(creds().with_auth_url(bad))
+            .build()
+            .unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{bad}: {error:?}");
+        let text = error.to_string();
+        assert!(text.contains("auth URL"), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
+    }
+    let error = Client::builder()
+        .credentials(creds().with_auth_url("http://evil.example.com/auth"))
+        .build()
+        .unwrap_err();
+    assert!(error.to_string().contains("https"), "{error}");
+
+    // https anywhere, and http to loopback (tests, the fake), are fine.
+    for good in [
+        "https://login.acme.example/auth",
+        "https://acme.halopsa.com/auth/token?tenant=acme",
+        "http://127.0.0.1:8080/auth",
+        "http://localhost/auth",
+    ] {
+        let client = Client::builder()
+            .credentials(creds().with_auth_url(good).with_tenant("acme"))
+            .build()
+            .unwrap_or_else(|e| panic!("{good}: {e}"));
+        let endpoint = client.token_endpoint().expect("known at build time");
+        assert_eq!(endpoint.how, "configured");
+        assert!(
+            endpoint.token_url.contains("/token?tenant=acme"),
+            "{endpoint:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn invalid_scope_names_the_offending_scope() {
     let server = MockServer::start().await;
@@ -236,6 +546,11 @@ fn build_validates_everything() {
         HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from(" "));
     assert!(Client::builder().credentials(empty_secret).build().is_err());
     assert!(Client::builder().credentials(creds()).build().is_ok());
+    // The default budget leaves headroom under hosted Halo's 300 per 5 minutes for
+    // the token and authinfo requests it does not count.
+    let (requests, window) = halopsa_client::HOSTED_RATE_LIMIT;
+    assert!(requests < 300, "{requests}");
+    assert_eq!(window, std::time::Duration::from_secs(300));
 }
 
 #[tokio::test]

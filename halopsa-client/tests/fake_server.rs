@@ -165,6 +165,32 @@ async fn token_happy_path_with_tenant() {
 }
 
 #[tokio::test]
+async fn the_token_response_can_leave_out_scope() {
+    let server = FakeServer::start_with(small().with_token_scope_in_response(false)).await;
+    assert!(!server.config().token_scope_in_response);
+    let form = [
+        ("grant_type", "client_credentials"),
+        ("client_id", "fake-client-id"),
+        ("client_secret", "fake-client-secret"),
+        ("scope", "read:tickets"),
+    ];
+    let response = token_response(&server, &form).await;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert!(body.get("scope").is_none(), "{body}");
+    assert_eq!(body["token_type"], "Bearer");
+    assert_eq!(body["expires_in"], 3600);
+    // The grant is still enforced.
+    let token = body["access_token"].as_str().unwrap();
+    assert_eq!(call(&server, "GET", "Tickets", token, None).await.0, 200);
+    assert_eq!(call(&server, "GET", "Client", token, None).await.0, 403);
+    assert!(
+        FakeConfig::default().token_scope_in_response,
+        "on by default"
+    );
+}
+
+#[tokio::test]
 async fn bad_credentials_tenant_and_grant_type_are_refused() {
     let server = FakeServer::start_with(small()).await;
     let wrong = [
@@ -445,7 +471,7 @@ async fn assets_always_come_fifty_per_page() {
 }
 
 #[tokio::test]
-async fn configuration_lists_are_bare_arrays_unless_paginated() {
+async fn configuration_lists_are_bare_arrays_whatever_the_paging_parameters() {
     let server = FakeServer::start_with(small()).await;
     let token = login(&server).await;
     let statuses = get_json(&server, "Status", &token).await;
@@ -460,24 +486,81 @@ async fn configuration_lists_are_bare_arrays_unless_paginated() {
         ["New", "In Progress", "Waiting on Customer", "Closed"]
     );
     assert_eq!(statuses[3]["id"], 9);
-    let wrapped = get_json(&server, "Status?pageinate=true&page_size=2", &token).await;
-    assert_eq!(
-        (
-            wrapped["record_count"].as_u64(),
-            wrapped["statuses"].as_array().map(Vec::len)
-        ),
-        (Some(4), Some(2))
-    );
-    let priorities = get_json(&server, "Priority", &token).await;
+    // The spec gives these endpoints no paging parameters: Halo ignores them.
+    let paged = get_json(
+        &server,
+        "Status?pageinate=true&page_size=2&page_no=2",
+        &token,
+    )
+    .await;
+    assert_eq!(paged, statuses, "paging parameters are ignored");
+    let priorities = get_json(&server, "Priority?pageinate=true", &token).await;
     assert!(priorities[0]["id"].is_string() && priorities[0]["priorityid"] == 1);
-    let agents = get_json(&server, "Agent?pageinate=true", &token).await;
-    assert!(
-        agents["agents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a["name"] == "API Agent")
-    );
+    assert_eq!(priorities.as_array().map(Vec::len), Some(4));
+    let agents = get_json(&server, "Agent?pageinate=true&page_size=1", &token).await;
+    let agents = agents.as_array().expect("a bare array even with pageinate");
+    assert!(agents.len() > 1);
+    assert!(agents.iter().any(|a| a["name"] == "API Agent"));
+    for path in ["Category", "Team", "TicketType", "Workflow", "SLA"] {
+        let body = get_json(
+            &server,
+            &format!("{path}?pageinate=true&page_size=1"),
+            &token,
+        )
+        .await;
+        assert_eq!(body.as_array().map(Vec::len), Some(3), "{path}: {body}");
+    }
+    // `count` still limits.
+    let two = get_json(&server, "Status?count=2", &token).await;
+    assert_eq!(two.as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn configuration_lists_can_come_wrapped_without_record_count() {
+    let server = FakeServer::start_with(small().with_config_lists_wrapped(true)).await;
+    let token = login(&server).await;
+    for (path, key, len) in [
+        ("Status", "statuses", 4),
+        ("Priority", "priorities", 4),
+        ("Team", "teams", 3),
+        ("SLA", "slas", 3),
+    ] {
+        let body = get_json(
+            &server,
+            &format!("{path}?pageinate=true&page_size=1&page_no=2"),
+            &token,
+        )
+        .await;
+        assert_eq!(
+            body[key].as_array().map(Vec::len),
+            Some(len),
+            "{path}: {body}"
+        );
+        assert!(body.get("record_count").is_none(), "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn actions_are_not_paginated_and_always_wrapped() {
+    let mut seed = SeedSize::small();
+    seed.actions_per_ticket = 130;
+    let server = FakeServer::start_with(FakeConfig::default().with_seed(seed)).await;
+    let token = login(&server).await;
+    for query in [
+        "",
+        "&pageinate=true&page_size=10&page_no=1",
+        "&pageinate=true&page_size=10&page_no=3",
+    ] {
+        let body = get_json(&server, &format!("Actions?ticket_id=2{query}"), &token).await;
+        assert_eq!(body["record_count"], 130, "{query}");
+        assert_eq!(
+            ids(&body, "actions"),
+            (1..=130).collect::<Vec<_>>(),
+            "every action, whatever the paging parameters ({query})"
+        );
+    }
+    let body = get_json(&server, "Actions?ticket_id=2&count=5", &token).await;
+    assert_eq!(ids(&body, "actions"), [1, 2, 3, 4, 5]);
 }
 
 #[tokio::test]
@@ -863,9 +946,10 @@ async fn slow_and_token_endpoint_faults() {
     let (status, _) = call(&server, "GET", "Tickets", &token_after, None).await;
     assert_eq!(status, 200);
     assert!(started.elapsed() >= Duration::from_millis(300));
-    let started = Instant::now();
-    call(&server, "GET", "Tickets", &token_after, None).await;
-    assert!(started.elapsed() < Duration::from_millis(300));
+    // The fault is used up: the next request is answered normally (no upper
+    // bound on its duration is asserted — that would depend on the machine).
+    let (status, _) = call(&server, "GET", "Tickets", &token_after, None).await;
+    assert_eq!(status, 200);
 }
 
 #[tokio::test]
@@ -975,12 +1059,52 @@ async fn routing_agent_me_report_data_and_unknown_paths() {
         call(&server, "GET", "Tickets/abc", &token, None).await.0,
         404
     );
-    let priority = get_json(&server, "Priority/2", &token).await;
+    // `/Priority/{id}` takes the UUID string, as in the spec, not `priorityid`.
+    let priority = server.record("Priority", 2).unwrap();
     let uuid = priority["id"].as_str().unwrap();
     assert_eq!(
         get_json(&server, &format!("Priority/{uuid}"), &token).await["priorityid"],
         2
     );
+    assert_eq!(
+        get_json(
+            &server,
+            &format!("Priority/{}", uuid.to_uppercase()),
+            &token
+        )
+        .await["priorityid"],
+        2,
+        "ids match case-insensitively"
+    );
+    let (status, body) = call(&server, "GET", "Priority/2", &token, None).await;
+    assert_eq!(status, 404, "the number is not the id: {body}");
+    // Updates name the priority by its UUID too.
+    let (status, body) = call(
+        &server,
+        "POST",
+        "Priority",
+        &token,
+        Some(json!([{"id": 2, "name": "x"}])),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = call(
+        &server,
+        "POST",
+        "Priority",
+        &token,
+        Some(json!([{"id": uuid, "name": "Urgent"}])),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(server.record("Priority", 2).unwrap()["name"], "Urgent");
+    assert_eq!(
+        call(&server, "DELETE", &format!("Priority/{uuid}"), &token, None)
+            .await
+            .0,
+        200
+    );
+    assert!(server.record("Priority", 2).is_none());
 }
 
 #[tokio::test]

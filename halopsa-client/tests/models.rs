@@ -616,6 +616,103 @@ fn envelope_any_key_and_lenient_count() {
 }
 
 #[test]
+fn envelope_prefers_the_documented_key() {
+    let keyed = |json: &str, key: &str| {
+        ListResponse::<Ticket>::from_slice_with_key(json.as_bytes(), Some(key))
+    };
+    // The audit's case: an empty `filters` array before the items.
+    let body = r#"{"page_no":1,"filters":[],"record_count":2,"tickets":[{"id":1},{"id":2}]}"#;
+    for list in [keyed(body, "tickets").unwrap(), decode(body).unwrap()] {
+        assert_eq!(
+            list.items.iter().map(|t| t.id).collect::<Vec<_>>(),
+            [Some(1), Some(2)]
+        );
+        assert_eq!(
+            (list.record_count, list.key.as_deref()),
+            (Some(2), Some("tickets"))
+        );
+        assert_eq!(list.extra["filters"], json!([]));
+    }
+
+    // Any array before the key: taken only without a key.
+    let body = r#"{"views":[{"id":9}],"labels":["a"],"tickets":[{"id":1}],"more":[{"id":5}]}"#;
+    let list = keyed(body, "tickets").unwrap();
+    assert_eq!(
+        list.items.iter().map(|t| t.id).collect::<Vec<_>>(),
+        [Some(1)]
+    );
+    assert_eq!(list.extra["views"], json!([{"id": 9}]));
+    assert_eq!(list.extra["labels"], json!(["a"]));
+    assert_eq!(list.extra["more"], json!([{"id": 5}]));
+    let unkeyed: ListResponse<Ticket> = decode(body).unwrap();
+    assert_eq!(unkeyed.key.as_deref(), Some("views"));
+
+    // The key matches case-insensitively; a bare array is taken whole.
+    let list = keyed(r#"{"Tickets":[{"id":3}]}"#, "tickets").unwrap();
+    assert_eq!(
+        (list.items.len(), list.key.as_deref()),
+        (1, Some("Tickets"))
+    );
+    let list = keyed(r#"[{"id":1},{"id":2}]"#, "tickets").unwrap();
+    assert_eq!((list.items.len(), list.key), (2, None));
+
+    // Absent key: the first array that is not metadata, in order.
+    let list = keyed(
+        r#"{"columns":[{"id":1}],"record_count":"1","data":[{"id":7}],"other":[{"id":8}]}"#,
+        "tickets",
+    )
+    .unwrap();
+    assert_eq!(list.key.as_deref(), Some("data"));
+    assert_eq!(
+        list.items.iter().map(|t| t.id).collect::<Vec<_>>(),
+        [Some(7)]
+    );
+    assert_eq!(list.record_count, Some(1));
+    assert!(!list.extra.contains_key("data"));
+    assert_eq!(list.extra["other"], json!([{"id": 8}]));
+    let list = keyed(r#"{"record_count":0,"filters":[]}"#, "tickets").unwrap();
+    assert_eq!((list.items.len(), list.key), (0, None));
+
+    // Present but not an array: no items, and no fallback to another array.
+    let list = keyed(r#"{"other":[{"id":1}],"tickets":null}"#, "tickets").unwrap();
+    assert!(list.items.is_empty());
+    assert_eq!(list.key, None);
+    assert_eq!(list.extra["tickets"], Value::Null);
+    assert_eq!(list.extra["other"], json!([{"id": 1}]));
+}
+
+#[test]
+fn envelope_with_a_key_reports_bad_records_by_path() {
+    let error = ListResponse::<Ticket>::from_slice_with_key(
+        br#"{"filters":["x"],"tickets":[{"id":1},{"id":"abc"}]}"#,
+        Some("tickets"),
+    )
+    .unwrap_err();
+    match &error {
+        neo_auth_core::Error::Decode { path, .. } => assert_eq!(path, "tickets[1].id"),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    // In the fallback the message names the key and index.
+    let error = ListResponse::<Ticket>::from_slice_with_key(
+        br#"{"data":[{"id":1},{"id":1.5}]}"#,
+        Some("tickets"),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("data[1]"), "{error}");
+    let error =
+        ListResponse::<Ticket>::from_slice_with_key(br#"{"tickets":[{"id":1},"#, Some("tickets"))
+            .unwrap_err();
+    assert!(
+        matches!(error, neo_auth_core::Error::Decode { .. }),
+        "{error:?}"
+    );
+    // The key applies to that decode only (also after an error): a plain decode
+    // afterwards takes the first array again.
+    let plain: ListResponse<Value> = decode(r#"{"views":[1],"tickets":[2]}"#).unwrap();
+    assert_eq!(plain.key.as_deref(), Some("views"));
+}
+
+#[test]
 fn envelope_bad_item_names_index_and_field() {
     let cases = [
         (

@@ -2,14 +2,57 @@
 
 mod common;
 
+use std::fmt::Debug;
+use std::time::{Duration, UNIX_EPOCH};
+
 use common::*;
-use halopsa_client::models::{Action, Ticket};
+use futures_util::TryStreamExt;
+use halopsa_client::models::{Action, Appointment, Asset, Item, Priority, Ticket, User};
+use halopsa_client::{Client, ListRequest, Resource};
+use neo_auth_core::Error;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn wrapped(key: &str, items: Value, total: u64) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"record_count": total, key: items}))
+}
+
+/// Answers a POST like Halo: every record sent, with an id (`first_id`, +1, …)
+/// where it had none; a single record as an object.
+fn echo_saved(first_id: i64) -> impl Fn(&Request) -> ResponseTemplate {
+    move |request: &Request| {
+        let body: Vec<Value> = serde_json::from_slice(&request.body).unwrap();
+        let saved: Vec<Value> = body
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut record)| {
+                if record.get("id").is_none() {
+                    record["id"] = json!(first_id + i as i64);
+                }
+                record
+            })
+            .collect();
+        match saved.as_slice() {
+            [one] => ResponseTemplate::new(201).set_body_json(one),
+            _ => ResponseTemplate::new(201).set_body_json(saved),
+        }
+    }
+}
+
+/// The query parameters of a request, in order.
+fn query_pairs(request: &Request) -> Vec<(String, String)> {
+    request
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn body_of(request: &Request) -> Value {
+    serde_json::from_slice(&request.body).unwrap()
 }
 
 #[tokio::test]
@@ -236,7 +279,7 @@ async fn a_failed_chunk_reports_what_was_saved_and_is_not_retried() {
     let (server, client) = setup().await;
     Mock::given(method("POST"))
         .and(path("/api/Tickets"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!([{"id": 1}])))
+        .respond_with(echo_saved(1))
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
@@ -260,7 +303,7 @@ async fn a_failed_chunk_reports_what_was_saved_and_is_not_retried() {
         .send_batch()
         .await
         .unwrap_err();
-    assert_eq!(error.saved.len(), 1);
+    assert_eq!(error.saved.len(), 100);
     assert_eq!(error.first_unconfirmed, 100);
     assert!(error.error.is_write_uncertain(), "{}", error.error);
     assert_eq!(api_requests(&server).await.len(), 2);
@@ -342,66 +385,99 @@ async fn an_action_without_a_ticket_is_refused_before_sending() {
 }
 
 #[tokio::test]
-async fn every_resource_lists_from_its_path() {
+async fn every_resource_lists_from_its_path_with_or_without_paging() {
     let (server, client) = setup().await;
     Mock::given(method("GET"))
         .and(path_regex("^/api/[A-Za-z]+$"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
         .mount(&server)
         .await;
-    client.contacts().list().send().await.unwrap();
-    client.assets().list().send().await.unwrap();
-    client.products().list().send().await.unwrap();
-    client.appointments().list().send().await.unwrap();
-    client.companies().list().send().await.unwrap();
-    client.sites().list().send().await.unwrap();
-    client.slas().list().send().await.unwrap();
-    client.kb_articles().list().send().await.unwrap();
-    client.contracts().list().send().await.unwrap();
-    client.invoices().list().send().await.unwrap();
-    client.quotations().list().send().await.unwrap();
-    client.suppliers().list().send().await.unwrap();
-    client.opportunities().list().send().await.unwrap();
-    client.reports().list().send().await.unwrap();
-    client.statuses().list().send().await.unwrap();
-    client.priorities().list().send().await.unwrap();
-    client.categories().list().send().await.unwrap();
-    client.teams().list().send().await.unwrap();
-    client.agents().list().send().await.unwrap();
-    client.ticket_types().list().send().await.unwrap();
-    client.workflows().list().send().await.unwrap();
-    let paths: Vec<String> = api_requests(&server)
-        .await
-        .iter()
-        .map(|r| r.url.path().to_owned())
-        .collect();
-    assert_eq!(
-        paths,
-        [
-            "Users",
-            "Asset",
-            "Item",
+    // (path, paginated per the OpenAPI spec, `paginated` of the definition)
+    let lists: Vec<(&str, bool, bool)> = vec![
+        ("Tickets", true, first_page(&client.tickets()).await),
+        ("Users", true, first_page(&client.contacts()).await),
+        ("Asset", true, first_page(&client.assets()).await),
+        ("Item", true, first_page(&client.products()).await),
+        (
             "Appointment",
-            "Client",
-            "Site",
-            "SLA",
-            "KBArticle",
+            true,
+            first_page(&client.appointments()).await,
+        ),
+        ("Client", true, first_page(&client.companies()).await),
+        ("Site", true, first_page(&client.sites()).await),
+        ("SLA", false, first_page(&client.slas()).await),
+        ("KBArticle", true, first_page(&client.kb_articles()).await),
+        (
             "ClientContract",
-            "Invoice",
-            "Quotation",
-            "Supplier",
+            true,
+            first_page(&client.contracts()).await,
+        ),
+        ("Invoice", true, first_page(&client.invoices()).await),
+        ("Quotation", true, first_page(&client.quotations()).await),
+        ("Supplier", true, first_page(&client.suppliers()).await),
+        (
             "Opportunities",
-            "Report",
-            "Status",
-            "Priority",
-            "Category",
-            "Team",
-            "Agent",
+            true,
+            first_page(&client.opportunities()).await,
+        ),
+        ("Report", true, first_page(&client.reports()).await),
+        ("Status", false, first_page(&client.statuses()).await),
+        ("Priority", false, {
+            client.priorities().list().send().await.unwrap();
+            client.priorities().definition().paginated
+        }),
+        ("Category", false, first_page(&client.categories()).await),
+        ("Team", false, first_page(&client.teams()).await),
+        ("Agent", false, first_page(&client.agents()).await),
+        (
             "TicketType",
-            "Workflow"
-        ]
-        .map(|p| format!("/api/{p}"))
+            false,
+            first_page(&client.ticket_types()).await,
+        ),
+        ("Workflow", false, first_page(&client.workflows()).await),
+        ("Actions", false, {
+            client.actions().list(7).send().await.unwrap();
+            client.actions().definition().paginated
+        }),
+    ];
+    let requests = api_requests(&server).await;
+    assert_eq!(requests.len(), lists.len());
+    for ((expected_path, spec_paginated, def_paginated), request) in lists.iter().zip(&requests) {
+        assert_eq!(request.url.path(), format!("/api/{expected_path}"));
+        assert_eq!(spec_paginated, def_paginated, "{expected_path}");
+        let pairs = query_pairs(request);
+        let paging: Vec<&str> = pairs
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| ["pageinate", "page_size", "page_no"].contains(k))
+            .collect();
+        if *spec_paginated {
+            assert_eq!(
+                (
+                    query(request, "pageinate").as_deref(),
+                    query(request, "page_size").as_deref(),
+                    query(request, "page_no").as_deref()
+                ),
+                (Some("true"), Some("100"), Some("1")),
+                "{expected_path}"
+            );
+        } else {
+            assert!(paging.is_empty(), "{expected_path}: {pairs:?}");
+        }
+    }
+    assert_eq!(
+        query_pairs(&requests[22]),
+        [("ticket_id".to_owned(), "7".to_owned())]
     );
+}
+
+/// Sends a resource's first list page; returns whether its definition pages.
+async fn first_page<T>(resource: &Resource<T>) -> bool
+where
+    T: Serialize + DeserializeOwned + Send + 'static,
+{
+    resource.list().send().await.unwrap();
+    resource.definition().paginated
 }
 
 #[tokio::test]
@@ -432,4 +508,912 @@ async fn report_data_and_raw_escape_hatch() {
     assert_eq!(raw[0]["id"], json!(1));
     let r = api_requests(&server).await;
     assert_eq!(query(&r[1], "tickettype_id").as_deref(), Some("3"));
+}
+
+// ---------------------------------------------------------------- list filters
+
+/// A list builder step, for the table below.
+type Filter = fn(ListRequest<Ticket>) -> ListRequest<Ticket>;
+
+/// One row: a name, the builder step and the query parameters it must send.
+type FilterCase = (&'static str, Filter, Vec<(&'static str, &'static str)>);
+
+#[tokio::test]
+async fn every_list_filter_is_sent_under_its_halo_name() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(wrapped("tickets", json!([]), 0))
+        .mount(&server)
+        .await;
+    let cases: Vec<FilterCase> = vec![
+        ("user_id", |l| l.user_id(77), vec![("user_id", "77")]),
+        (
+            "closed_only",
+            |l| l.closed_only(true),
+            vec![("closed_only", "true")],
+        ),
+        (
+            "include_inactive",
+            |l| l.include_inactive(true),
+            vec![("includeinactive", "true")],
+        ),
+        (
+            "order_by (ascending)",
+            |l| l.order_by("dateoccurred"),
+            vec![("order", "dateoccurred"), ("orderdesc", "false")],
+        ),
+        (
+            "order_by_desc",
+            |l| l.order_by_desc("id"),
+            vec![("order", "id"), ("orderdesc", "true")],
+        ),
+        (
+            "updated_between",
+            |l| {
+                let from = UNIX_EPOCH + Duration::from_secs(1_714_554_720);
+                l.updated_between(from, from + Duration::from_secs(3_600))
+            },
+            vec![
+                ("lastupdatefromdate", "2024-05-01T09:12:00Z"),
+                ("lastupdatetodate", "2024-05-01T10:12:00Z"),
+            ],
+        ),
+        (
+            "date_range (cleared)",
+            |l| {
+                let from = UNIX_EPOCH + Duration::from_secs(1_714_554_720);
+                l.date_range(halopsa_client::DateField::Cleared, from, from)
+            },
+            vec![
+                ("datesearch", "datecleared"),
+                ("startdate", "2024-05-01T09:12:00Z"),
+                ("enddate", "2024-05-01T09:12:00Z"),
+            ],
+        ),
+        (
+            "raw param",
+            |l| l.param("includelastaction", true),
+            vec![("includelastaction", "true")],
+        ),
+        ("page_size", |l| l.page_size(25), vec![("page_size", "25")]),
+    ];
+    for (_, filter, _) in &cases {
+        filter(client.tickets().list()).send().await.unwrap();
+    }
+    let requests = api_requests(&server).await;
+    assert_eq!(requests.len(), cases.len());
+    for ((name, _, expected), request) in cases.iter().zip(&requests) {
+        for (key, value) in expected {
+            assert_eq!(
+                query(request, key).as_deref(),
+                Some(*value),
+                "{name}: {key}"
+            );
+        }
+        assert_eq!(
+            query(request, "pageinate").as_deref(),
+            Some("true"),
+            "{name}"
+        );
+        assert_eq!(query(request, "page_no").as_deref(), Some("1"), "{name}");
+        // Nothing but the filter and the paging parameters.
+        let extra: Vec<String> = query_pairs(request)
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| {
+                !["pageinate", "page_size", "page_no"].contains(&k.as_str())
+                    && !expected.iter().any(|(e, _)| e == k)
+            })
+            .collect();
+        assert!(extra.is_empty(), "{name}: unexpected {extra:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_page_size_outside_1_to_100_is_refused_before_sending() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    for size in [0, 101, 1000] {
+        let error = client
+            .tickets()
+            .list()
+            .page_size(size)
+            .send()
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{size}: {error:?}");
+        let error = client
+            .contacts()
+            .list()
+            .page_size(size)
+            .collect_all()
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{size}: {error:?}");
+    }
+    // Unpaginated lists send no page size, so it does not matter there.
+    client
+        .statuses()
+        .list()
+        .page_size(1000)
+        .send()
+        .await
+        .unwrap();
+}
+
+// ---------------------------------------------------------------- write areas
+
+/// get / create / update / delete / list of one write area: method, path, query, body.
+async fn write_area_shapes<T>(
+    resource: fn(&Client) -> Resource<T>,
+    api: &str,
+    draft: T,
+    change: T,
+    draft_json: Value,
+    change_json: Value,
+) where
+    T: Serialize + DeserializeOwned + Send + Debug + 'static,
+{
+    let (server, client) = setup().await;
+    let record_path = format!("/api/{api}/7");
+    Mock::given(method("GET"))
+        .and(path(record_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/api/{api}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"id": 7}])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("/api/{api}")))
+        .respond_with(echo_saved(7))
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path(record_path.as_str()))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let handler = resource(&client);
+    let read = handler.get(7).include_details(true).send().await.unwrap();
+    assert_eq!(serde_json::to_value(&read).unwrap()["id"], 7, "{api}");
+    let created = handler.create(&draft).send().await.unwrap();
+    assert_eq!(serde_json::to_value(&created).unwrap()["id"], 7, "{api}");
+    let updated = handler.update(&change).send().await.unwrap();
+    assert_eq!(serde_json::to_value(&updated).unwrap()["id"], 7, "{api}");
+    handler.delete(7).send().await.unwrap();
+    let page = handler
+        .list()
+        .client_id(3)
+        .include_inactive(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 1, "{api}");
+
+    let requests = api_requests(&server).await;
+    let shape: Vec<(String, String)> = requests
+        .iter()
+        .map(|r| (r.method.to_string(), r.url.path().to_owned()))
+        .collect();
+    let collection = format!("/api/{api}");
+    assert_eq!(
+        shape,
+        [
+            ("GET", record_path.as_str()),
+            ("POST", collection.as_str()),
+            ("POST", collection.as_str()),
+            ("DELETE", record_path.as_str()),
+            ("GET", collection.as_str()),
+        ]
+        .map(|(m, p)| (m.to_owned(), p.to_owned())),
+        "{api}"
+    );
+    assert_eq!(
+        query_pairs(&requests[0]),
+        [("includedetails".to_owned(), "true".to_owned())],
+        "{api}"
+    );
+    for post in &requests[1..3] {
+        assert_eq!(
+            post.headers.get("content-type").unwrap(),
+            "application/json",
+            "{api}"
+        );
+        assert!(query_pairs(post).is_empty(), "{api}");
+    }
+    assert_eq!(body_of(&requests[1]), json!([draft_json]), "{api}: create");
+    assert_eq!(body_of(&requests[2]), json!([change_json]), "{api}: update");
+    assert!(query_pairs(&requests[3]).is_empty(), "{api}");
+    assert!(requests[3].body.is_empty(), "{api}");
+    for (key, value) in [
+        ("client_id", "3"),
+        ("includeinactive", "true"),
+        ("pageinate", "true"),
+        ("page_size", "100"),
+        ("page_no", "1"),
+    ] {
+        assert_eq!(
+            query(&requests[4], key).as_deref(),
+            Some(value),
+            "{api}: {key}"
+        );
+    }
+    for request in &requests {
+        assert_eq!(
+            request.headers.get("authorization").unwrap(),
+            format!("Bearer {TOKEN}").as_str()
+        );
+    }
+}
+
+#[tokio::test]
+async fn contacts_requests() {
+    write_area_shapes(
+        Client::contacts,
+        "Users",
+        User {
+            name: Some("Jane Doe".into()),
+            emailaddress: Some("jane@acme.example".into()),
+            client_id: Some(12),
+            site_id: Some(30),
+            ..Default::default()
+        },
+        User {
+            id: Some(7),
+            phonenumber: Some("0161 496 0000".into()),
+            ..Default::default()
+        },
+        json!({"name": "Jane Doe", "emailaddress": "jane@acme.example", "client_id": 12, "site_id": 30}),
+        json!({"id": 7, "phonenumber": "0161 496 0000"}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn assets_requests() {
+    write_area_shapes(
+        Client::assets,
+        "Asset",
+        Asset {
+            inventory_number: Some("LAPTOP-0042".into()),
+            client_id: Some(12),
+            assettype_id: Some(1),
+            ..Default::default()
+        },
+        Asset {
+            id: Some(7),
+            inactive: Some(true),
+            ..Default::default()
+        },
+        json!({"inventory_number": "LAPTOP-0042", "client_id": 12, "assettype_id": 1}),
+        json!({"id": 7, "inactive": true}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn products_requests() {
+    write_area_shapes(
+        Client::products,
+        "Item",
+        Item {
+            name: Some("USB-C Dock".into()),
+            baseprice: Some(129.5),
+            taxable: Some(true),
+            ..Default::default()
+        },
+        Item {
+            id: Some(7),
+            costprice: Some(80.0),
+            ..Default::default()
+        },
+        json!({"name": "USB-C Dock", "baseprice": 129.5, "taxable": true}),
+        json!({"id": 7, "costprice": 80.0}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn appointments_requests() {
+    write_area_shapes(
+        Client::appointments,
+        "Appointment",
+        Appointment {
+            subject: Some("Install printer".into()),
+            start_date: Some("2024-06-03T09:00:00Z".into()),
+            end_date: Some("2024-06-03T10:00:00Z".into()),
+            agent_id: Some(5),
+            ticket_id: Some(1042),
+            ..Default::default()
+        },
+        Appointment {
+            id: Some(7),
+            note: Some("Bring toner".into()),
+            ..Default::default()
+        },
+        json!({
+            "subject": "Install printer", "start_date": "2024-06-03T09:00:00Z",
+            "end_date": "2024-06-03T10:00:00Z", "agent_id": 5, "ticket_id": 1042
+        }),
+        json!({"id": 7, "note": "Bring toner"}),
+    )
+    .await;
+}
+
+// ---------------------------------------------------------------- read areas
+
+#[tokio::test]
+async fn every_read_area_gets_one_record_by_id() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/api/[A-Za-z]+/[^/]+$"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 5, "name": "x"})))
+        .mount(&server)
+        .await;
+    let paths = [
+        "Client",
+        "Site",
+        "SLA",
+        "KBArticle",
+        "ClientContract",
+        "Invoice",
+        "Quotation",
+        "Supplier",
+        "Opportunities",
+        "Report",
+        "Status",
+        "Category",
+        "Team",
+        "Agent",
+        "TicketType",
+        "Workflow",
+    ];
+    assert_eq!(client.companies().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.sites().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.slas().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(
+        client.kb_articles().get(5).send().await.unwrap().id,
+        Some(5)
+    );
+    assert_eq!(client.contracts().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.invoices().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.quotations().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.suppliers().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(
+        client.opportunities().get(5).send().await.unwrap().id,
+        Some(5)
+    );
+    assert_eq!(client.reports().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.statuses().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.categories().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.teams().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(client.agents().get(5).send().await.unwrap().id, Some(5));
+    assert_eq!(
+        client.ticket_types().get(5).send().await.unwrap().id,
+        Some(5)
+    );
+    assert_eq!(client.workflows().get(5).send().await.unwrap().id, Some(5));
+    let requests = api_requests(&server).await;
+    let got: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(got, paths.map(|p| format!("/api/{p}/5")));
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.method.as_str() == "GET" && r.url.query().is_none())
+    );
+}
+
+// ---------------------------------------------------------------- priorities
+
+#[tokio::test]
+async fn priorities_use_their_uuid_in_the_path() {
+    let (server, client) = setup().await;
+    let uuid = "5d6c1d4a-0000-4000-8000-00000000000b";
+    Mock::given(method("GET"))
+        .and(path(format!("/api/Priority/{uuid}")))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"id": uuid, "priorityid": 2, "name": "High"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path(format!("/api/Priority/{uuid}")))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/Priority"))
+        .respond_with(echo_saved(0))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let admin = builder(&server)
+        .policy(halopsa_client::default_policy().with(
+            halopsa_client::areas::CONFIGURATION,
+            neo_auth_core::AreaAccess::WRITE,
+        ))
+        .build()
+        .unwrap();
+
+    let high = client.priorities().get(uuid).send().await.unwrap();
+    assert_eq!((high.id.as_deref(), high.priorityid), (Some(uuid), Some(2)));
+    let updated = admin
+        .priorities()
+        .update(&Priority {
+            id: Some(uuid.to_owned()),
+            fixtime: Some(6.0),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(updated.id.as_deref(), Some(uuid));
+    admin.priorities().delete(uuid).send().await.unwrap();
+    // A bad id never leaves the client.
+    for bad in ["", "   "] {
+        let error = client.priorities().get(bad).send().await.unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        let error = admin.priorities().delete(bad).send().await.unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+    }
+    // An update with an empty id is not an update.
+    let error = admin
+        .priorities()
+        .update(&Priority {
+            id: Some(String::new()),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("no id"), "{error}");
+
+    let requests = api_requests(&server).await;
+    assert_eq!(requests.len(), 3);
+    assert_eq!(body_of(&requests[1]), json!([{"id": uuid, "fixtime": 6.0}]));
+}
+
+// ---------------------------------------------------------------- actions
+
+#[tokio::test]
+async fn actions_update_and_update_batch() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/api/Actions"))
+        .respond_with(echo_saved(0))
+        .expect(3)
+        .mount(&server)
+        .await;
+    let saved = client
+        .actions()
+        .update(&Action {
+            ticket_id: Some(9),
+            id: Some(2),
+            note: Some("edited".into()),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((saved.ticket_id, saved.id), (Some(9), Some(2)));
+    let edits: Vec<Action> = (1..=150)
+        .map(|id| Action {
+            ticket_id: Some(9),
+            id: Some(id),
+            hiddenfromuser: Some(true),
+            ..Default::default()
+        })
+        .collect();
+    let saved = client
+        .actions()
+        .update_batch(&edits)
+        .send_batch()
+        .await
+        .unwrap();
+    assert_eq!(saved.len(), 150);
+    assert_eq!(saved[149].id, Some(150));
+
+    // Refused before sending: no ticket, no id.
+    let no_ticket = Action {
+        id: Some(1),
+        ..Default::default()
+    };
+    let no_id = Action {
+        ticket_id: Some(9),
+        ..Default::default()
+    };
+    for bad in [no_ticket, no_id] {
+        let error = client
+            .actions()
+            .update_batch(std::slice::from_ref(&bad))
+            .send_batch()
+            .await
+            .unwrap_err();
+        assert!(matches!(error.error, Error::Config(_)), "{:?}", error.error);
+        assert_eq!(error.first_unconfirmed, 0);
+    }
+
+    let requests = api_requests(&server).await;
+    assert_eq!(
+        body_of(&requests[0]),
+        json!([{"ticket_id": 9, "id": 2, "note": "edited"}])
+    );
+    let sizes: Vec<usize> = requests[1..]
+        .iter()
+        .map(|r| body_of(r).as_array().unwrap().len())
+        .collect();
+    assert_eq!(sizes, [100, 50]);
+    assert_eq!(
+        body_of(&requests[2])[0],
+        json!({"ticket_id": 9, "id": 101, "hiddenfromuser": true})
+    );
+}
+
+// ---------------------------------------------------------------- list envelope and paging
+
+#[tokio::test]
+async fn the_documented_list_key_wins_over_earlier_arrays() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"page_no":1,"filters":[],"record_count":2,"tickets":[{"id":1},{"id":2}]}"#,
+            "application/json",
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Opportunities"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"views":[{"id":3,"name":"All"}],"labels":["a"],"record_count":1,"tickets":[{"id":8,"summary":"Deal"}]}"#,
+            "application/json",
+        ))
+        .mount(&server)
+        .await;
+    let page = client.tickets().list().send().await.unwrap();
+    assert_eq!(
+        page.items.iter().map(|t| t.id).collect::<Vec<_>>(),
+        [Some(1), Some(2)]
+    );
+    assert_eq!(page.total, Some(2));
+    let all = client.tickets().list().collect_all().await.unwrap();
+    assert_eq!(all.len(), 2, "record_count ends the list");
+    // Arrays of other shapes before the key are neither taken nor decoded as records.
+    let deals = client.opportunities().list().collect_all().await.unwrap();
+    assert_eq!(deals.len(), 1);
+    assert_eq!(deals[0].summary.as_deref(), Some("Deal"));
+}
+
+#[tokio::test]
+async fn an_unpaginated_wrapped_reply_without_record_count_is_the_whole_list() {
+    // The audit's case: a wrapped reply without record_count from an endpoint
+    // that ignores page_no used to be fetched twice and fail as stalled.
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Actions"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"actions": [{"id": 1, "ticket_id": 4}, {"id": 2, "ticket_id": 4}, {"id": 3, "ticket_id": 4}]}),
+        ))
+        .expect(4)
+        .mount(&server)
+        .await;
+    let list = || client.actions().list(4);
+    let page = list().send().await.unwrap();
+    assert_eq!((page.items.len(), page.total), (3, None));
+    assert!(page.next.is_none());
+    let pages: Vec<_> = list().pages().try_collect().await.unwrap();
+    assert_eq!(pages.len(), 1);
+    let streamed: Vec<Action> = list().stream().try_collect().await.unwrap();
+    assert_eq!(streamed.len(), 3);
+    let all = list().collect_all().await.unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.id).collect::<Vec<_>>(),
+        [Some(1), Some(2), Some(3)]
+    );
+    assert!(list().page(2).await.unwrap().items.is_empty(), "no page 2");
+    for request in api_requests(&server).await {
+        assert_eq!(
+            query_pairs(&request),
+            [("ticket_id".to_owned(), "4".to_owned())]
+        );
+    }
+}
+
+#[tokio::test]
+async fn configuration_lists_accept_bare_and_wrapped_replies() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Status"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"id": 1}, {"id": 9}])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Team"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"teams": [{"id": 1, "name": "1st Line"}]})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/SLA"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"filters": [], "slas": [{"id": 1, "name": "Standard"}, {"id": 2}]}),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert_eq!(
+        client.statuses().list().collect_all().await.unwrap().len(),
+        2
+    );
+    assert_eq!(client.teams().list().collect_all().await.unwrap().len(), 1);
+    // `/SLA`'s key is undocumented: the first array that is not metadata is taken.
+    assert_eq!(client.slas().list().collect_all().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_paginated_list_that_ignores_page_no_without_record_count_ends_cleanly() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Client"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"clients": [{"id": 1}, {"id": 2}]})),
+        )
+        .expect(2)
+        .mount(&server)
+        .await;
+    let all = client.companies().list().collect_all().await.unwrap();
+    assert_eq!(
+        all.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [Some(1), Some(2)],
+        "each record once"
+    );
+    let requests = api_requests(&server).await;
+    assert_eq!(query(&requests[1], "page_no").as_deref(), Some("2"));
+}
+
+#[tokio::test]
+async fn a_repeated_page_with_record_count_still_stalls() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Client"))
+        .respond_with(wrapped("clients", json!([{"id": 1}, {"id": 2}]), 10))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let error = client.companies().list().collect_all().await.unwrap_err();
+    assert!(
+        matches!(error, Error::PaginationStalled { .. }),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_list_of_distinct_pages_without_record_count_ends_on_an_empty_page() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Client"))
+        .respond_with(|request: &Request| {
+            let page: u64 = query(request, "page_no").unwrap().parse().unwrap();
+            let items: Vec<Value> = if page <= 3 {
+                vec![json!({"id": page * 10}), json!({"id": page * 10 + 1})]
+            } else {
+                Vec::new()
+            };
+            ResponseTemplate::new(200).set_body_json(json!({"clients": items}))
+        })
+        .expect(4)
+        .mount(&server)
+        .await;
+    let all = client.companies().list().collect_all().await.unwrap();
+    assert_eq!(all.len(), 6);
+}
+
+// ---------------------------------------------------------------- writes Halo answered oddly
+
+/// Mounts a POST /api/Tickets answer, expected exactly once (never retried).
+async fn post_answers(server: &MockServer, response: ResponseTemplate) {
+    Mock::given(method("POST"))
+        .and(path("/api/Tickets"))
+        .respond_with(response)
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+fn draft(n: usize) -> Vec<Ticket> {
+    (0..n)
+        .map(|i| Ticket {
+            summary: Some(format!("t{i}")),
+            ..Default::default()
+        })
+        .collect()
+}
+
+/// The error is `WriteUncertain` for `POST /Tickets`, its source says `what`.
+fn assert_uncertain(error: &Error, what: &str) {
+    match error {
+        Error::WriteUncertain {
+            method,
+            path,
+            source,
+        } => {
+            assert_eq!(method.as_str(), "POST");
+            assert_eq!(path, "/Tickets");
+            assert!(source.to_string().contains(what), "{source}");
+        }
+        other => panic!("expected WriteUncertain, got {other:?}"),
+    }
+    assert!(error.is_write_uncertain());
+    assert!(!error.is_retryable());
+    assert!(
+        error.to_string().contains("may have been applied"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn an_empty_list_reply_to_a_create_is_write_uncertain() {
+    let (server, client) = setup().await;
+    post_answers(&server, ResponseTemplate::new(201).set_body_json(json!([]))).await;
+    let error = client
+        .tickets()
+        .create(&draft(1)[0])
+        .send()
+        .await
+        .unwrap_err();
+    assert_uncertain(&error, "0 record(s) for 1 sent");
+}
+
+#[tokio::test]
+async fn an_empty_body_reply_to_a_create_is_write_uncertain() {
+    let (server, client) = setup().await;
+    post_answers(&server, ResponseTemplate::new(201)).await;
+    let error = client
+        .tickets()
+        .create(&draft(1)[0])
+        .send()
+        .await
+        .unwrap_err();
+    assert_uncertain(&error, "no body");
+}
+
+#[tokio::test]
+async fn a_blank_body_reply_to_an_update_is_write_uncertain() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(200).set_body_raw(" \n", "application/json"),
+    )
+    .await;
+    let error = client
+        .tickets()
+        .update(&Ticket {
+            id: Some(3),
+            summary: Some("x".into()),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .unwrap_err();
+    assert_uncertain(&error, "no body");
+}
+
+#[tokio::test]
+async fn a_batch_answered_with_fewer_records_is_write_uncertain() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!([{"id": 1}, {"id": 2}])),
+    )
+    .await;
+    let error = client
+        .tickets()
+        .create_batch(&draft(3))
+        .send_batch()
+        .await
+        .unwrap_err();
+    assert!(error.saved.is_empty());
+    assert_eq!(error.first_unconfirmed, 0);
+    assert_uncertain(&error.error, "2 record(s) for 3 sent");
+}
+
+#[tokio::test]
+async fn a_single_object_answering_a_batch_is_write_uncertain() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!({"id": 1})),
+    )
+    .await;
+    let error = client
+        .tickets()
+        .create_batch(&draft(2))
+        .send_batch()
+        .await
+        .unwrap_err();
+    assert_uncertain(&error.error, "1 record(s) for 2 sent");
+}
+
+#[tokio::test]
+async fn a_short_second_chunk_keeps_the_first_and_is_write_uncertain() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/api/Tickets"))
+        .respond_with(echo_saved(1))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/Tickets"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!([{"id": 101}])))
+        .expect(1)
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let error = client
+        .tickets()
+        .create_batch(&draft(150))
+        .send_batch()
+        .await
+        .unwrap_err();
+    assert_eq!((error.saved.len(), error.first_unconfirmed), (100, 100));
+    assert_uncertain(&error.error, "1 record(s) for 50 sent");
+}
+
+#[tokio::test]
+async fn an_undecodable_reply_to_a_write_is_write_uncertain() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!({"id": "not-a-number"})),
+    )
+    .await;
+    let error = client
+        .tickets()
+        .create(&draft(1)[0])
+        .send()
+        .await
+        .unwrap_err();
+    match &error {
+        Error::WriteUncertain { source, .. } => {
+            assert!(
+                matches!(source.as_ref(), Error::Decode { path, .. } if path == "id"),
+                "{source:?}"
+            );
+        }
+        other => panic!("expected WriteUncertain, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_matching_reply_is_returned_as_saved() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!([{"id": 1, "summary": "t0"}])),
+    )
+    .await;
+    let saved = client.tickets().create(&draft(1)[0]).send().await.unwrap();
+    assert_eq!((saved.id, saved.summary.as_deref()), (Some(1), Some("t0")));
 }

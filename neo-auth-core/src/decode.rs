@@ -1,6 +1,6 @@
 //! JSON decoding that names the path of the bad field.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 
 use crate::error::{Error, Result};
 use crate::redact::redact_snippet;
@@ -18,6 +18,28 @@ pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let value =
         serde_path_to_error::deserialize(&mut deserializer).map_err(|e| decode_error(e, body))?;
+    deserializer.end().map_err(|e| Error::Decode {
+        path: ".".to_owned(),
+        snippet: redact_snippet(body, 120),
+        source: e,
+    })?;
+    Ok(value)
+}
+
+/// Like [`decode_json`], through a [`DeserializeSeed`]: for decoders that need
+/// context, such as the key a vendor's list envelope holds its items under.
+pub fn decode_json_seed<'de, S: DeserializeSeed<'de>>(
+    body: &'de [u8],
+    seed: S,
+) -> Result<S::Value> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut track = serde_path_to_error::Track::new();
+    let value = seed
+        .deserialize(serde_path_to_error::Deserializer::new(
+            &mut deserializer,
+            &mut track,
+        ))
+        .map_err(|e| decode_error(serde_path_to_error::Error::new(track.path(), e), body))?;
     deserializer.end().map_err(|e| Error::Decode {
         path: ".".to_owned(),
         snippet: redact_snippet(body, 120),

@@ -25,9 +25,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// The credential lacks the vendor scope or permission the operation needs.
     /// Nothing was sent. The fix is one checkbox in the vendor portal: `label`.
-    #[error(
-        "{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}"
-    )]
+    #[error("{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}")]
     MissingScope {
         /// The operation that was refused, e.g. `tickets.create`.
         operation: String,

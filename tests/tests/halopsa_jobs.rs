@@ -8,7 +8,7 @@ use futures_util::TryStreamExt;
 use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{Action, Ticket};
 use halopsa_client::{Client, HaloCredentials};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 fn client(server: &FakeServer) -> Client {
     let config = server.config();
@@ -100,20 +100,48 @@ async fn a_full_sync_reads_everything_once_and_logs_no_secret() {
     let report = client.check_access().await.unwrap();
     assert!(report.is_ok(), "{report}");
 
+    // The access token the client holds now, as the fake issued it.
+    let token = client
+        .credential()
+        .cache()
+        .peek()
+        .expect("a token was fetched")
+        .secret()
+        .expose_secret()
+        .to_owned();
+    assert!(
+        token.starts_with(FAKE_TOKEN_PREFIX),
+        "the fake's tokens look like `{FAKE_TOKEN_PREFIX}…`"
+    );
+
     let text = String::from_utf8_lossy(&capture.lock().unwrap()).into_owned();
     assert!(
         text.contains("neo.request"),
         "the requests were traced: {text}"
     );
     let secret = server.config().client_secret.clone();
-    assert!(!text.contains(&secret), "the client secret reached the log");
-    assert!(
-        !text.to_lowercase().contains("bearer "),
-        "a bearer token reached the log"
-    );
-    assert!(!format!("{client:?}").contains(&secret));
-    assert!(!format!("{server:?}").contains(&secret));
+    let lower = text.to_lowercase();
+    for (needle, what) in [
+        (secret.as_str(), "the client secret"),
+        (token.as_str(), "the access token"),
+        // Any token the fake issued to any test of this binary.
+        (FAKE_TOKEN_PREFIX, "an access token"),
+    ] {
+        assert!(!text.contains(needle), "{what} reached the log");
+    }
+    for needle in ["bearer ", "client_secret=", "access_token"] {
+        assert!(!lower.contains(needle), "`{needle}` reached the log");
+    }
+    for shown in [format!("{client:?}"), format!("{server:?}")] {
+        assert!(
+            !shown.contains(&secret) && !shown.contains(&token),
+            "{shown}"
+        );
+    }
 }
+
+/// How the fake's access tokens start (`halopsa_client::fake`, token endpoint).
+const FAKE_TOKEN_PREFIX: &str = "fake-at-";
 
 /// Everything traced by any test of this binary, on any thread: a global
 /// subscriber (a thread-local one misses spans whose callsites another test

@@ -91,17 +91,17 @@ fn issue(state: &mut State, granted: Vec<String>) -> ResponseTemplate {
             expires: now.checked_add(Duration::from_secs(lifetime)),
         },
     );
-    reply::json(
-        200,
-        &json!({
-            "token_type": "Bearer",
-            "access_token": access_token,
-            "expires_in": lifetime,
-            "scope": scope,
-            "refresh_token": Value::Null,
-            "id_token": id_token(state, lifetime),
-        }),
-    )
+    let mut body = json!({
+        "token_type": "Bearer",
+        "access_token": access_token,
+        "expires_in": lifetime,
+        "refresh_token": Value::Null,
+        "id_token": id_token(state, lifetime),
+    });
+    if state.config.token_scope_in_response {
+        body["scope"] = Value::String(scope);
+    }
+    reply::json(200, &body)
 }
 
 /// A JWT-looking `id_token` naming the login agent (unsigned: the signature is fake).

@@ -1,14 +1,20 @@
 //! The resources the fake serves: path, list envelope key and paging behaviour.
 
-/// How a resource's list behaves.
+/// How a resource's list behaves. Which endpoints page follows the OpenAPI spec:
+/// only the lists it gives `pageinate` / `page_no` are paged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// `{record_count, <key>}`; 50 rows without `pageinate`, pages capped at 100.
     Paged,
     /// Like `Paged`, but every page holds 50 whatever `page_size` says (`/Asset`).
     FixedFifty,
-    /// A configuration list: a bare array without `pageinate`, wrapped when paginated;
-    /// unaffected by the agent's visibility.
+    /// Not paginated, wrapped: `{record_count, <key>}` holding every matching
+    /// record, whatever `pageinate` / `page_size` / `page_no` say (`/Actions`).
+    Unpaged,
+    /// A configuration list, not paginated: a bare array of every matching record
+    /// whatever the paging parameters say (or `{<key>: [...]}` without
+    /// `record_count` when [`FakeConfig::config_lists_wrapped`](super::FakeConfig::config_lists_wrapped)
+    /// is set); unaffected by the agent's visibility.
     Config,
 }
 
@@ -21,7 +27,9 @@ pub(crate) struct ResourceDef {
     pub(crate) key: &'static str,
     /// Paging behaviour.
     pub(crate) kind: Kind,
-    /// Whether the record's `id` is a string (priorities: a UUID, `priorityid` is the number).
+    /// Whether the record's `id` is a string (priorities: a UUID, `priorityid` is the
+    /// number). Such records are found by that string only, as `/Priority/{id}` in
+    /// the spec takes a string.
     pub(crate) string_id: bool,
 }
 
@@ -35,7 +43,7 @@ const fn def(path: &'static str, key: &'static str, kind: Kind) -> ResourceDef {
 }
 
 /// `/Actions`: keyed by `(ticket_id, id)`, stored apart from the others.
-pub(crate) static ACTIONS: ResourceDef = def("Actions", "actions", Kind::Paged);
+pub(crate) static ACTIONS: ResourceDef = def("Actions", "actions", Kind::Unpaged);
 
 /// Every resource but actions.
 pub(crate) const RESOURCES: &[ResourceDef] = &[

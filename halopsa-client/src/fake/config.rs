@@ -47,6 +47,18 @@ pub struct FakeConfig {
     pub rate_limit: Option<(u32, Duration)>,
     /// How much data to seed.
     pub seed: SeedSize,
+    /// Whether the token response carries `scope` (default true: the granted
+    /// scopes, space-separated). halopsa.md lists no `scope` among the token
+    /// response fields HaloAPI reads, so whether Halo sends it is unverified; set
+    /// false to check that a client copes without it (it can then only know the
+    /// scopes it asked for).
+    pub token_scope_in_response: bool,
+    /// Whether configuration lists (`/Status`, `/Priority`, `/Category`, `/Team`,
+    /// `/Agent`, `/TicketType`, `/Workflow`, `/SLA`) come wrapped as
+    /// `{"<key>": [...]}` without `record_count` instead of as a bare array
+    /// (default false: bare, as halopsa.md notes Halo returns them). Either way
+    /// they are not paginated.
+    pub config_lists_wrapped: bool,
 }
 
 impl Default for FakeConfig {
@@ -61,6 +73,8 @@ impl Default for FakeConfig {
             token_lifetime_secs: 3600,
             rate_limit: None,
             seed: SeedSize::default(),
+            token_scope_in_response: true,
+            config_lists_wrapped: false,
         }
     }
 }
@@ -77,6 +91,8 @@ impl fmt::Debug for FakeConfig {
             .field("token_lifetime_secs", &self.token_lifetime_secs)
             .field("rate_limit", &self.rate_limit)
             .field("seed", &self.seed)
+            .field("token_scope_in_response", &self.token_scope_in_response)
+            .field("config_lists_wrapped", &self.config_lists_wrapped)
             .finish()
     }
 }
@@ -115,6 +131,26 @@ impl FakeConfig {
     /// Sets the rate limit: `Some((requests, window))`, or `None` for none.
     pub fn with_rate_limit(mut self, limit: Option<(u32, Duration)>) -> Self {
         self.rate_limit = limit;
+        self
+    }
+
+    /// Sets whether the token response carries `scope` (see
+    /// [`FakeConfig::token_scope_in_response`]; default true).
+    ///
+    /// ```
+    /// use halopsa_client::fake::FakeConfig;
+    /// let config = FakeConfig::default().with_token_scope_in_response(false);
+    /// assert!(!config.token_scope_in_response);
+    /// ```
+    pub fn with_token_scope_in_response(mut self, include: bool) -> Self {
+        self.token_scope_in_response = include;
+        self
+    }
+
+    /// Sets whether configuration lists come wrapped without `record_count` (see
+    /// [`FakeConfig::config_lists_wrapped`]; default false).
+    pub fn with_config_lists_wrapped(mut self, wrapped: bool) -> Self {
+        self.config_lists_wrapped = wrapped;
         self
     }
 

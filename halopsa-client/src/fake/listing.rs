@@ -1,11 +1,21 @@
 //! Lists: filters, ordering and Halo's pagination (with its quirks).
 //!
+//! Paginated lists (the spec gives them `pageinate` / `page_no`):
 //! - `pageinate=true`: 1-based `page_no` (default 1; below 1 → 1), `page_size`
 //!   (default 50, capped at 100 silently; `/Asset` always serves 50), and
 //!   `{"record_count": <all matching>, "<key>": [page]}`.
 //! - Without it: the first 50 matching records, still with `record_count` (silent
-//!   truncation); configuration lists come back whole as a bare array.
-//! - `count=N` keeps the first N matching records.
+//!   truncation).
+//!
+//! Unpaginated lists (no paging parameters in the spec) ignore `pageinate`,
+//! `page_size` and `page_no` entirely and return every matching record:
+//! - `/Actions`: `{"record_count": <n>, "actions": [all]}`.
+//! - Configuration lists (`/Status`, `/Priority`, `/Category`, `/Team`, `/Agent`,
+//!   `/TicketType`, `/Workflow`, `/SLA`): a bare array, as halopsa.md notes Halo
+//!   returns them; or `{"<key>": [all]}` without `record_count` when the fake is
+//!   configured with [`FakeConfig::config_lists_wrapped`](super::FakeConfig::config_lists_wrapped).
+//!
+//! Everywhere, `count=N` keeps the first N matching records.
 
 use std::cmp::Ordering;
 
@@ -33,6 +43,7 @@ pub(crate) fn list<'a>(
     records: impl Iterator<Item = &'a Value>,
     query: &Query,
     sees_nothing: bool,
+    config_wrapped: bool,
 ) -> ResponseTemplate {
     let mut filters = Vec::new();
     for name in FILTERS {
@@ -61,11 +72,23 @@ pub(crate) fn list<'a>(
         rows.truncate(usize::try_from(count).unwrap_or(0));
     }
     let total = rows.len();
-    let paginate = query.flag("pageinate");
-    if def.kind == Kind::Config && !paginate {
-        return reply::json(200, &Value::Array(rows.into_iter().cloned().collect()));
+    let all = || Value::Array(rows.iter().copied().cloned().collect());
+    match def.kind {
+        Kind::Config if config_wrapped => {
+            let mut body = Map::new();
+            body.insert(def.key.to_owned(), all());
+            return reply::json(200, &Value::Object(body));
+        }
+        Kind::Config => return reply::json(200, &all()),
+        Kind::Unpaged => {
+            let mut body = Map::new();
+            body.insert("record_count".to_owned(), json!(total));
+            body.insert(def.key.to_owned(), all());
+            return reply::json(200, &Value::Object(body));
+        }
+        Kind::Paged | Kind::FixedFifty => {}
     }
-    let (skip, take) = if paginate {
+    let (skip, take) = if query.flag("pageinate") {
         let size = match def.kind {
             Kind::FixedFifty => DEFAULT_PAGE,
             _ => query

@@ -7,15 +7,23 @@
 //!   (`{base}/auth`) and the tenant; `POST /auth/token?tenant=…` runs the client
 //!   credentials grant (form body or HTTP Basic), validates scope names
 //!   (`invalid_scope`), grants what the application allows and issues tokens that
-//!   really expire. API requests need a valid bearer token (401 otherwise).
+//!   really expire. The token response lists the granted `scope` unless
+//!   [`FakeConfig::with_token_scope_in_response`] turns it off (whether Halo sends
+//!   it is unverified). API requests need a valid bearer token (401 otherwise).
 //! - **Scopes**: a request the token's scopes do not cover gets 403
 //!   `HaloPermissionException` — reads need `read:X`, writes `edit:X`
 //!   (configuration lists: `read:tickets` / `admin`).
 //! - **Data**: seeded, deterministic and realistic ([`SeedSize`]); what you POST
-//!   can be read back. Actions are numbered per ticket.
-//! - **Pagination**: `pageinate=true` with 1-based `page_no`, pages capped at 100,
-//!   `/Asset` always 50 per page; without `pageinate` only the first 50 records
-//!   (with `record_count`); configuration lists as bare arrays.
+//!   can be read back. Actions are numbered per ticket. Priorities have UUID
+//!   string ids: `/Priority/{id}` takes that string, as in the spec.
+//! - **Pagination**, only where the spec has paging parameters: `pageinate=true`
+//!   with 1-based `page_no`, pages capped at 100, `/Asset` always 50 per page;
+//!   without `pageinate` only the first 50 records (with `record_count`).
+//! - **Unpaginated lists** ignore `pageinate` / `page_size` / `page_no` and return
+//!   every matching record: `/Actions` as `{"record_count": n, "actions": [...]}`,
+//!   the configuration lists (`/Status`, `/Priority`, `/Category`, `/Team`,
+//!   `/Agent`, `/TicketType`, `/Workflow`, `/SLA`) as bare arrays — or wrapped
+//!   without `record_count` with [`FakeConfig::with_config_lists_wrapped`].
 //! - **Writes**: `POST` takes a JSON array (create without `id`, update with one),
 //!   answers 201; `DELETE` answers 200 with no body.
 //! - **Faults**: 429 with or without `Retry-After`, 5xx, slow responses, 401 with

@@ -27,9 +27,16 @@ fn hidden(state: &State, def: &ResourceDef) -> bool {
 /// `GET /api/<Res>`.
 pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseTemplate {
     let sees_nothing = state.config.agent_sees_nothing;
+    let wrapped = state.config.config_lists_wrapped;
     if catalog::is_actions(def) {
         return match ticket_id(query) {
-            Ok(ticket) => listing::list(def, state.store.actions_of(ticket), query, sees_nothing),
+            Ok(ticket) => listing::list(
+                def,
+                state.store.actions_of(ticket),
+                query,
+                sees_nothing,
+                wrapped,
+            ),
             Err(message) => reply::bad_request(&message),
         };
     }
@@ -38,7 +45,7 @@ pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseT
         .table(def.path)
         .into_iter()
         .flat_map(|t| t.records.values());
-    listing::list(def, records, query, sees_nothing)
+    listing::list(def, records, query, sees_nothing, wrapped)
 }
 
 /// `GET /api/<Res>/<id>` (`/api/Actions/<id>?ticket_id=T`).

@@ -83,6 +83,9 @@ fn plan(state: &State, def: &ResourceDef, fields: &Map<String, Value>) -> Result
             Some(key) => Some(key),
             None => return Err(format!("{} {s} not found", def.path)),
         },
+        Some(other) if def.string_id => {
+            return Err(format!("The value {other} is not valid for id."));
+        }
         Some(other) => match as_int(other) {
             Some(0) => None,
             Some(id) => Some(id),

@@ -170,13 +170,23 @@ pub(crate) fn configuration(store: &mut Store, config: &FakeConfig, rng: &mut Rn
             human_agents.push(id);
             let name = name_at(AGENTS, i);
             let (first, last) = name.split_once(' ').unwrap_or((name.as_str(), ""));
-            let team = teams.get(i % teams.len().max(1)).cloned();
+            let team_index = i % teams.len().max(1);
+            let team = teams.get(team_index).cloned();
+            // Memberships as the spec's `UnameSection` / `NHD_Roles` / `UnameDepartment` objects.
+            let memberships: Vec<Value> = team
+                .iter()
+                .map(|t| json!({
+                    "id": id * 100 + team_index as i64 + 1, "agent_id": id, "agent_name": name,
+                    "team_id": team_index as i64 + 1, "team_name": t, "department_id": 1, "is_manager": false,
+                }))
+                .collect();
             json!({
                 "id": id, "name": name, "firstname": first, "surname": last,
                 "email": format!("{}@msp.example", first.to_lowercase()),
                 "initials": format!("{}{}", first.chars().next().unwrap_or('A'), last.chars().next().unwrap_or('A')),
-                "isapiagent": false, "team": team, "teams": team.iter().collect::<Vec<_>>(), "isdisabled": false,
-                "use": "agent", "roles": [{"id": 1, "name": "Technician"}], "departments": [{"id": 1, "name": "Support"}],
+                "isapiagent": false, "team": team, "teams": memberships, "isdisabled": false,
+                "use": "agent", "roles": [{"id": "5d6c1d4a-0000-4000-8000-000000000001", "id_int": 1, "name": "Technician"}],
+                "departments": [{"id": id, "agent_id": id, "department_id": 1, "department_name": "Support"}],
             })
         };
         store.insert("Agent", id, agent);
@@ -192,7 +202,8 @@ pub(crate) fn configuration(store: &mut Store, config: &FakeConfig, rng: &mut Rn
 }
 
 /// Products, appointments, articles, contracts, invoices, quotations, suppliers,
-/// opportunities and reports.
+/// opportunities and reports. Field types follow the spec (e.g. contract and
+/// quotation `status` are int32 codes; a contract's status text is `contract_status`).
 pub(crate) fn business(store: &mut Store, config: &FakeConfig, rng: &mut Rng) {
     let size = &config.seed;
     let clients: Vec<i64> = (1..=size.clients as i64).collect();
@@ -233,7 +244,7 @@ pub(crate) fn business(store: &mut Store, config: &FakeConfig, rng: &mut Rng) {
         store.insert("KBArticle", id, article);
         store.insert("ClientContract", id, json!({
             "id": id, "client_id": client, "ref": format!("CON-{id:04}"), "start_date": date(day),
-            "end_date": date(day + 365 * 86_400), "status": "Active", "periodchargeamount": 250.0 * (1 + i % 4) as f64,
+            "end_date": date(day + 365 * 86_400), "status": 1, "contract_status": "Active", "periodchargeamount": 250.0 * (1 + i % 4) as f64,
         }));
         let total = 100.0 * (1 + rng.below(20)) as f64;
         store.insert("Invoice", id, json!({
@@ -243,7 +254,7 @@ pub(crate) fn business(store: &mut Store, config: &FakeConfig, rng: &mut Rng) {
         }));
         store.insert("Quotation", id, json!({
             "id": id, "client_id": client, "title": format!("Quote for {}", name_at(DEALS, i)), "date": date(day),
-            "total": total * 2.0, "status": "Draft", "lines": [],
+            "total": total * 2.0, "status": 0, "lines": [],
         }));
         store.insert("Opportunities", id, json!({
             "id": id, "summary": name_at(DEALS, i), "client_id": client, "agent_id": rng.pick_id(&agents),

@@ -53,14 +53,10 @@ impl Store {
         id
     }
 
-    /// The key of the record `id` names: a number, or (for string-id resources) the `id` string.
+    /// The key of the record `id` names: its number, or for string-id resources
+    /// (priorities) its `id` string (case-insensitive) — never the internal number.
     pub(crate) fn find(&self, def: &ResourceDef, id: &str) -> Option<i64> {
         let table = self.table(def.path)?;
-        if let Ok(key) = id.parse::<i64>()
-            && table.records.contains_key(&key)
-        {
-            return Some(key);
-        }
         if def.string_id {
             return table
                 .records
@@ -72,7 +68,9 @@ impl Store {
                 })
                 .map(|(k, _)| *k);
         }
-        None
+        id.parse::<i64>()
+            .ok()
+            .filter(|key| table.records.contains_key(key))
     }
 
     /// One record.

@@ -6,7 +6,9 @@ use std::marker::PhantomData;
 
 use neo_auth_core::lenient;
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -18,6 +20,7 @@ const METADATA_KEYS: &[&str] = &[
     "page_size",
     "include_children",
     "columns",
+    "filters",
 ];
 
 /// One page of a Halo list, in either shape Halo uses.
@@ -26,16 +29,22 @@ const METADATA_KEYS: &[&str] = &[
 ///   key varies by resource (`tickets`, `actions`, `users`, `clients`, `sites`,
 ///   `assets`, `items`, `appointments`, `articles`, `contracts`, `invoices`,
 ///   `quotes`, `suppliers`, `reports`, `statuses`, `categories`, `teams`,
-///   `agents`, …) and is not fixed here: the items are the **first array-valued
-///   field** whose key is not a metadata key (`record_count`, `page_no`,
-///   `page_size`, `include_children`, `columns`). `record_count` is read
-///   leniently (`717`, `717.0`, `"717"`, `null`). Every other field, including
-///   later arrays, is kept in [`extra`](Self::extra).
+///   `agents`, …). When the key is known, decode with
+///   [`ListResponse::from_slice_with_key`]: the items are taken from that key,
+///   whatever other arrays come before it (`{"filters": [], "tickets": [...]}`),
+///   and only when the reply has no such key from the first array-valued field
+///   that is not a metadata key (`record_count`, `page_no`, `page_size`,
+///   `include_children`, `columns`, `filters`). Plain `Deserialize` knows no key
+///   and always takes that first array. `record_count` is read leniently (`717`,
+///   `717.0`, `"717"`, `null`). Every other field, including the arrays not
+///   taken, is kept in [`extra`](Self::extra).
 /// - A **bare array** `[...]` (unpaginated configuration lists).
 ///
-/// The page is decoded in a single streaming pass (no intermediate
-/// `serde_json::Value` for the items). A record that fails to decode is a serde
-/// error at its path, e.g. `tickets[1].id` with `serde_path_to_error`.
+/// The items are decoded in a single streaming pass (no intermediate
+/// `serde_json::Value`), except when a known key is absent and the first array is
+/// taken instead. A record that fails to decode is a serde error at its path,
+/// e.g. `tickets[1].id` with `serde_path_to_error` (which
+/// [`ListResponse::from_slice_with_key`] uses).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListResponse<T> {
     /// The records of the page.
@@ -47,6 +56,27 @@ pub struct ListResponse<T> {
     pub key: Option<String>,
     /// The other fields of a wrapped page (e.g. `page_no`, `include_children`).
     pub extra: Map<String, Value>,
+}
+
+impl<T: DeserializeOwned> ListResponse<T> {
+    /// Decodes a list reply whose items Halo documents under `key` (`tickets`,
+    /// `actions`, …; `None` when undocumented).
+    ///
+    /// A wrapped reply's items come from `key` when the reply has that field (even
+    /// if other arrays precede it); when it has not, from the first array that is
+    /// not a metadata key. A bare array is taken whole. Errors are
+    /// [`neo_auth_core::Error::Decode`] naming the JSON path of the bad value.
+    ///
+    /// ```
+    /// use halopsa_client::models::{ListResponse, Ticket};
+    /// let body = br#"{"page_no": 1, "filters": [], "record_count": 2, "tickets": [{"id": 1}, {"id": 2}]}"#;
+    /// let page = ListResponse::<Ticket>::from_slice_with_key(body, Some("tickets")).unwrap();
+    /// assert_eq!(page.items.len(), 2);
+    /// assert_eq!(page.key.as_deref(), Some("tickets"));
+    /// ```
+    pub fn from_slice_with_key(body: &[u8], key: Option<&str>) -> neo_auth_core::Result<Self> {
+        neo_auth_core::decode_json_seed(body, ListSeed::<T>::new(key))
+    }
 }
 
 impl<T> Default for ListResponse<T> {
@@ -114,7 +144,35 @@ impl<T: Serialize> Serialize for ListResponse<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ListVisitor(PhantomData))
+        ListSeed::new(None).deserialize(deserializer)
+    }
+}
+
+/// Decodes a [`ListResponse`] preferring a known item key (see
+/// [`ListResponse::from_slice_with_key`]).
+pub struct ListSeed<T> {
+    preferred: Option<String>,
+    _item: PhantomData<fn() -> T>,
+}
+
+impl<T> ListSeed<T> {
+    /// A seed preferring `key` (`None`: take the first array).
+    pub fn new(key: Option<&str>) -> Self {
+        ListSeed {
+            preferred: key.map(str::to_owned),
+            _item: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ListSeed<T> {
+    type Value = ListResponse<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(ListVisitor {
+            preferred: self.preferred,
+            _item: PhantomData,
+        })
     }
 }
 
@@ -137,7 +195,15 @@ fn read_items<'de, T: Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result
     Ok(items)
 }
 
-struct ListVisitor<T>(PhantomData<fn() -> T>);
+struct ListVisitor<T> {
+    /// The documented item key, if known.
+    preferred: Option<String>,
+    _item: PhantomData<fn() -> T>,
+}
+
+fn is_metadata(key: &str) -> bool {
+    METADATA_KEYS.contains(&key)
+}
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
     type Value = ListResponse<T>;
@@ -151,11 +217,18 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let Some(preferred) = self.preferred else {
+            return first_array(map);
+        };
         let mut list = ListResponse::default();
+        let mut found = false;
+        // The first candidate array, should the documented key be absent.
+        let mut fallback: Option<String> = None;
         while let Some(key) = map.next_key::<String>()? {
             if key == "record_count" {
                 list.record_count = map.next_value::<Count>()?.0;
-            } else if list.key.is_none() && !METADATA_KEYS.contains(&key.as_str()) {
+            } else if !found && key.eq_ignore_ascii_case(&preferred) {
+                found = true;
                 match map.next_value_seed(ItemsSeed::<T>(PhantomData))? {
                     ItemsOrValue::Items(items) => {
                         list.items = items;
@@ -167,11 +240,63 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
                 }
             } else {
                 let value = map.next_value::<Value>()?;
+                if fallback.is_none() && value.is_array() && !is_metadata(&key) {
+                    fallback = Some(key.clone());
+                }
                 list.extra.insert(key, value);
+            }
+        }
+        if !found {
+            if let Some(key) = fallback {
+                if let Some(Value::Array(values)) = list.extra.remove(&key) {
+                    list.items = items_from_values::<T, A::Error>(&key, values)?;
+                    list.key = Some(key);
+                }
             }
         }
         Ok(list)
     }
+}
+
+/// A wrapped page without a known key: the items are the first array-valued field
+/// that is not a metadata key, decoded as they stream by.
+fn first_array<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    mut map: A,
+) -> Result<ListResponse<T>, A::Error> {
+    let mut list = ListResponse::default();
+    while let Some(key) = map.next_key::<String>()? {
+        if key == "record_count" {
+            list.record_count = map.next_value::<Count>()?.0;
+        } else if list.key.is_none() && !is_metadata(&key) {
+            match map.next_value_seed(ItemsSeed::<T>(PhantomData))? {
+                ItemsOrValue::Items(items) => {
+                    list.items = items;
+                    list.key = Some(key);
+                }
+                ItemsOrValue::Other(value) => {
+                    list.extra.insert(key, value);
+                }
+            }
+        } else {
+            let value = map.next_value::<Value>()?;
+            list.extra.insert(key, value);
+        }
+    }
+    Ok(list)
+}
+
+/// Decodes records already read as JSON values; an error names `key[index]`.
+fn items_from_values<'de, T: Deserialize<'de>, E: de::Error>(
+    key: &str,
+    values: Vec<Value>,
+) -> Result<Vec<T>, E> {
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            T::deserialize(value).map_err(|e| E::custom(format!("{key}[{index}]: {e}")))
+        })
+        .collect()
 }
 
 /// The value of a candidate key: the items if it is an array, else kept as JSON.

@@ -91,7 +91,7 @@ pub use config::{
 };
 pub use contract::Contract;
 pub use custom_field::CustomField;
-pub use envelope::ListResponse;
+pub use envelope::{ListResponse, ListSeed};
 pub use invoice::{Invoice, InvoiceLine};
 pub use item::Item;
 pub use kb::{FaqList, KbArticle};

@@ -4,6 +4,9 @@
 //! **Action ids restart on every ticket** (every ticket has an action 1), so an
 //! action is keyed by `(ticket_id, id)`: listing, reading and deleting all take the
 //! ticket id, and created actions must carry `ticket_id`.
+//!
+//! `GET /Actions` is not paginated (the spec gives it no `pageinate` / `page_no`):
+//! one GET returns every action of the ticket, under the list key `actions`.
 
 use crate::list::ListRequest;
 use crate::models::Action;
@@ -17,6 +20,8 @@ pub static ACTIONS: ResourceDef = ResourceDef {
     noun: "action",
     requirements: requirements::ACTIONS,
     parent_key: Some("ticket_id"),
+    list_key: Some("actions"),
+    paginated: false,
 };
 
 /// The actions handler: `client.actions()`.
@@ -35,7 +40,12 @@ impl crate::Client {
 }
 
 impl Actions {
-    /// The actions of one ticket.
+    /// The resource's definition.
+    pub fn definition(&self) -> &'static ResourceDef {
+        self.inner.definition()
+    }
+
+    /// The actions of one ticket (one GET: the list is not paginated).
     pub fn list(&self, ticket_id: i64) -> ListRequest<Action> {
         self.inner.list().param("ticket_id", ticket_id)
     }
@@ -58,6 +68,11 @@ impl Actions {
     /// Adds many actions, in POSTs of up to 100.
     pub fn create_batch(&self, actions: &[Action]) -> SaveRequest<Action> {
         self.inner.create_batch(actions)
+    }
+
+    /// Updates many actions (each with `ticket_id` and `id`), in POSTs of up to 100.
+    pub fn update_batch(&self, actions: &[Action]) -> SaveRequest<Action> {
+        self.inner.update_batch(actions)
     }
 
     /// Deletes one action of one ticket.

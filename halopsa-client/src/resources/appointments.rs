@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Appointments: list, get, create, update, delete.
-    appointments -> Appointment, APPOINTMENTS = ("Appointment", "appointment", requirements::APPOINTMENTS)
+    appointments -> Appointment, APPOINTMENTS = ("Appointment", "appointment", requirements::APPOINTMENTS),
+        key = Some("appointments"), paginated = true
 }

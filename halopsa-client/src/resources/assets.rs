@@ -7,5 +7,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Assets: list, get, create, update, delete.
-    assets -> Asset, ASSETS = ("Asset", "asset", requirements::ASSETS)
+    assets -> Asset, ASSETS = ("Asset", "asset", requirements::ASSETS),
+        key = Some("assets"), paginated = true
 }

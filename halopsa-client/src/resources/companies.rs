@@ -6,5 +6,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Companies (Halo clients): list, get; writes exist but the default policy keeps them read-only.
-    companies -> Company, COMPANIES = ("Client", "company", requirements::COMPANIES)
+    companies -> Company, COMPANIES = ("Client", "company", requirements::COMPANIES),
+        key = Some("clients"), paginated = true
 }

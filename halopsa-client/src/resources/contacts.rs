@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Contacts (Halo users): list, get, create, update, delete.
-    contacts -> User, CONTACTS = ("Users", "contact", requirements::CONTACTS)
+    contacts -> User, CONTACTS = ("Users", "contact", requirements::CONTACTS),
+        key = Some("users"), paginated = true
 }

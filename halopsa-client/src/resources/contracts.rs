@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Client contracts: list, get; writes need the policy to allow them.
-    contracts -> Contract, CONTRACTS = ("ClientContract", "contract", requirements::CONTRACTS)
+    contracts -> Contract, CONTRACTS = ("ClientContract", "contract", requirements::CONTRACTS),
+        key = Some("contracts"), paginated = true
 }

@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Invoices: list, get; writes need the policy to allow them.
-    invoices -> Invoice, INVOICES = ("Invoice", "invoice", requirements::INVOICES)
+    invoices -> Invoice, INVOICES = ("Invoice", "invoice", requirements::INVOICES),
+        key = Some("invoices"), paginated = true
 }

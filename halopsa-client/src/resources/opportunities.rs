@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Opportunities: list, get; writes need the policy to allow them.
-    opportunities -> Opportunity, OPPORTUNITIES = ("Opportunities", "opportunity", requirements::OPPORTUNITIES)
+    opportunities -> Opportunity, OPPORTUNITIES = ("Opportunities", "opportunity", requirements::OPPORTUNITIES),
+        key = Some("tickets"), paginated = true
 }

@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Products (Halo items): list, get, create, update, delete.
-    products -> Item, PRODUCTS = ("Item", "product", requirements::PRODUCTS)
+    products -> Item, PRODUCTS = ("Item", "product", requirements::PRODUCTS),
+        key = Some("items"), paginated = true
 }

@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Quotations: list, get; writes need the policy to allow them.
-    quotations -> Quotation, QUOTATIONS = ("Quotation", "quotation", requirements::QUOTATIONS)
+    quotations -> Quotation, QUOTATIONS = ("Quotation", "quotation", requirements::QUOTATIONS),
+        key = Some("quotes"), paginated = true
 }

@@ -9,7 +9,8 @@ use crate::scopes::requirements;
 
 resource! {
     /// Reports: list, get; writes need the policy to allow them.
-    reports -> Report, REPORTS = ("Report", "report", requirements::REPORTS)
+    reports -> Report, REPORTS = ("Report", "report", requirements::REPORTS),
+        key = Some("reports"), paginated = true
 }
 
 impl crate::Client {

@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Sites: list, get; writes exist but the default policy keeps them read-only.
-    sites -> Site, SITES = ("Site", "site", requirements::SITES)
+    sites -> Site, SITES = ("Site", "site", requirements::SITES),
+        key = Some("sites"), paginated = true
 }

@@ -5,5 +5,6 @@ use crate::scopes::requirements;
 
 resource! {
     /// Suppliers: list, get; writes need the policy to allow them.
-    suppliers -> Supplier, SUPPLIERS = ("Supplier", "supplier", requirements::SUPPLIERS)
+    suppliers -> Supplier, SUPPLIERS = ("Supplier", "supplier", requirements::SUPPLIERS),
+        key = Some("suppliers"), paginated = true
 }
