@@ -395,11 +395,12 @@ impl crate::Client {
                 }
                 if required && !check.granted && check.problem.is_none() {
                     check.problem = Some(format!(
-                        "{} {}: scope `{}` missing — tick \"{}\"; without it {}",
+                        "{} {}: scope `{}` missing — tick \"{}\" {}; without it {}",
                         check.area,
                         check.access,
                         scope.name(),
                         scope.label(),
+                        crate::scopes::PERMISSION_LOCATION,
                         degrades
                     ));
                 }
@@ -431,13 +432,20 @@ impl crate::Client {
         requirement: &Requirement,
         check: &mut AccessCheck,
     ) -> Result<()> {
-        let request = ApiRequest::get(api_path(def.path))
-            .query("pageinate", "true")
-            .query("page_size", 1)
-            .query("page_no", 1)
-            .requirement(requirement.clone());
+        let mut request = ApiRequest::get(api_path(def.path)).requirement(requirement.clone());
+        if def.paginated {
+            request = request
+                .query("pageinate", "true")
+                .query("page_size", 1)
+                .query("page_no", 1);
+        }
+        // Unpaginated endpoints (configuration lists) answer with the whole,
+        // short list whatever is asked.
         let outcome = match self.transport().send(request).await {
-            Ok(response) => response.json::<ListResponse<serde_json::Value>>(),
+            Ok(response) => ListResponse::<serde_json::Value>::from_slice_with_key(
+                response.body(),
+                def.list_key,
+            ),
             Err(error) => Err(error),
         };
         match outcome {

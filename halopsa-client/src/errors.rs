@@ -22,6 +22,10 @@ impl VendorErrors for HaloErrors {
     fn forbidden_means_missing_scope(&self) -> bool {
         true
     }
+
+    fn permission_location(&self) -> &str {
+        crate::scopes::PERMISSION_LOCATION
+    }
 }
 
 #[cfg(test)]

@@ -88,4 +88,5 @@ pub use resource::{
     BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest,
 };
 pub use resources::actions::Actions;
+pub use resources::configuration::Priorities;
 pub use scopes::{HaloScopeRules, areas};

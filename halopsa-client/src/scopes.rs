@@ -1,9 +1,9 @@
 //! HaloPSA scopes, policy areas and the requirement of every operation.
 //!
 //! Halo application scopes are shown verbatim on the application's *Permissions*
-//! tab (Configuration → Integrations → Halo API → View Applications → the
-//! application → Permissions), so the portal label names the same string and where
-//! to tick it. Rules (verified against a live tenant, see `api/halopsa.md` §2.1):
+//! tab (Configuration → Integrations → HaloPSA API → View Applications → the
+//! application → Permissions), so each portal label is the wire name itself;
+//! where to tick it is [`PERMISSION_LOCATION`]. Rules (verified against a live tenant, see `api/halopsa.md` §2.1):
 //! `all` grants everything; `edit:X` implies `read:X`; actions fall under
 //! `tickets`; sites and users under `customers`. There is no `read:actions` or
 //! `:sites` scope. `all:standard` is taken to grant everything except `admin`.
@@ -14,14 +14,14 @@
 
 use neo_auth_core::{Access, Area, Requirement, Scope, ScopeRules};
 
+/// Where an admin ticks a Halo scope, completing "tick `edit:tickets` …".
+pub const PERMISSION_LOCATION: &str = "on the Permissions tab of the Halo API application (Configuration → Integrations → HaloPSA API → View Applications)";
+
 /// Builds the scope constant for one Halo permission string.
 macro_rules! halo_scope {
     ($name:ident, $wire:literal) => {
         #[doc = concat!("The `", $wire, "` scope.")]
-        pub const $name: Scope = Scope::new(
-            $wire,
-            concat!($wire, " (Halo API application → Permissions tab)"),
-        );
+        pub const $name: Scope = Scope::new($wire, $wire);
     };
 }
 
