@@ -36,7 +36,7 @@ pub enum Error {
         /// The label the admin sees in the vendor portal.
         label: String,
         /// Where in the portal the label is ticked, as a phrase completing
-        /// "tick <label> …" (from [`VendorErrors::permission_location`](crate::VendorErrors::permission_location)).
+        /// "tick `label` …" (from [`VendorErrors::permission_location`](crate::VendorErrors::permission_location)).
         location: String,
     },
     /// The integration's access policy does not allow the operation. Nothing was sent.

@@ -39,7 +39,7 @@ pub trait VendorErrors: Send + Sync + Debug {
         false
     }
 
-    /// Where an admin ticks a missing permission, completing "tick <label> …"
+    /// Where an admin ticks a missing permission, completing "tick `label` …"
     /// in missing-scope errors, e.g. `on the Permissions tab of the API
     /// application (Configuration → Integrations → HaloPSA API)`.
     fn permission_location(&self) -> &str {

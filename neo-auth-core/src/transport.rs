@@ -357,7 +357,7 @@ impl Transport {
     /// A read without a requirement is allowed (raw escape hatches); a write
     /// without one is refused, because the policy could not be applied to it.
     /// A POST declared as a read (a search endpoint, say) must be marked
-    /// idempotent with [`RequestOptions::idempotent`].
+    /// idempotent with [`RequestOptions::idempotent`](crate::RequestOptions::idempotent).
     pub fn preflight(&self, request: &ApiRequest) -> Result<()> {
         let what = || format!("{} {}", request.method, request.path);
         let options = &request.options;
