@@ -1,57 +1,11 @@
-//! The fake's scope rules: which names the token endpoint accepts, what a token is
-//! granted, and which scope each resource needs (the same table the client uses).
-
-/// Every scope name Halo accepts at its token endpoint.
-const KNOWN: &[&str] = &[
-    "all",
-    "all:standard",
-    "admin",
-    "read:tickets",
-    "edit:tickets",
-    "read:calendar",
-    "edit:calendar",
-    "read:customers",
-    "edit:customers",
-    "read:crm",
-    "edit:crm",
-    "editMine:timesheets",
-    "read:timesheets",
-    "edit:timesheets",
-    "read:contracts",
-    "edit:contracts",
-    "read:suppliers",
-    "edit:suppliers",
-    "read:items",
-    "edit:items",
-    "read:projects",
-    "edit:projects",
-    "read:sales",
-    "edit:sales",
-    "read:quotes",
-    "edit:quotes",
-    "read:sos",
-    "edit:sos",
-    "read:pos",
-    "edit:pos",
-    "read:invoices",
-    "edit:invoices",
-    "read:reporting",
-    "edit:reporting",
-    "read:software",
-    "edit:software",
-    "read:softwarelicensing",
-    "edit:softwarelicensing",
-    "read:kb",
-    "edit:kb",
-    "read:assets",
-    "edit:assets",
-    "access:chat",
-    "access:adpasswordreset",
-];
+//! The fake's scope rules: which names the token endpoint accepts (Halo's list,
+//! shared with the client), what a token is granted, and which scope each
+//! resource needs. The covering rules are written out again here on purpose: the
+//! fake is the oracle the client's own `HaloScopeRules` are tested against.
 
 /// Whether Halo knows this scope name.
 pub(crate) fn is_known(name: &str) -> bool {
-    KNOWN.contains(&name)
+    crate::scopes::KNOWN_SCOPE_NAMES.contains(&name)
 }
 
 /// Whether `granted` covers `required`: `all` covers everything, `all:standard`
