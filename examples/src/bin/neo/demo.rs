@@ -221,15 +221,54 @@ pub async fn run() -> Result<Outcome, Error> {
         server.api_requests(),
         server.token_requests()
     );
-    if expect.unexpected.is_empty() {
-        println!("   everything as expected");
-        Ok(Outcome::Fine)
-    } else {
-        eprintln!(
-            "{} unexpected result(s): {}",
-            expect.unexpected.len(),
-            expect.unexpected.join("; ")
-        );
-        Ok(Outcome::Problems)
+    Ok(expect.outcome())
+}
+
+impl Expectations {
+    /// The demo's outcome: [`Outcome::Problems`] as soon as anything was unexpected.
+    fn outcome(&self) -> Outcome {
+        if self.unexpected.is_empty() {
+            println!("   everything as expected");
+            Outcome::Fine
+        } else {
+            eprintln!(
+                "{} unexpected result(s): {}",
+                self.unexpected.len(),
+                self.unexpected.join("; ")
+            );
+            Outcome::Problems
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_call_that_goes_through_or_sends_requests_is_unexpected() {
+        let server = FakeServer::start().await;
+        let client = fake_client(&server, &[]).unwrap();
+        let mut expect = Expectations::default();
+        assert_eq!(expect.outcome(), Outcome::Fine);
+
+        // Refused as expected, nothing sent.
+        expect.refused(&server, 0, Err::<(), _>(Error::config("x")), ("a config error", |e| {
+            matches!(e, Error::Config(_))
+        }));
+        assert_eq!(expect.outcome(), Outcome::Fine);
+
+        // A refusal of the wrong kind.
+        expect.refused(&server, 0, Err::<(), _>(Error::config("x")), POLICY_DENIED);
+        assert_eq!(expect.unexpected.len(), 1);
+        assert_eq!(expect.outcome(), Outcome::Problems);
+
+        // A call that went through, with traffic.
+        let mut expect = Expectations::default();
+        let before = server.api_requests();
+        let outcome = client.whoami().await;
+        expect.refused(&server, before, outcome, MISSING_SCOPE);
+        assert_eq!(expect.unexpected.len(), 2, "{:?}", expect.unexpected);
+        assert_eq!(expect.outcome(), Outcome::Problems);
     }
 }
