@@ -80,7 +80,11 @@ fn demo_runs_every_section_and_exits_0() {
         "token requests: 1\n",
         "everything as expected",
     ] {
-        assert!(run.stdout.contains(expected), "missing `{expected}`:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains(expected),
+            "missing `{expected}`:\n{}",
+            run.stdout
+        );
     }
     assert_eq!(
         run.stdout.matches("API requests sent for it: 0").count(),
@@ -95,7 +99,11 @@ fn demo_runs_every_section_and_exits_0() {
 fn the_doctor_on_the_fake_reports_a_full_credential_and_exits_0() {
     let run = neo(&["halopsa", "doctor", "--fake"]);
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
-    assert!(run.stdout.starts_with("HaloPSA access report"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("HaloPSA access report"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("granted scopes: all"), "{}", run.stdout);
     assert!(run.stdout.contains("no problems found"), "{}", run.stdout);
     assert!(!run.stdout.contains('✗'), "{}", run.stdout);
@@ -155,13 +163,23 @@ fn an_unknown_flag_is_a_usage_error_and_runs_nothing() {
         &["halopsa", "doktor"],
     ] {
         let run = neo_with(args, &env);
-        assert_eq!(run.code, Some(2), "{args:?}: {}\n{}", run.stdout, run.stderr);
+        assert_eq!(
+            run.code,
+            Some(2),
+            "{args:?}: {}\n{}",
+            run.stdout,
+            run.stderr
+        );
         assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
         assert!(run.stderr.contains("usage:"), "{args:?}: {}", run.stderr);
         assert!(!run.stderr.contains("env-client-secret"), "{}", run.stderr);
     }
     let run = neo_with(&["halopsa", "doctor", "--fkae"], &env);
-    assert!(run.stderr.contains("unknown argument `--fkae`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown argument `--fkae`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

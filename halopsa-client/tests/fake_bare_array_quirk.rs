@@ -80,7 +80,11 @@ async fn a_bare_array_list_ignores_paging_and_returns_the_default_fifty() {
     let rows = get(&http, &server, &token, "Tickets?client_id=1").await;
     let client_ids: Vec<i64> = ids(&rows)
         .iter()
-        .map(|id| server.record("Tickets", *id).unwrap()["client_id"].as_i64().unwrap())
+        .map(|id| {
+            server.record("Tickets", *id).unwrap()["client_id"]
+                .as_i64()
+                .unwrap()
+        })
         .collect();
     assert!(!client_ids.is_empty() && client_ids.iter().all(|c| *c == 1));
     // A single record is read as usual.

@@ -38,8 +38,16 @@ const EXAMPLES: &[(&str, &str, Option<&str>)] = &[
     ("http", "token_request.http", None),
     ("http", "tickets_list_request.http", None),
     ("json", "tickets_list_response.json", None),
-    ("json", "tickets_create_request.json", Some("POST /api/Tickets")),
-    ("json", "actions_create_request.json", Some("POST /api/Actions")),
+    (
+        "json",
+        "tickets_create_request.json",
+        Some("POST /api/Tickets"),
+    ),
+    (
+        "json",
+        "actions_create_request.json",
+        Some("POST /api/Actions"),
+    ),
 ];
 
 fn read(path: &str) -> String {
@@ -130,8 +138,7 @@ fn every_example_block_of_the_notes_has_a_verbatim_fixture() {
         "the notes have {} example blocks; give each a fixture in tests/fixtures/notes/ and a test here",
         blocks.len()
     );
-    for ((language, body), (expected_language, name, request_line)) in blocks.iter().zip(EXAMPLES)
-    {
+    for ((language, body), (expected_language, name, request_line)) in blocks.iter().zip(EXAMPLES) {
         assert_eq!(language, expected_language, "{name}");
         let body = match request_line {
             Some(line) => body
@@ -157,8 +164,9 @@ fn every_example_block_of_the_notes_has_a_verbatim_fixture() {
 #[test]
 fn the_ticket_list_example_decodes_into_the_list_envelope() {
     let name = "tickets_list_response.json";
-    let page = ListResponse::<Ticket>::from_slice_with_key(fixture(name).as_bytes(), Some("tickets"))
-        .unwrap();
+    let page =
+        ListResponse::<Ticket>::from_slice_with_key(fixture(name).as_bytes(), Some("tickets"))
+            .unwrap();
     assert_eq!(page.record_count, Some(717));
     assert_eq!(page.key.as_deref(), Some("tickets"));
     assert!(page.extra.is_empty(), "{:?}", page.extra);
@@ -315,12 +323,10 @@ async fn the_ticket_list_request_example_is_what_the_client_sends() {
     let (server, client) = common::setup().await;
     Mock::given(method("GET"))
         .and(path("/api/Tickets"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(
-                fixture("tickets_list_response.json").into_bytes(),
-                "application/json",
-            ),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            fixture("tickets_list_response.json").into_bytes(),
+            "application/json",
+        ))
         .named("ticket page")
         .expect(1)
         .mount(&server)
@@ -362,11 +368,10 @@ async fn the_token_request_example_is_what_the_client_sends() {
         Some("Content-Type: application/x-www-form-urlencoded")
     );
     assert_eq!(lines.next(), Some(""));
-    let example_form: Vec<(String, String)> = url::form_urlencoded::parse(
-        lines.next().expect("a form body").as_bytes(),
-    )
-    .map(|(k, v)| (k.into_owned(), v.into_owned()))
-    .collect();
+    let example_form: Vec<(String, String)> =
+        url::form_urlencoded::parse(lines.next().expect("a form body").as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
     let scope = example_form
         .iter()
         .find(|(k, _)| k == "scope")

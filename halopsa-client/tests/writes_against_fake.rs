@@ -224,7 +224,11 @@ where
     assert_eq!(id_of(&updated), id, "{path}");
     assert_eq!(field_of(&updated, field), json!("After"), "{path}");
     let stored = server.record(path, id).unwrap();
-    assert_eq!(stored[field], json!("After"), "{path}: the update is stored");
+    assert_eq!(
+        stored[field],
+        json!("After"),
+        "{path}: the update is stored"
+    );
     for (key, value) in extra.as_object().unwrap() {
         assert_eq!(&stored[key], value, "{path}: `{key}` kept by the update");
     }
@@ -340,7 +344,12 @@ async fn priority_writes_follow_the_configuration_policy() {
         name: Some("Planned".into()),
         ..Default::default()
     };
-    let error = default.priorities().create(&draft).send().await.unwrap_err();
+    let error = default
+        .priorities()
+        .create(&draft)
+        .send()
+        .await
+        .unwrap_err();
     assert_policy_denied(&error, &areas::CONFIGURATION, "Priority", "create");
     let error = default
         .priorities()
@@ -421,7 +430,10 @@ async fn a_ticket_is_deleted_with_its_actions() {
     assert!(server.record_action(id, 1).is_none(), "its actions go too");
     assert_eq!(server.count("Tickets"), tickets - 1);
     assert_eq!(server.count("Actions"), actions - 1);
-    assert_eq!(server.requests_to("DELETE", &format!("/api/tickets/{id}")), 1);
+    assert_eq!(
+        server.requests_to("DELETE", &format!("/api/tickets/{id}")),
+        1
+    );
     let error = client.tickets().get(id).send().await.unwrap_err();
     assert!(is_not_found(&error), "{error:?}");
     let error = client.actions().get(id, 1).send().await.unwrap_err();
@@ -445,8 +457,15 @@ async fn deleting_an_action_touches_only_that_ticket() {
 
     client.actions().delete(1, 1).send().await.unwrap();
     assert!(server.record_action(1, 1).is_none());
-    assert_eq!(server.record_action(2, 1), Some(b1.clone()), "ticket 2 keeps its action 1");
-    assert!(server.record_action(1, 2).is_some(), "ticket 1 keeps action 2");
+    assert_eq!(
+        server.record_action(2, 1),
+        Some(b1.clone()),
+        "ticket 2 keeps its action 1"
+    );
+    assert!(
+        server.record_action(1, 2).is_some(),
+        "ticket 1 keeps action 2"
+    );
     assert_eq!(server.count("Actions"), actions - 1);
     assert!(server.record("Tickets", 1).is_some(), "the ticket stays");
 

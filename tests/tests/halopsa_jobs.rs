@@ -177,7 +177,14 @@ async fn a_concurrent_sync_reads_every_ticket_exactly_once_with_one_token() {
         .collect();
     let full = {
         let client = client.clone();
-        tokio::spawn(async move { client.tickets().list().stream().try_collect::<Vec<_>>().await })
+        tokio::spawn(async move {
+            client
+                .tickets()
+                .list()
+                .stream()
+                .try_collect::<Vec<_>>()
+                .await
+        })
     };
     let others = {
         let client = client.clone();
@@ -194,7 +201,11 @@ async fn a_concurrent_sync_reads_every_ticket_exactly_once_with_one_token() {
         let (company, tickets) = task.await.expect("task").expect("company sync");
         for ticket in &tickets {
             assert_eq!(ticket.client_id, Some(company), "ticket {:?}", ticket.id);
-            assert!(seen.insert(ticket.id.expect("an id")), "{:?} twice", ticket.id);
+            assert!(
+                seen.insert(ticket.id.expect("an id")),
+                "{:?} twice",
+                ticket.id
+            );
         }
         arrived += tickets.len();
     }
@@ -257,7 +268,10 @@ async fn a_security_product_opens_a_ticket_only_with_an_approval() {
     assert_eq!(server.requests_to("POST", "/api/tickets"), 1);
     assert_eq!(server.count("Tickets"), before + 1);
     let stored = server.record("Tickets", id).expect("stored");
-    assert_eq!(stored["summary"], "Impossible travel: sign-in from two countries");
+    assert_eq!(
+        stored["summary"],
+        "Impossible travel: sign-in from two countries"
+    );
     assert_eq!(stored["client_id"], 2);
     let read = client.tickets().get(id).send().await.unwrap();
     assert_eq!(read.summary, alert.summary);
@@ -285,7 +299,12 @@ async fn an_ai_assistant_adds_a_private_note_and_a_time_entry() {
     let server = FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::small())).await;
     let client = client(&server);
     let ticket_id = 5;
-    let existing = client.actions().list(ticket_id).collect_all().await.unwrap();
+    let existing = client
+        .actions()
+        .list(ticket_id)
+        .collect_all()
+        .await
+        .unwrap();
     let next = existing.iter().filter_map(|a| a.id).max().unwrap_or(0) + 1;
     let neighbour = server.record_action(6, 1).expect("ticket 6 has action 1");
     let total = server.count("Actions");
@@ -319,22 +338,43 @@ async fn an_ai_assistant_adds_a_private_note_and_a_time_entry() {
     assert_eq!(note.id, Some(next));
     assert_eq!(time.id, Some(next + 1));
 
-    let stored = server.record_action(ticket_id, next).expect("the note is stored");
+    let stored = server
+        .record_action(ticket_id, next)
+        .expect("the note is stored");
     assert_eq!(stored["hiddenfromuser"], true);
     assert_eq!(stored["outcome"], "Private Note");
-    let stored = server.record_action(ticket_id, next + 1).expect("the time entry is stored");
+    let stored = server
+        .record_action(ticket_id, next + 1)
+        .expect("the time entry is stored");
     assert_eq!(stored["timetaken"], 0.75);
     assert_eq!(
         server.record("Tickets", ticket_id).unwrap()["status_id"],
         2,
         "the note's new_status moved the ticket"
     );
-    let after = client.actions().list(ticket_id).collect_all().await.unwrap();
+    let after = client
+        .actions()
+        .list(ticket_id)
+        .collect_all()
+        .await
+        .unwrap();
     assert_eq!(after.len(), existing.len() + 2);
-    let read = client.actions().get(ticket_id, next + 1).send().await.unwrap();
-    assert_eq!((read.timetaken, read.hiddenfromuser), (Some(0.75), Some(true)));
+    let read = client
+        .actions()
+        .get(ticket_id, next + 1)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        (read.timetaken, read.hiddenfromuser),
+        (Some(0.75), Some(true))
+    );
     assert_eq!(server.count("Actions"), total + 2);
-    assert_eq!(server.record_action(6, 1), Some(neighbour), "other tickets untouched");
+    assert_eq!(
+        server.record_action(6, 1),
+        Some(neighbour),
+        "other tickets untouched"
+    );
 }
 
 /// A reduced credential — asked for by the integration, or all the Halo
@@ -400,7 +440,11 @@ async fn a_reduced_credential_gets_a_typed_missing_scope_before_traffic() {
             matches!(&error, Error::MissingScope { scope, .. } if scope == "read:assets"),
             "{error:?}"
         );
-        assert_eq!(server.api_requests(), before, "nothing sent for the refusals");
+        assert_eq!(
+            server.api_requests(),
+            before,
+            "nothing sent for the refusals"
+        );
         assert_eq!(server.requests_to("POST", "/api/"), 0);
     }
 

@@ -58,7 +58,9 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     match words.as_slice() {
         [] | ["help" | "--help" | "-h"] => Ok(Command::Help),
         ["demo"] => Ok(Command::Demo),
-        ["demo", extra, ..] => Err(UsageError(format!("`neo demo` takes no argument: `{extra}`"))),
+        ["demo", extra, ..] => Err(UsageError(format!(
+            "`neo demo` takes no argument: `{extra}`"
+        ))),
         ["halopsa", "doctor", rest @ ..] => flags(rest, false).map(Command::Doctor),
         ["halopsa", "tickets", rest @ ..] => flags(rest, true).map(Command::Tickets),
         ["halopsa", other, ..] => Err(UsageError(format!("unknown halopsa command `{other}`"))),

@@ -42,25 +42,34 @@ impl Expectations {
         match outcome {
             Err(error) => {
                 println!("   refused: {error}");
-                self.check(is_expected(&error), format!("expected {kind}, got: {error}"));
+                self.check(
+                    is_expected(&error),
+                    format!("expected {kind}, got: {error}"),
+                );
             }
             Ok(_) => self.check(false, format!("expected {kind}, but the call went through")),
         }
         let sent = server.api_requests() - requests_before;
         println!("   API requests sent for it: {sent}");
-        self.check(sent == 0, format!("{sent} API request(s) sent for a refused call"));
+        self.check(
+            sent == 0,
+            format!("{sent} API request(s) sent for a refused call"),
+        );
     }
 }
 
-const MISSING_SCOPE: (&str, fn(&Error) -> bool) = ("a missing-scope error", |e| {
-    matches!(e, Error::MissingScope { label, .. } if label == "edit:tickets")
-});
-const POLICY_DENIED: (&str, fn(&Error) -> bool) = ("a policy denial", |e| {
-    matches!(e, Error::PolicyDenied { area, .. } if area == "invoices")
-});
-const APPROVAL_REQUIRED: (&str, fn(&Error) -> bool) = ("an approval-required error", |e| {
-    matches!(e, Error::ApprovalRequired { area, .. } if area == "tickets")
-});
+const MISSING_SCOPE: (&str, fn(&Error) -> bool) = (
+    "a missing-scope error",
+    |e| matches!(e, Error::MissingScope { label, .. } if label == "edit:tickets"),
+);
+const POLICY_DENIED: (&str, fn(&Error) -> bool) = (
+    "a policy denial",
+    |e| matches!(e, Error::PolicyDenied { area, .. } if area == "invoices"),
+);
+const APPROVAL_REQUIRED: (&str, fn(&Error) -> bool) = (
+    "an approval-required error",
+    |e| matches!(e, Error::ApprovalRequired { area, .. } if area == "tickets"),
+);
 
 /// Runs the demo.
 pub async fn run() -> Result<Outcome, Error> {
@@ -213,7 +222,10 @@ pub async fn run() -> Result<Outcome, Error> {
     }
     let fetched = server.token_requests() - before;
     println!("   token requests: {fetched}");
-    expect.check(fetched == 1, format!("{fetched} token requests, expected 1"));
+    expect.check(
+        fetched == 1,
+        format!("{fetched} token requests, expected 1"),
+    );
 
     println!(
         "\n== Done in {:.1?}: {} API requests, {} token requests in all",
@@ -253,9 +265,12 @@ mod tests {
         assert_eq!(expect.outcome(), Outcome::Fine);
 
         // Refused as expected, nothing sent.
-        expect.refused(&server, 0, Err::<(), _>(Error::config("x")), ("a config error", |e| {
-            matches!(e, Error::Config(_))
-        }));
+        expect.refused(
+            &server,
+            0,
+            Err::<(), _>(Error::config("x")),
+            ("a config error", |e| matches!(e, Error::Config(_))),
+        );
         assert_eq!(expect.outcome(), Outcome::Fine);
 
         // A refusal of the wrong kind.
