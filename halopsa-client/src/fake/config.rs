@@ -59,6 +59,16 @@ pub struct FakeConfig {
     /// (default false: bare, as halopsa.md notes Halo returns them). Either way
     /// they are not paginated.
     pub config_lists_wrapped: bool,
+    /// Lists that ignore pagination and answer with a bare array (default none):
+    /// resource path names as the spec spells them, matched case-insensitively
+    /// (`"Tickets"`, `"Asset"`). A `GET` of such a list ignores `pageinate`,
+    /// `page_size` and `page_no` and returns the first 50 matching records — the
+    /// API agent's default page size — as a bare JSON array, without
+    /// `record_count`; filters, `search`, ordering and `count` still apply. This
+    /// is Halo's silent truncation (halopsa.md §2.5) in the shape a client cannot
+    /// detect from `record_count`: a client that trusts the reply sees 50 records
+    /// and no sign that more exist. Set it with [`FakeConfig::with_bare_array_list`].
+    pub bare_array_lists: Vec<String>,
 }
 
 impl Default for FakeConfig {
@@ -75,6 +85,7 @@ impl Default for FakeConfig {
             seed: SeedSize::default(),
             token_scope_in_response: true,
             config_lists_wrapped: false,
+            bare_array_lists: Vec::new(),
         }
     }
 }
@@ -93,6 +104,7 @@ impl fmt::Debug for FakeConfig {
             .field("seed", &self.seed)
             .field("token_scope_in_response", &self.token_scope_in_response)
             .field("config_lists_wrapped", &self.config_lists_wrapped)
+            .field("bare_array_lists", &self.bare_array_lists)
             .finish()
     }
 }
@@ -152,6 +164,30 @@ impl FakeConfig {
     pub fn with_config_lists_wrapped(mut self, wrapped: bool) -> Self {
         self.config_lists_wrapped = wrapped;
         self
+    }
+
+    /// Makes the list at `path` (a resource path name such as `"Tickets"`,
+    /// case-insensitive) ignore pagination and answer with the first 50 matching
+    /// records as a bare array without `record_count` (see
+    /// [`FakeConfig::bare_array_lists`]). Call it once per list.
+    ///
+    /// ```
+    /// use halopsa_client::fake::FakeConfig;
+    /// let config = FakeConfig::default().with_bare_array_list("Tickets");
+    /// assert!(config.is_bare_array_list("tickets"));
+    /// assert!(!config.is_bare_array_list("Asset"));
+    /// ```
+    pub fn with_bare_array_list(mut self, path: impl Into<String>) -> Self {
+        self.bare_array_lists.push(path.into());
+        self
+    }
+
+    /// Whether the list at `path` ignores pagination and answers with a bare
+    /// array (see [`FakeConfig::bare_array_lists`]); case-insensitive.
+    pub fn is_bare_array_list(&self, path: &str) -> bool {
+        self.bare_array_lists
+            .iter()
+            .any(|p| p.trim().trim_matches('/').eq_ignore_ascii_case(path))
     }
 
     /// Sets how much data is seeded.

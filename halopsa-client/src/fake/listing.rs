@@ -16,12 +16,17 @@
 //!   configured with [`FakeConfig::config_lists_wrapped`](super::FakeConfig::config_lists_wrapped).
 //!
 //! Everywhere, `count=N` keeps the first N matching records.
+//!
+//! A list named in [`FakeConfig::bare_array_lists`](super::FakeConfig::bare_array_lists)
+//! ignores the paging parameters whatever its kind and answers with the first 50
+//! matching records as a bare array, without `record_count`.
 
 use std::cmp::Ordering;
 
 use serde_json::{Map, Value, json};
 use wiremock::ResponseTemplate;
 
+use super::FakeConfig;
 use super::catalog::{Kind, ResourceDef};
 use super::query::Query;
 use super::reply;
@@ -37,13 +42,34 @@ const FILTERS: &[&str] = &["client_id", "site_id", "user_id", "agent_id", "statu
 /// Halo's Closed status.
 const CLOSED: i64 = 9;
 
+/// How the fake's configuration shapes one list reply.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Shape {
+    /// The login agent sees no records (configuration lists excepted).
+    pub(crate) sees_nothing: bool,
+    /// Configuration lists come wrapped without `record_count`.
+    pub(crate) config_wrapped: bool,
+    /// The list ignores paging and answers with the first 50 rows, bare.
+    pub(crate) bare_default_page: bool,
+}
+
+impl Shape {
+    /// The shape of `def`'s list under `config`.
+    pub(crate) fn of(config: &FakeConfig, def: &ResourceDef) -> Shape {
+        Shape {
+            sees_nothing: config.agent_sees_nothing,
+            config_wrapped: config.config_lists_wrapped,
+            bare_default_page: config.is_bare_array_list(def.path),
+        }
+    }
+}
+
 /// Answers a list request over `records` (in id order).
 pub(crate) fn list<'a>(
     def: &ResourceDef,
     records: impl Iterator<Item = &'a Value>,
     query: &Query,
-    sees_nothing: bool,
-    config_wrapped: bool,
+    shape: Shape,
 ) -> ResponseTemplate {
     let mut filters = Vec::new();
     for name in FILTERS {
@@ -55,7 +81,7 @@ pub(crate) fn list<'a>(
     }
     let search = query.get("search").map(str::to_lowercase);
     let (open_only, closed_only) = (query.flag("open_only"), query.flag("closed_only"));
-    let hidden = sees_nothing && def.kind != Kind::Config;
+    let hidden = shape.sees_nothing && def.kind != Kind::Config;
     let mut rows: Vec<&Value> = records
         .filter(|_| !hidden)
         .filter(|r| {
@@ -71,10 +97,14 @@ pub(crate) fn list<'a>(
     if let Some(count) = query.int_lenient("count") {
         rows.truncate(usize::try_from(count).unwrap_or(0));
     }
+    if shape.bare_default_page {
+        let page: Vec<Value> = rows.into_iter().take(DEFAULT_PAGE).cloned().collect();
+        return reply::json(200, &Value::Array(page));
+    }
     let total = rows.len();
     let all = || Value::Array(rows.iter().copied().cloned().collect());
     match def.kind {
-        Kind::Config if config_wrapped => {
+        Kind::Config if shape.config_wrapped => {
             let mut body = Map::new();
             body.insert(def.key.to_owned(), all());
             return reply::json(200, &Value::Object(body));

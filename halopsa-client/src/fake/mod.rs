@@ -19,6 +19,9 @@
 //! - **Pagination**, only where the spec has paging parameters: `pageinate=true`
 //!   with 1-based `page_no`, pages capped at 100, `/Asset` always 50 per page;
 //!   without `pageinate` only the first 50 records (with `record_count`).
+//!   [`FakeConfig::with_bare_array_list`] makes a chosen list ignore the paging
+//!   parameters altogether and answer with those 50 records as a bare array,
+//!   without `record_count` (silent truncation a client cannot see in the reply).
 //! - **Unpaginated lists** ignore `pageinate` / `page_size` / `page_no` and return
 //!   every matching record: `/Actions` as `{"record_count": n, "actions": [...]}`,
 //!   the configuration lists (`/Status`, `/Priority`, `/Category`, `/Team`,

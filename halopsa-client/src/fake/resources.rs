@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
 
 use super::catalog::{self, Kind, ResourceDef};
-use super::listing;
+use super::listing::{self, Shape};
 use super::query::Query;
 use super::reply;
 use super::state::State;
@@ -26,17 +26,10 @@ fn hidden(state: &State, def: &ResourceDef) -> bool {
 
 /// `GET /api/<Res>`.
 pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseTemplate {
-    let sees_nothing = state.config.agent_sees_nothing;
-    let wrapped = state.config.config_lists_wrapped;
+    let shape = Shape::of(&state.config, def);
     if catalog::is_actions(def) {
         return match ticket_id(query) {
-            Ok(ticket) => listing::list(
-                def,
-                state.store.actions_of(ticket),
-                query,
-                sees_nothing,
-                wrapped,
-            ),
+            Ok(ticket) => listing::list(def, state.store.actions_of(ticket), query, shape),
             Err(message) => reply::bad_request(&message),
         };
     }
@@ -45,7 +38,7 @@ pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseT
         .table(def.path)
         .into_iter()
         .flat_map(|t| t.records.values());
-    listing::list(def, records, query, sees_nothing, wrapped)
+    listing::list(def, records, query, shape)
 }
 
 /// `GET /api/<Res>/<id>` (`/api/Actions/<id>?ticket_id=T`).
