@@ -119,6 +119,10 @@ pub enum Error {
         what: String,
         /// The limit that was exceeded.
         after: Duration,
+        /// The HTTP library's timeout error, when it reported one (an attempt
+        /// timeout); `None` for the overall timeout, which the SDK enforces itself.
+        #[source]
+        source: Option<BoxError>,
     },
     /// A response body did not match the expected shape.
     #[error("could not decode the response at `{path}`: {source} (body starts: {snippet})")]
@@ -141,8 +145,18 @@ pub enum Error {
         reason: String,
     },
     /// The client or a request was configured wrongly.
-    #[error("configuration error: {0}")]
-    Config(String),
+    ///
+    /// Build one with [`Error::config`], or with [`Error::config_with`] to keep
+    /// the underlying error as the source.
+    #[error("configuration error: {message}")]
+    Config {
+        /// What is wrong, in words.
+        message: String,
+        /// The underlying error (an HTTP client that could not be built, a body
+        /// that could not be serialized), when there is one.
+        #[source]
+        source: Option<BoxError>,
+    },
     /// A non-idempotent request (POST/PATCH) failed after it may have reached the server.
     /// It was **not** retried: check whether the write was applied before repeating it.
     #[error("{method} {path} may have been applied by the server; it was not retried: {source}")]
@@ -182,7 +196,8 @@ impl Error {
         match self {
             Error::Api(e) => is_retryable_status(e.status),
             Error::Auth(e) => e.retryable,
-            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Transport { kind, .. } => transport_kind_is_retryable(kind),
+            Error::Timeout { .. } => true,
             Error::Shared(e) => e.is_retryable(),
             _ => false,
         }
@@ -267,8 +282,48 @@ impl Error {
 
     /// Shorthand for a configuration error.
     pub fn config(message: impl Into<String>) -> Self {
-        Error::Config(message.into())
+        Error::Config {
+            message: message.into(),
+            source: None,
+        }
     }
+
+    /// A configuration error caused by `source` (kept as the error's source).
+    pub fn config_with(message: impl Into<String>, source: impl Into<BoxError>) -> Self {
+        Error::Config {
+            message: message.into(),
+            source: Some(source.into()),
+        }
+    }
+
+    /// A timeout of `what` after `after`, without an underlying error.
+    pub fn timeout(what: impl Into<String>, after: Duration) -> Self {
+        Error::Timeout {
+            what: what.into(),
+            after,
+            source: None,
+        }
+    }
+}
+
+/// [`Error::Transport`] kinds (the `kind` field) the transport reports.
+pub(crate) mod transport_kind {
+    /// The TCP/TLS connection could not be opened: the request never left.
+    pub const CONNECT: &str = "could not connect";
+    /// The response body was cut off or could not be decoded.
+    pub const BODY: &str = "the response body could not be read";
+    /// A redirect was refused (too many, or a loop).
+    pub const REDIRECT: &str = "redirect refused";
+    /// The request could not be built (an invalid header or URL).
+    pub const BUILDER: &str = "the request could not be built";
+    /// Anything else that failed on the way.
+    pub const IN_TRANSIT: &str = "the request failed in transit";
+}
+
+/// Whether an [`Error::Transport`] of this kind may succeed when repeated: a
+/// refused redirect or a request that could not be built fails the same way again.
+fn transport_kind_is_retryable(kind: &str) -> bool {
+    !matches!(kind, transport_kind::REDIRECT | transport_kind::BUILDER)
 }
 
 /// Statuses that a later identical request may not get (rate limit, overload, gateway).

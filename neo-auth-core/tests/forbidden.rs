@@ -61,6 +61,7 @@ fn scoped_transport(server: &MockServer, credential: Arc<dyn Credential>) -> Tra
 
 #[tokio::test]
 async fn a_403_with_an_unknown_grant_is_a_missing_scope_carrying_the_response() {
+    let _capture = capture_check(&[]);
     let server = forbidden_server(1).await;
     let transport = scoped_transport(&server, Arc::new(basic()));
 
@@ -98,6 +99,7 @@ async fn a_403_with_an_unknown_grant_is_a_missing_scope_carrying_the_response() 
 
 #[tokio::test]
 async fn a_403_although_the_scope_is_held_is_forbidden_with_the_vendor_message() {
+    let _capture = capture_check(&[]);
     let server = forbidden_server(1).await;
     let credential = basic().with_granted(Arc::new(GrantedScopes::parse("read:tickets")));
     let transport = scoped_transport(&server, Arc::new(credential));
@@ -143,6 +145,7 @@ async fn a_403_although_the_scope_is_held_is_forbidden_with_the_vendor_message()
 
 #[tokio::test]
 async fn the_default_forbidden_hint_names_the_vendor_account() {
+    let _capture = capture_check(&[]);
     #[derive(Debug)]
     struct Plain;
     impl VendorErrors for Plain {
@@ -174,6 +177,7 @@ async fn the_default_forbidden_hint_names_the_vendor_account() {
 
 #[tokio::test]
 async fn a_preflight_missing_scope_has_no_response() {
+    let _capture = capture_check(&[]);
     let server = forbidden_server(0).await;
     let credential = basic().with_granted(Arc::new(GrantedScopes::parse("edit:tickets")));
     let transport = scoped_transport(&server, Arc::new(credential));
@@ -193,6 +197,7 @@ async fn a_preflight_missing_scope_has_no_response() {
 
 #[tokio::test]
 async fn a_403_from_a_vendor_without_the_convention_stays_an_api_error() {
+    let _capture = capture_check(&[]);
     let server = forbidden_server(1).await;
     let transport = transport(&server, Arc::new(basic()));
     let error = transport
@@ -205,6 +210,7 @@ async fn a_403_from_a_vendor_without_the_convention_stays_an_api_error() {
 
 #[tokio::test]
 async fn an_unlabelled_403_stays_an_api_error() {
+    let _capture = capture_check(&[]);
     let server = forbidden_server(1).await;
     let transport = scoped_transport(&server, Arc::new(basic()));
     let error = transport

@@ -39,6 +39,7 @@ fn read_only_oauth(server: &MockServer) -> Arc<dyn neo_auth_core::Credential> {
 
 #[tokio::test]
 async fn a_missing_scope_is_reported_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, read_only_oauth(&server));
 
@@ -68,6 +69,7 @@ async fn a_missing_scope_is_reported_before_any_request() {
 
 #[tokio::test]
 async fn a_missing_scope_on_a_static_credential_is_reported_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let credential = basic().with_granted(Arc::new(GrantedScopes::parse("read:tickets")));
     let transport = transport(&server, Arc::new(credential));
@@ -81,6 +83,7 @@ async fn a_missing_scope_on_a_static_credential_is_reported_before_any_request()
 
 #[tokio::test]
 async fn an_area_the_policy_ignores_is_denied_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport_builder(&server, Arc::new(basic()))
         .policy(AccessPolicy::allow_all().with(TICKETS, AreaAccess::Ignore))
@@ -104,6 +107,7 @@ async fn an_area_the_policy_ignores_is_denied_before_any_request() {
 
 #[tokio::test]
 async fn a_write_to_a_read_only_area_is_denied_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport_builder(&server, Arc::new(basic()))
         .policy(AccessPolicy::read_only())
@@ -119,6 +123,7 @@ async fn a_write_to_a_read_only_area_is_denied_before_any_request() {
 
 #[tokio::test]
 async fn a_write_needing_approval_fails_without_one_and_is_sent_with_one() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(201))
@@ -154,6 +159,7 @@ async fn a_write_needing_approval_fails_without_one_and_is_sent_with_one() {
 
 #[test]
 fn an_approval_needs_a_name_and_a_reason() {
+    let _capture = capture_check(&[]);
     assert!(matches!(
         Approval::new("", "why"),
         Err(Error::Config { .. })
@@ -166,6 +172,7 @@ fn an_approval_needs_a_name_and_a_reason() {
 
 #[test]
 fn plain_http_is_refused_except_on_loopback() {
+    let _capture = capture_check(&[]);
     for refused in [
         "http://example.com",
         "http://example.com:8080/api",
@@ -206,6 +213,7 @@ fn plain_http_is_refused_except_on_loopback() {
 
 #[test]
 fn credentials_refuse_header_breaking_input() {
+    let _capture = capture_check(&[]);
     assert!(BasicCredential::new("user:name", SecretString::from("pw")).is_err());
     assert!(
         basic()
@@ -221,6 +229,7 @@ fn credentials_refuse_header_breaking_input() {
 
 #[tokio::test]
 async fn a_write_without_a_requirement_is_refused_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     for request in [
@@ -236,6 +245,7 @@ async fn a_write_without_a_requirement_is_refused_before_any_request() {
 
 #[tokio::test]
 async fn a_read_requirement_on_a_writing_method_is_refused() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let error = transport
@@ -248,6 +258,7 @@ async fn a_read_requirement_on_a_writing_method_is_refused() {
 
 #[tokio::test]
 async fn a_post_search_declared_idempotent_may_carry_a_read_requirement() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(200))
@@ -270,6 +281,7 @@ async fn a_post_search_declared_idempotent_may_carry_a_read_requirement() {
 
 #[tokio::test]
 async fn zero_timeouts_are_config_errors() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let error = transport
@@ -289,6 +301,7 @@ async fn zero_timeouts_are_config_errors() {
 
 #[tokio::test]
 async fn an_id_cannot_climb_out_of_the_api_path() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let id = neo_auth_core::encode_path_segment("..");
