@@ -33,7 +33,7 @@ fn redact_value(value: &mut serde_json::Value) {
         serde_json::Value::Object(map) => {
             for (key, v) in map.iter_mut() {
                 if is_sensitive(key) {
-                    *v = serde_json::Value::String("** redacted **".into());
+                    *v = serde_json::Value::String(MASK.into());
                 } else {
                     redact_value(v);
                 }
@@ -78,6 +78,9 @@ pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
     out
 }
 
+/// What replaces a secret.
+const MASK: &str = "** redacted **";
+
 /// Authorization schemes whose credential follows them in plain text.
 const SCHEMES: &[&str] = &["bearer ", "basic "];
 
@@ -94,7 +97,12 @@ fn mask_credentials(text: &str) -> String {
     {
         let start = pos + scheme;
         out.push_str(&text[at..start]);
-        out.push_str("** redacted **");
+        out.push_str(MASK);
+        if text[start..].starts_with(MASK) {
+            // Masked already (vendor text passes through more than one layer).
+            at = start + MASK.len();
+            continue;
+        }
         let end = text[start..]
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';'))
             .map_or(text.len(), |e| start + e);
@@ -121,8 +129,12 @@ fn mask_pairs(text: &str) -> String {
         if !key.is_empty() && is_sensitive(key) {
             let skipped = value.len() - value.trim_start_matches([' ', '"']).len();
             out.push_str(&value[..skipped]);
-            out.push_str("** redacted **");
+            out.push_str(MASK);
             let value = &value[skipped..];
+            if let Some(after) = value.strip_prefix(MASK) {
+                rest = after;
+                continue;
+            }
             let end = value
                 .find(|c: char| c.is_whitespace() || matches!(c, '&' | '"' | '\'' | ',' | ';'))
                 .unwrap_or(value.len());
@@ -186,6 +198,13 @@ mod tests {
             "client_secret=** redacted ** rejected"
         );
         assert_eq!(redact_text("ticket not found"), "ticket not found");
+        for text in [
+            "invalid token Bearer abc.def",
+            "client_secret=abc rejected; apiKey: \"k\"",
+        ] {
+            let once = redact_text(text);
+            assert_eq!(redact_text(&once), once, "masking twice changes `{once}`");
+        }
     }
 
     #[test]

@@ -505,3 +505,40 @@ async fn token_endpoint_401_is_not_retried_and_sends_no_api_request() {
         Some("bad client")
     );
 }
+
+#[tokio::test]
+async fn learned_scopes_follow_the_current_token() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    // The first token lists a scope; the refreshed one lists none.
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(TokenSequence::new().scope("read:tickets"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .named("token endpoint: first token, with scope")
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_token(&server, TokenSequence::new().prefix("tok-next-"), 1).await;
+    catch_all(&server).await;
+    let credential = oauth(json_source(&server));
+
+    let first = credential.authorize().await.unwrap();
+    let learned = credential.granted().expect("learned");
+    assert_eq!(learned.names(), ["read:tickets"]);
+    assert_eq!(credential.granted_source(), "token response");
+    // Authorizing again with the same token does not rebuild the grant.
+    credential.authorize().await.unwrap();
+    let again = credential.granted().expect("still learned");
+    assert!(Arc::ptr_eq(&learned, &again), "the grant was rebuilt");
+
+    assert!(credential.invalidate(&first));
+    credential.authorize().await.unwrap();
+    // The new token says nothing about scopes: the old token's grant is dropped,
+    // and the requested scopes apply again.
+    let granted = credential.granted().expect("the requested scopes");
+    assert_eq!(granted.names(), ["edit:tickets", "read:tickets"]);
+    assert_eq!(credential.granted_source(), "requested scopes");
+    assert_eq!(token_requests(&server).await, 2);
+}

@@ -311,3 +311,107 @@ async fn an_id_cannot_climb_out_of_the_api_path() {
         .unwrap_err();
     assert!(matches!(error, Error::Config { .. }), "{error:?}");
 }
+
+#[tokio::test]
+async fn the_scope_check_runs_before_the_policy_check() {
+    let _capture = capture_check(&[]);
+    // The write lacks its scope *and* the read-only policy denies it: the scope
+    // is reported, because ticking it is the first thing to fix.
+    let server = silent_server().await;
+    let credential = basic().with_granted(Arc::new(GrantedScopes::parse("read:tickets")));
+    let transport = transport_builder(&server, Arc::new(credential))
+        .policy(AccessPolicy::read_only())
+        .build()
+        .unwrap();
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(error.is_missing_scope(), "{error:?}");
+    assert!(!error.is_policy());
+}
+
+#[tokio::test]
+async fn an_unlabelled_read_gets_the_policy_default_and_is_denied_under_deny_all() {
+    let _capture = capture_check(&[]);
+    let server = silent_server().await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::deny_all().with(TICKETS, AreaAccess::WRITE))
+        .build()
+        .unwrap();
+    let error = transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .unwrap_err();
+    let Error::PolicyDenied {
+        operation,
+        area,
+        allowed,
+        ..
+    } = &error
+    else {
+        panic!("expected PolicyDenied, got {error:?}");
+    };
+    assert_eq!(operation, "GET /tickets");
+    assert_eq!(area, AccessPolicy::UNLABELLED_AREA);
+    assert_eq!(area, "(unlabelled)");
+    assert_eq!(*allowed, AreaAccess::Ignore);
+    assert!(error.is_policy());
+}
+
+#[tokio::test]
+async fn an_unlabelled_read_is_sent_when_the_default_allows_reads() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .named("the unlabelled read")
+        .expect(1)
+        .mount(&server)
+        .await;
+    // Ignoring the tickets area does not matter: an unlabelled read has no area
+    // but the default one, and the default is read-only.
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::read_only().with(TICKETS, AreaAccess::Ignore))
+        .build()
+        .unwrap();
+    transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .expect("allowed by the default");
+}
+
+#[test]
+fn a_body_that_cannot_be_serialized_is_a_config_error_with_its_source() {
+    let _capture = capture_check(&[]);
+    let mut body = std::collections::BTreeMap::new();
+    body.insert((1u8, 2u8), "a map with non-string keys is not JSON");
+    let error = ApiRequest::post("/tickets").json(&body).unwrap_err();
+    let Error::Config { message, source } = &error else {
+        panic!("expected a config error, got {error:?}");
+    };
+    assert_eq!(message, "the request body could not be serialized");
+    let source = source.as_ref().expect("the serde error is the source");
+    assert!(
+        source.to_string().contains("key must be a string"),
+        "{source}"
+    );
+    assert!(std::error::Error::source(&error).is_some());
+}
+
+#[test]
+fn a_basic_credential_keeps_its_secrets_as_secret_strings() {
+    let _capture = capture_check(&[]);
+    use secrecy::ExposeSecret;
+    let credential = basic();
+    assert_eq!(credential.username(), BASIC_USER);
+    assert_eq!(credential.password().expose_secret(), BASIC_PASSWORD);
+    assert_eq!(
+        credential
+            .extra_header("clientid")
+            .map(|v| v.expose_secret().to_owned()),
+        Some(MANAGE_CLIENT_ID.to_owned())
+    );
+    assert!(credential.extra_header("x-other").is_none());
+    assert_no_secrets("BasicCredential", &format!("{credential:?}"), &[]);
+}

@@ -430,6 +430,59 @@ async fn token_endpoint_503_then_200_is_retried_with_backoff() {
     assert_eq!(bearer_of(&authorization), "Bearer tok-1");
     assert_eq!(token_requests(&server).await, 2);
     assert_eq!(credential.cache().fetch_count(), 2);
+    // The retry is logged from the spawned fetch task, inside the caller's span.
+    let retries = captured_lines_with(&["neo.token", "token request failed; retrying"]);
+    assert!(!retries.is_empty(), "{}", global_capture().text());
+}
+
+#[tokio::test]
+async fn a_long_retry_after_from_the_token_endpoint_is_clamped() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "3600"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .named("token endpoint: 429 for an hour, once")
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_token(&server, TokenSequence::new(), 1).await;
+    catch_all(&server).await;
+    let credential = OAuth2Credential::builder(Arc::new(form_source(&server)))
+        .cache_config(cache_config().with_max_retry_after(Duration::from_millis(200)))
+        .build()
+        .expect("valid credential");
+
+    let started = std::time::Instant::now();
+    // The outer timeout turns a broken clamp into a failure, not an hour's hang.
+    let authorization = tokio::time::timeout(Duration::from_secs(20), credential.authorize())
+        .await
+        .expect("the clamped wait, not an hour")
+        .expect("the second request succeeds");
+    let elapsed = started.elapsed();
+    assert_eq!(bearer_of(&authorization), "Bearer tok-1");
+    assert!(
+        elapsed >= Duration::from_millis(150) && elapsed < Duration::from_secs(10),
+        "waited {elapsed:?}"
+    );
+    assert_eq!(token_requests(&server).await, 2);
+}
+
+#[tokio::test]
+async fn a_json_expires_in_of_zero_or_less_is_an_expired_token() {
+    let _capture = capture_check(&[]);
+    for expires_in in [json!(0), json!(-30), json!("-1"), json!(0.0)] {
+        let server = MockServer::start().await;
+        token_answer(
+            &server,
+            json!({"access_token": "tok-z", "token_type": "bearer", "expires_in": expires_in}),
+        )
+        .await;
+        let token = json_source(&server).fetch().await.expect("a token");
+        assert_eq!(token.expires_in, Some(Duration::ZERO), "{expires_in}");
+    }
 }
 
 #[tokio::test]

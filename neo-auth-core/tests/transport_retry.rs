@@ -384,6 +384,20 @@ async fn post_attempt_timeout_is_write_uncertain() {
     assert!(error.is_write_uncertain(), "{error:?}");
     assert!(error.is_timeout(), "{error:?}");
     assert!(!error.is_retryable());
+    // The attempt timeout keeps the HTTP library's error as its source.
+    let Error::WriteUncertain { source, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert!(
+        matches!(
+            source.as_ref(),
+            Error::Timeout {
+                source: Some(_),
+                ..
+            }
+        ),
+        "{source:?}"
+    );
 }
 
 #[tokio::test]
@@ -615,7 +629,12 @@ async fn invalid_json_is_a_decode_error() {
     let _capture = capture_check(&[]);
     let error =
         decode_error(ResponseTemplate::new(200).set_body_string("{\"items\": [{\"id\": 1},")).await;
-    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    let Error::Decode { path, source, .. } = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    // The body ends inside the `items` array, where a second item should start.
+    assert_eq!(path, "items");
+    assert!(source.is_eof(), "{source}");
 }
 
 #[tokio::test]
@@ -660,4 +679,93 @@ async fn a_post_is_never_redirected() {
         !error.is_write_uncertain(),
         "a redirect is a definite answer"
     );
+    // The target is on the same origin: the message says why a write is not
+    // redirected, not that the origin differs.
+    let message = error.api().and_then(|api| api.message.clone()).unwrap();
+    assert!(
+        message.contains("a redirect of a POST was not followed"),
+        "{message}"
+    );
+    assert!(!message.contains("another origin"), "{message}");
+}
+
+#[tokio::test]
+async fn a_redirect_loop_is_refused_and_not_retried() {
+    let _capture = capture_check(&[]);
+    let (server, transport) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/loop"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/api/loop"))
+        .named("GET /api/loop: redirects to itself")
+        .mount(&server)
+        .await;
+
+    let error = transport.send(ApiRequest::get("/loop")).await.unwrap_err();
+    let Error::Transport { kind, .. } = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert_eq!(*kind, "redirect refused");
+    assert!(!error.is_retryable(), "the same redirect loop would repeat");
+    // One call: the first request and its 5 followed redirects, no second round.
+    assert_eq!(received(&server, "GET", "/api/loop").await.len(), 6);
+}
+
+#[tokio::test]
+async fn a_post_whose_connection_fails_is_retried() {
+    let _capture = capture_check(&[]);
+    // Nothing listens on port 1 (see the test above): every attempt fails to
+    // connect, and every failure but the last is traced as retried, although
+    // the method is POST, because the request never left.
+    let transport = Transport::builder("http://127.0.0.1:1")
+        .credential(Arc::new(basic()))
+        .policy(AccessPolicy::allow_all())
+        .retry(fast_retry().with_max_attempts(3))
+        .build()
+        .unwrap();
+    let error = transport
+        .send(ApiRequest::post("/connect-retried").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(!error.is_write_uncertain(), "{error:?}");
+    let retries = captured_lines_with(&["path=/connect-retried", "request failed; retrying"]);
+    assert_eq!(retries.len(), 2, "{retries:#?}");
+    assert!(retries[1].contains("attempt=2"), "{retries:#?}");
+}
+
+#[tokio::test]
+async fn the_user_agent_is_sent() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/api/default"))
+        .and(header(
+            "user-agent",
+            neo_auth_core::default_user_agent().as_str(),
+        ))
+        .respond_with(ResponseTemplate::new(200))
+        .named("GET with the default User-Agent")
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/custom"))
+        .and(header("user-agent", "acme-integration/2.1"))
+        .respond_with(ResponseTemplate::new(200))
+        .named("GET with a custom User-Agent")
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert!(neo_auth_core::default_user_agent().starts_with("neo-msp-sdk/"));
+    transport(&server, Arc::new(basic()))
+        .send(ApiRequest::get("/default"))
+        .await
+        .expect("default User-Agent");
+    transport_builder(&server, Arc::new(basic()))
+        .user_agent("acme-integration/2.1")
+        .build()
+        .unwrap()
+        .send(ApiRequest::get("/custom"))
+        .await
+        .expect("custom User-Agent");
 }
