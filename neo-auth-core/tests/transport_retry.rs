@@ -609,7 +609,7 @@ async fn decode_error(body: ResponseTemplate) -> Error {
 
 #[tokio::test]
 async fn a_wrong_type_is_a_decode_error_naming_the_field() {
-    let _capture = capture_check(&[]);
+    let _capture = capture_check(&["leaked-in-a-body"]);
     let error = decode_error(ResponseTemplate::new(200).set_body_json(json!({
         "items": [{"id": 1}, {"id": "two"}],
         "access_token": "leaked-in-a-body"
