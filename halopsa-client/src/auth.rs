@@ -350,7 +350,7 @@ fn credentials_source(
 /// The text of a configuration error, without the `configuration error:` prefix.
 fn config_message(error: &Error) -> String {
     match error {
-        Error::Config(message) => message.clone(),
+        Error::Config { message, .. } => message.clone(),
         other => other.to_string(),
     }
 }
@@ -559,7 +559,7 @@ mod tests {
         ] {
             let error = source(bad).unwrap_err();
             let text = error.to_string();
-            assert!(matches!(error, Error::Config(_)), "{bad}: {error:?}");
+            assert!(matches!(error, Error::Config { .. }), "{bad}: {error:?}");
             assert!(text.contains("auth URL"), "{text}");
             assert!(!text.contains("pw@"), "{text}");
         }

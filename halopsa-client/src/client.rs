@@ -189,12 +189,12 @@ impl ClientBuilder {
                 self.page_size
             )));
         }
-        if let Some((requests, window)) = self.rate_limit {
-            if requests == 0 || window.is_zero() {
-                return Err(Error::config(
-                    "the rate limit needs at least 1 request per non-zero window",
-                ));
-            }
+        if let Some((requests, window)) = self.rate_limit
+            && (requests == 0 || window.is_zero())
+        {
+            return Err(Error::config(
+                "the rate limit needs at least 1 request per non-zero window",
+            ));
         }
         let base = validate_base_url(&credentials.base_url)?;
         let api_base = neo_auth_core::join_path(&base, "/api")?;

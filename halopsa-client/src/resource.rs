@@ -204,13 +204,13 @@ impl<T: DeserializeOwned> GetRequest<T> {
 
     /// Sends the request.
     pub async fn send(self) -> Result<T> {
-        if let Some(key) = self.def.parent_key {
-            if !self.params.iter().any(|(k, _)| k == key) {
-                return Err(Error::config(format!(
-                    "reading one {} needs `{key}` (ids restart for every parent)",
-                    self.def.noun
-                )));
-            }
+        if let Some(key) = self.def.parent_key
+            && !self.params.iter().any(|(k, _)| k == key)
+        {
+            return Err(Error::config(format!(
+                "reading one {} needs `{key}` (ids restart for every parent)",
+                self.def.noun
+            )));
         }
         let path = record_path(self.def, &self.id)?;
         let request = ApiRequest::get(path)
@@ -355,13 +355,13 @@ where
                 }
                 _ => {}
             }
-            if let Some(key) = self.def.parent_key {
-                if object.get(key).is_none_or(|v| v.is_null() || *v == 0) {
-                    return Err(Error::config(format!(
-                        "record {index} has no `{key}`: every {} belongs to one",
-                        self.def.noun
-                    )));
-                }
+            if let Some(key) = self.def.parent_key
+                && object.get(key).is_none_or(|v| v.is_null() || *v == 0)
+            {
+                return Err(Error::config(format!(
+                    "record {index} has no `{key}`: every {} belongs to one",
+                    self.def.noun
+                )));
             }
         }
         Ok(records)
@@ -557,13 +557,13 @@ impl DeleteRequest {
 
     /// Sends the request.
     pub async fn send(self) -> Result<()> {
-        if let Some(key) = self.def.parent_key {
-            if !self.params.iter().any(|(k, _)| k == key) {
-                return Err(Error::config(format!(
-                    "deleting a {} needs `{key}`",
-                    self.def.noun
-                )));
-            }
+        if let Some(key) = self.def.parent_key
+            && !self.params.iter().any(|(k, _)| k == key)
+        {
+            return Err(Error::config(format!(
+                "deleting a {} needs `{key}`",
+                self.def.noun
+            )));
         }
         let path = record_path(self.def, &self.id)?;
         let request = ApiRequest::delete(path)

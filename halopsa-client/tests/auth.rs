@@ -425,7 +425,7 @@ fn a_configured_auth_url_is_validated_in_build() {
             .credentials(creds().with_auth_url(bad))
             .build()
             .unwrap_err();
-        assert!(matches!(error, Error::Config(_)), "{bad}: {error:?}");
+        assert!(matches!(error, Error::Config { .. }), "{bad}: {error:?}");
         let text = error.to_string();
         assert!(text.contains("auth URL"), "{text}");
         assert!(!text.contains("hunter2"), "{text}");

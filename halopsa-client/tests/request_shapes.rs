@@ -626,7 +626,7 @@ async fn a_page_size_outside_1_to_100_is_refused_before_sending() {
             .send()
             .await
             .unwrap_err();
-        assert!(matches!(error, Error::Config(_)), "{size}: {error:?}");
+        assert!(matches!(error, Error::Config { .. }), "{size}: {error:?}");
         let error = client
             .contacts()
             .list()
@@ -634,7 +634,7 @@ async fn a_page_size_outside_1_to_100_is_refused_before_sending() {
             .collect_all()
             .await
             .unwrap_err();
-        assert!(matches!(error, Error::Config(_)), "{size}: {error:?}");
+        assert!(matches!(error, Error::Config { .. }), "{size}: {error:?}");
     }
     // Unpaginated lists send no page size, so it does not matter there.
     client
@@ -968,9 +968,9 @@ async fn priorities_use_their_uuid_in_the_path() {
     // A bad id never leaves the client.
     for bad in ["", "   "] {
         let error = client.priorities().get(bad).send().await.unwrap_err();
-        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        assert!(matches!(error, Error::Config { .. }), "{error:?}");
         let error = admin.priorities().delete(bad).send().await.unwrap_err();
-        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        assert!(matches!(error, Error::Config { .. }), "{error:?}");
     }
     // An update with an empty id is not an update.
     let error = admin
@@ -1045,7 +1045,11 @@ async fn actions_update_and_update_batch() {
             .send_batch()
             .await
             .unwrap_err();
-        assert!(matches!(error.error, Error::Config(_)), "{:?}", error.error);
+        assert!(
+            matches!(error.error, Error::Config { .. }),
+            "{:?}",
+            error.error
+        );
         assert_eq!(error.first_unconfirmed, 0);
     }
 

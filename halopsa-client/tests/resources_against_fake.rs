@@ -759,9 +759,9 @@ async fn priorities_are_read_and_written_by_their_uuid() {
     // An empty id never leaves the client.
     let before = server.api_requests();
     let error = client.priorities().get("  ").send().await.unwrap_err();
-    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
     let error = client.priorities().delete("").send().await.unwrap_err();
-    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
     assert_eq!(server.api_requests(), before);
 }
 

@@ -10,8 +10,11 @@ use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
 use crate::error::{AuthError, Error, Result};
+use crate::redact::redact_text;
 use crate::token::{AccessToken, BoxFuture, TokenSource};
-use crate::token_endpoint::{token_http_client, token_status_error, token_transport_error};
+use crate::token_endpoint::{
+    token_http_client, token_parse_error, token_status_error, token_transport_error,
+};
 use crate::url_policy::validate_base_url;
 
 /// Where the client id and secret go in the token request.
@@ -153,9 +156,12 @@ impl ClientCredentialsSource {
                 if let Some(h) = builder.headers_mut() {
                     *h = headers;
                 }
-                builder
-                    .body(body.to_vec())
-                    .map_err(|e| AdapterError::Status(Box::new(Error::config(e.to_string()))))
+                builder.body(body.to_vec()).map_err(|e| {
+                    AdapterError::Status(Box::new(Error::config_with(
+                        "the token response could not be handed to the OAuth2 client",
+                        e,
+                    )))
+                })
             }
         };
         let mut request = client.exchange_client_credentials();
@@ -175,14 +181,10 @@ impl ClientCredentialsSource {
                 Err(token_transport_error(e))
             }
             Err(RequestTokenError::Request(AdapterError::Status(e))) => Err(*e),
-            Err(RequestTokenError::Parse(e, _body)) => Err(AuthError {
-                description: Some(format!("at `{}`: {}", e.path(), e.inner())),
-                ..AuthError::new("the token response could not be parsed")
-            }
-            .into_error()),
+            Err(RequestTokenError::Parse(e, _body)) => Err(token_parse_error(e)),
             Err(RequestTokenError::ServerResponse(e)) => Err(AuthError {
-                oauth_error: Some(e.error().to_string()),
-                description: e.error_description().cloned(),
+                oauth_error: Some(redact_text(e.error().as_ref())),
+                description: e.error_description().map(|d| redact_text(d)),
                 ..AuthError::new("the token endpoint refused the request")
             }
             .into_error()),

@@ -24,7 +24,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// The credential lacks the vendor scope or permission the operation needs.
-    /// Nothing was sent. The fix is one checkbox in the vendor portal: `label`.
+    /// Nothing was sent unless `response` is `Some`. The fix is one checkbox in the
+    /// vendor portal: `label`.
+    ///
+    /// `response` is `None` when the scope check refused the call before sending
+    /// (the credential's known grant lacks the scope), and `Some` when the server
+    /// answered 403 to a call whose grant was unknown: the vendor's own answer is
+    /// kept as the error's source.
     #[error("{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}")]
     MissingScope {
         /// The operation that was refused, e.g. `tickets.create`.
@@ -38,6 +44,28 @@ pub enum Error {
         /// Where in the portal the label is ticked, as a phrase completing
         /// "tick `label` …" (from [`VendorErrors::permission_location`](crate::VendorErrors::permission_location)).
         location: String,
+        /// The server's 403, when the refusal came from the server; `None` when
+        /// the call was refused before sending.
+        #[source]
+        response: Option<Box<ApiError>>,
+    },
+    /// The server answered 403 to an operation whose scope the credential is known
+    /// to hold: ticking the scope again would not help; the vendor-side account or
+    /// role behind the credential lacks permission for this record or area.
+    /// The request was sent; the vendor's answer is the source.
+    #[error("{operation}: {vendor} answered 403 although the credential holds `{scope}`: {hint}")]
+    Forbidden {
+        /// The operation that was refused, e.g. `tickets.get`.
+        operation: String,
+        /// The vendor's name (for messages), e.g. `HaloPSA`.
+        vendor: String,
+        /// The scope's wire name, which the credential holds.
+        scope: String,
+        /// What to check instead (from [`VendorErrors::forbidden_hint`](crate::VendorErrors::forbidden_hint)).
+        hint: String,
+        /// The server's 403 with what the vendor said.
+        #[source]
+        response: Box<ApiError>,
     },
     /// The integration's access policy does not allow the operation. Nothing was sent.
     #[error(
@@ -91,6 +119,10 @@ pub enum Error {
         what: String,
         /// The limit that was exceeded.
         after: Duration,
+        /// The HTTP library's timeout error, when it reported one (an attempt
+        /// timeout); `None` for the overall timeout, which the SDK enforces itself.
+        #[source]
+        source: Option<BoxError>,
     },
     /// A response body did not match the expected shape.
     #[error("could not decode the response at `{path}`: {source} (body starts: {snippet})")]
@@ -113,8 +145,18 @@ pub enum Error {
         reason: String,
     },
     /// The client or a request was configured wrongly.
-    #[error("configuration error: {0}")]
-    Config(String),
+    ///
+    /// Build one with [`Error::config`], or with [`Error::config_with`] to keep
+    /// the underlying error as the source.
+    #[error("configuration error: {message}")]
+    Config {
+        /// What is wrong, in words.
+        message: String,
+        /// The underlying error (an HTTP client that could not be built, a body
+        /// that could not be serialized), when there is one.
+        #[source]
+        source: Option<BoxError>,
+    },
     /// A non-idempotent request (POST/PATCH) failed after it may have reached the server.
     /// It was **not** retried: check whether the write was applied before repeating it.
     #[error("{method} {path} may have been applied by the server; it was not retried: {source}")]
@@ -138,6 +180,8 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
+            Error::MissingScope { response, .. } => response.as_ref().map(|r| r.status),
+            Error::Forbidden { response, .. } => Some(response.status),
             Error::Auth(e) => e.status,
             Error::WriteUncertain { source, .. } => source.status(),
             Error::Shared(e) => e.status(),
@@ -152,7 +196,8 @@ impl Error {
         match self {
             Error::Api(e) => is_retryable_status(e.status),
             Error::Auth(e) => e.retryable,
-            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Transport { kind, .. } => transport_kind_is_retryable(kind),
+            Error::Timeout { .. } => true,
             Error::Shared(e) => e.is_retryable(),
             _ => false,
         }
@@ -162,6 +207,8 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::Api(e) => e.retry_after,
+            Error::MissingScope { response, .. } => response.as_ref().and_then(|r| r.retry_after),
+            Error::Forbidden { response, .. } => response.retry_after,
             Error::Auth(e) => e.retry_after,
             Error::WriteUncertain { source, .. } => source.retry_after(),
             Error::Shared(e) => e.retry_after(),
@@ -180,9 +227,16 @@ impl Error {
         }
     }
 
-    /// Whether the call was refused before sending because a scope is missing.
+    /// Whether a scope is missing: the call was refused before sending, or the
+    /// server's 403 was read as the operation's scope missing.
     pub fn is_missing_scope(&self) -> bool {
         matches!(self, Error::MissingScope { .. })
+    }
+
+    /// Whether the server answered 403 although the credential holds the
+    /// operation's scope ([`Error::Forbidden`]).
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, Error::Forbidden { .. })
     }
 
     /// Whether the access policy (denial or missing approval) refused the call.
@@ -207,20 +261,69 @@ impl Error {
         }
     }
 
-    /// The API error payload, if this is an API error (directly or wrapped).
+    /// The API error payload, if this is an API error (directly or wrapped), or
+    /// the server's answer behind [`Error::MissingScope`] or [`Error::Forbidden`].
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
+            Error::MissingScope { response, .. } => response.as_deref(),
+            Error::Forbidden { response, .. } => Some(response),
             Error::WriteUncertain { source, .. } => source.api(),
             Error::Shared(e) => e.api(),
             _ => None,
         }
     }
 
+    /// The vendor's request id, when an API answer behind this error carried one
+    /// (see [`Error::api`]).
+    pub fn request_id(&self) -> Option<&str> {
+        self.api().and_then(|api| api.request_id.as_deref())
+    }
+
     /// Shorthand for a configuration error.
     pub fn config(message: impl Into<String>) -> Self {
-        Error::Config(message.into())
+        Error::Config {
+            message: message.into(),
+            source: None,
+        }
     }
+
+    /// A configuration error caused by `source` (kept as the error's source).
+    pub fn config_with(message: impl Into<String>, source: impl Into<BoxError>) -> Self {
+        Error::Config {
+            message: message.into(),
+            source: Some(source.into()),
+        }
+    }
+
+    /// A timeout of `what` after `after`, without an underlying error.
+    pub fn timeout(what: impl Into<String>, after: Duration) -> Self {
+        Error::Timeout {
+            what: what.into(),
+            after,
+            source: None,
+        }
+    }
+}
+
+/// [`Error::Transport`] kinds (the `kind` field) the transport reports.
+pub(crate) mod transport_kind {
+    /// The TCP/TLS connection could not be opened: the request never left.
+    pub const CONNECT: &str = "could not connect";
+    /// The response body was cut off or could not be decoded.
+    pub const BODY: &str = "the response body could not be read";
+    /// A redirect was refused (too many, or a loop).
+    pub const REDIRECT: &str = "redirect refused";
+    /// The request could not be built (an invalid header or URL).
+    pub const BUILDER: &str = "the request could not be built";
+    /// Anything else that failed on the way.
+    pub const IN_TRANSIT: &str = "the request failed in transit";
+}
+
+/// Whether an [`Error::Transport`] of this kind may succeed when repeated: a
+/// refused redirect or a request that could not be built fails the same way again.
+fn transport_kind_is_retryable(kind: &str) -> bool {
+    !matches!(kind, transport_kind::REDIRECT | transport_kind::BUILDER)
 }
 
 /// Statuses that a later identical request may not get (rate limit, overload, gateway).

@@ -5,6 +5,8 @@ use std::fmt::Debug;
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
+use crate::redact::redact_text;
+
 /// What a vendor said in an error response.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -45,6 +47,13 @@ pub trait VendorErrors: Send + Sync + Debug {
     fn permission_location(&self) -> &str {
         "for this credential in the vendor portal"
     }
+
+    /// What to check when the server answers 403 although the credential holds
+    /// the operation's scope ([`Error::Forbidden`](crate::Error::Forbidden)): a
+    /// phrase completing "answered 403 although the credential holds `scope`: …".
+    fn forbidden_hint(&self) -> &str {
+        "the vendor account behind the credential lacks permission for this record or area"
+    }
 }
 
 /// The default conventions: common JSON shapes, then plain text.
@@ -57,9 +66,11 @@ impl VendorErrors for GenericErrors {
     }
 }
 
+/// A code or message from a JSON body, trimmed, with credentials masked
+/// (vendors echo tokens and form fields in their messages).
 fn string_of(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::String(s) if !s.trim().is_empty() => Some(redact_text(s.trim())),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
@@ -93,7 +104,8 @@ const MESSAGE_KEYS: &[&str] = &[
 /// `{code, message}`, `{resultCode, errorMessage}`, `{ClassName, Message}`,
 /// `{Message}`, OAuth `{error, error_description}`, `{error: {code, message}}`,
 /// `{Error: {Message, Details}}`, `[{code, message}]`; anything else becomes the
-/// message as plain text (cut to 300 characters, secrets masked).
+/// message as plain text (cut to 300 characters). Credentials in codes and
+/// messages (`Bearer …`, `client_secret=…`) are masked in every shape.
 pub fn parse_common_error_body(body: &[u8]) -> VendorErrorDetails {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => from_object(&map),
@@ -122,13 +134,13 @@ fn from_object(map: &serde_json::Map<String, Value>) -> VendorErrorDetails {
         code = code.or_else(|| first_string(inner, CODE_KEYS));
         message = message.or_else(|| first_string(inner, MESSAGE_KEYS));
     }
-    if message.is_none() {
-        if let Some(errors) = map.get("errors").and_then(Value::as_array) {
-            message = errors
-                .iter()
-                .filter_map(|e| e.as_object().and_then(|o| first_string(o, MESSAGE_KEYS)))
-                .next();
-        }
+    if message.is_none()
+        && let Some(errors) = map.get("errors").and_then(Value::as_array)
+    {
+        message = errors
+            .iter()
+            .filter_map(|e| e.as_object().and_then(|o| first_string(o, MESSAGE_KEYS)))
+            .next();
     }
     VendorErrorDetails::new(code, message)
 }
@@ -180,6 +192,14 @@ mod tests {
                 None,
                 s("Rate Limit Reached - 300 Requests per rolling 5 minute window")
             )
+        );
+        assert_eq!(
+            parse(r#"{"message":"invalid token Bearer eyJ.secret.sig"}"#),
+            (None, s("invalid token Bearer ** redacted **"))
+        );
+        assert_eq!(
+            parse(r#"{"Error":{"Message":"client_secret=hunter2 rejected"}}"#),
+            (None, s("client_secret=** redacted ** rejected"))
         );
         assert_eq!(parse(""), (None, None));
         assert_eq!(parse("null"), (None, None));

@@ -9,10 +9,10 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::client_credentials::validate_token_url;
-use crate::error::{AuthError, Error, Result};
+use crate::error::{Error, Result};
 use crate::token::{AccessToken, BoxFuture, TokenSource};
 use crate::token_endpoint::{
-    parse_scope, token_http_client, token_status_error, token_transport_error,
+    parse_scope, token_http_client, token_parse_error, token_status_error, token_transport_error,
 };
 
 /// Fetches tokens with a JSON body:
@@ -99,13 +99,7 @@ impl JsonTokenSource {
         }
         let parsed: TokenBody =
             serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
-                .map_err(|e| {
-                    AuthError {
-                        description: Some(format!("at `{}`: {}", e.path(), e.inner())),
-                        ..AuthError::new("the token response could not be parsed")
-                    }
-                    .into_error()
-                })?;
+                .map_err(token_parse_error)?;
         let expires_in = parsed.expires_in.as_ref().and_then(|v| match v {
             serde_json::Value::Number(n) => n.as_f64(),
             serde_json::Value::String(s) => s.trim().parse::<f64>().ok(),
@@ -114,11 +108,23 @@ impl JsonTokenSource {
         Ok(AccessToken {
             secret: SecretString::from(parsed.access_token),
             token_type: parsed.token_type.unwrap_or_else(|| "Bearer".to_owned()),
-            expires_in: expires_in
-                .filter(|s| s.is_finite() && *s > 0.0)
-                .and_then(|s| Duration::try_from_secs_f64(s).ok()),
+            expires_in: expires_in.and_then(lifetime_from_seconds),
             scopes: parse_scope(parsed.scope.as_deref()),
         })
+    }
+}
+
+/// A token lifetime from `expires_in` seconds: zero or negative means "already
+/// expired" (`Some(ZERO)`, as the form source reads `0`), a value too large for a
+/// `Duration` is the longest one (the cache caps it), and NaN or infinity is
+/// treated as absent (`None`).
+fn lifetime_from_seconds(seconds: f64) -> Option<Duration> {
+    if !seconds.is_finite() {
+        None
+    } else if seconds <= 0.0 {
+        Some(Duration::ZERO)
+    } else {
+        Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
     }
 }
 
@@ -140,5 +146,23 @@ impl fmt::Debug for JsonTokenSource {
             .field("client_secret", &"** redacted **")
             .field("scopes", &self.scopes)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetimes() {
+        assert_eq!(lifetime_from_seconds(0.0), Some(Duration::ZERO));
+        assert_eq!(lifetime_from_seconds(-5.0), Some(Duration::ZERO));
+        assert_eq!(
+            lifetime_from_seconds(1.5),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(lifetime_from_seconds(1e300), Some(Duration::MAX));
+        assert_eq!(lifetime_from_seconds(f64::NAN), None);
+        assert_eq!(lifetime_from_seconds(f64::INFINITY), None);
     }
 }

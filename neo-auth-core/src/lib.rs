@@ -8,9 +8,15 @@
 //! 1. *Does the credential allow it?* Each operation declares a [`Requirement`]
 //!    (vendor [`Scope`] and policy [`Area`]). The credential reports what it was
 //!    granted as a [`ScopeSet`]; a missing scope is [`Error::MissingScope`], naming
-//!    the wire name **and the label to tick in the vendor portal**.
+//!    the wire name **and the label to tick in the vendor portal**. For vendors
+//!    whose 403 means a missing scope ([`VendorErrors::forbidden_means_missing_scope`]),
+//!    a server 403 is read the same way when the grant is unknown (the vendor's
+//!    answer kept as the source); when the credential is known to hold the
+//!    scope, the 403 is [`Error::Forbidden`]: the vendor-side account lacks
+//!    permission, and ticking the box again would not help.
 //! 2. *Does the integrator allow it?* The [`AccessPolicy`] gives each area
 //!    `Ignore`, `Read` or `Write` (optionally with a required [`Approval`]).
+//!    A read that declares no requirement gets the policy's default access.
 //! 3. *How is it sent?* The [`Transport`] authorizes (tokens cached by the
 //!    [`TokenCache`], one fetch for any number of callers), applies timeouts,
 //!    retries only what is safe to retry, and maps errors into one [`Error`] type.

@@ -1,6 +1,7 @@
 //! A bearer-token credential over a [`TokenSource`] and a [`TokenCache`].
 
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use http::HeaderValue;
@@ -11,7 +12,7 @@ use crate::credential::{Authorization, Credential};
 use crate::error::{Error, Result};
 use crate::scope::{ExactRules, GrantedScopes, ScopeRules, ScopeSet};
 use crate::token::{BoxFuture, TokenSource};
-use crate::token_cache::{TokenCache, TokenCacheConfig};
+use crate::token_cache::{CachedToken, TokenCache, TokenCacheConfig};
 
 /// OAuth2 bearer credential: tokens from a [`TokenSource`], cached with single
 /// flight; granted scopes learned from the token response when it has a `scope`,
@@ -32,6 +33,10 @@ pub struct OAuth2Credential {
     cache: TokenCache,
     rules: Arc<dyn ScopeRules>,
     requested: Arc<GrantedScopes>,
+    /// The generation of the token `learned` was read from (0: none yet; the
+    /// cache numbers tokens from 1). Checked without the lock, so authorizing
+    /// with an unchanged token costs one atomic load.
+    learned_generation: AtomicU64,
     learned: RwLock<Option<Arc<dyn ScopeSet>>>,
 }
 
@@ -82,6 +87,7 @@ impl OAuth2CredentialBuilder {
             cache: TokenCache::with_clock(self.source, self.config, self.clock),
             rules: self.rules,
             requested,
+            learned_generation: AtomicU64::new(0),
             learned: RwLock::new(None),
         })
     }
@@ -103,13 +109,29 @@ impl OAuth2Credential {
         &self.cache
     }
 
+    /// Takes the grant from a token newer than the last one seen: its `scope`
+    /// when it has one; none (back to the requested scopes) when it has not, so
+    /// a new token never inherits an older token's grant. A caller still holding
+    /// an older token does not overwrite a newer token's grant.
+    fn learn_scopes(&self, token: &CachedToken) {
+        if self.learned_generation.load(Ordering::Acquire) >= token.generation() {
+            return;
+        }
+        let mut learned = self.learned.write().unwrap_or_else(|e| e.into_inner());
+        if self.learned_generation.load(Ordering::Acquire) >= token.generation() {
+            return;
+        }
+        *learned = token.token().scopes.as_ref().map(|scopes| {
+            Arc::new(GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()))
+                as Arc<dyn ScopeSet>
+        });
+        self.learned_generation
+            .store(token.generation(), Ordering::Release);
+    }
+
     async fn authorize_now(&self) -> Result<Authorization> {
         let token = self.cache.get().await?;
-        if let Some(scopes) = &token.token().scopes {
-            let learned: Arc<dyn ScopeSet> =
-                Arc::new(GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()));
-            *self.learned.write().unwrap_or_else(|e| e.into_inner()) = Some(learned);
-        }
+        self.learn_scopes(&token);
         let value = HeaderValue::from_str(&format!("Bearer {}", token.secret().expose_secret()))
             .map_err(|_| {
                 Error::config("the access token contains characters not allowed in a header")

@@ -2,10 +2,12 @@
 //!
 //! A vendor crate describes how to fetch one page (by number or by cursor); the
 //! pager turns that into a `Stream` holding one page in memory at a time. It stops
-//! on an empty page, on a missing next token, and once `seen >= total`; it fails
-//! with [`Error::PaginationStalled`] on a repeated cursor, on the same page served
-//! twice (a server that ignores the page parameter), and at a hard page cap —
-//! never an endless loop.
+//! on a missing next token, once `seen >= total` (checked first, so a last page
+//! that repeats a cursor still ends cleanly), and on an empty page when the total
+//! is unknown; it fails with [`Error::PaginationStalled`] on an empty page while
+//! fewer items than the reported total arrived (instead of silently truncating),
+//! on a repeated cursor, on the same page served twice (a server that ignores the
+//! page parameter), and at a hard page cap — never an endless loop.
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -74,13 +76,21 @@ pub fn fingerprint(body: &[u8]) -> u64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PagerLimits {
-    /// The most pages one stream fetches before failing as stalled.
+    /// The most pages one stream fetches before failing as stalled
+    /// (default [`PagerLimits::DEFAULT_MAX_PAGES`]).
     pub max_pages: u64,
+}
+
+impl PagerLimits {
+    /// The default page cap: 10 000 pages (a million records at 100 a page).
+    pub const DEFAULT_MAX_PAGES: u64 = 10_000;
 }
 
 impl Default for PagerLimits {
     fn default() -> Self {
-        PagerLimits { max_pages: 100_000 }
+        PagerLimits {
+            max_pages: Self::DEFAULT_MAX_PAGES,
+        }
     }
 }
 
@@ -160,34 +170,44 @@ where
         let page = (state.fetch)(token.clone()).await?;
         state.pages += 1;
         if page.items.is_empty() {
-            return Ok(None);
-        }
-        if let (Some(current), Some(last)) = (page.fingerprint, state.last_fingerprint) {
-            if current == last {
-                return Err(Error::PaginationStalled {
+            return match page.total {
+                Some(total) if state.seen < total => Err(Error::PaginationStalled {
                     pages: state.pages,
-                    reason:
-                        "the server returned the same page twice; it may ignore the page parameter"
-                            .to_owned(),
-                });
-            }
+                    reason: format!(
+                        "an empty page after {} of the {total} items the server reported",
+                        state.seen
+                    ),
+                }),
+                _ => Ok(None),
+            };
+        }
+        if let (Some(current), Some(last)) = (page.fingerprint, state.last_fingerprint)
+            && current == last
+        {
+            return Err(Error::PaginationStalled {
+                pages: state.pages,
+                reason: "the server returned the same page twice; it may ignore the page parameter"
+                    .to_owned(),
+            });
         }
         state.last_fingerprint = page.fingerprint;
         state.seen += page.items.len() as u64;
-        if let Some(next) = &page.next {
-            if state.fetched_tokens.contains(&token_hash(next)) {
-                return Err(Error::PaginationStalled {
-                    pages: state.pages,
-                    reason: format!(
-                        "the server pointed back to the page token {next:?}, which was already fetched"
-                    ),
-                });
-            }
+        if page.total.is_some_and(|total| state.seen >= total) {
+            // Done, whatever the page says comes next.
+            state.next = None;
+            return Ok(Some((page, state)));
         }
-        state.next = match page.total {
-            Some(total) if state.seen >= total => None,
-            _ => page.next.clone(),
-        };
+        if let Some(next) = &page.next
+            && state.fetched_tokens.contains(&token_hash(next))
+        {
+            return Err(Error::PaginationStalled {
+                pages: state.pages,
+                reason: format!(
+                    "the server pointed back to the page token {next:?}, which was already fetched"
+                ),
+            });
+        }
+        state.next = page.next.clone();
         Ok(Some((page, state)))
     })
 }
@@ -281,6 +301,66 @@ mod tests {
         )
         .unwrap();
         assert_eq!(all, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_last_page_repeating_its_cursor_ends_cleanly_once_the_total_is_reached() {
+        let mut calls = 0;
+        let all: Vec<u64> = block_on(
+            items(PageToken::Cursor("a".into()), PagerLimits::default(), |t| {
+                calls += 1;
+                let last = t == PageToken::Cursor("b".into());
+                async move {
+                    // The last page points back at itself, as some vendors do.
+                    let next = PageToken::Cursor("b".into());
+                    let items = if last { vec![3] } else { vec![1, 2] };
+                    Ok(Page::new(items, Some(next)).with_total(Some(3)))
+                }
+            })
+            .try_collect(),
+        )
+        .unwrap();
+        assert_eq!(all, vec![1, 2, 3]);
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn an_empty_page_short_of_the_total_is_a_stall() {
+        let error = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |t| {
+                let n = numbered(&t);
+                async move {
+                    let items = if n < 3 { vec![n; 10] } else { vec![] };
+                    Ok(Page::new(items, Some(PageToken::Number(n + 1))).with_total(Some(50)))
+                }
+            })
+            .try_collect::<Vec<u64>>(),
+        )
+        .unwrap_err();
+        let Error::PaginationStalled { pages, reason } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(*pages, 3);
+        assert!(reason.contains("20 of the 50"), "{reason}");
+    }
+
+    #[test]
+    fn an_empty_first_page_with_a_zero_total_ends_cleanly() {
+        let all: Vec<u64> = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |_| async {
+                Ok(Page::new(Vec::<u64>::new(), Some(PageToken::Number(2))).with_total(Some(0)))
+            })
+            .try_collect(),
+        )
+        .unwrap();
+        assert!(all.is_empty());
+    }
+
+    #[test]
+    fn the_default_page_cap_is_ten_thousand_and_configurable() {
+        assert_eq!(PagerLimits::default().max_pages, 10_000);
+        assert_eq!(PagerLimits::default().with_max_pages(7).max_pages, 7);
+        assert_eq!(PagerLimits::default().with_max_pages(0).max_pages, 1);
     }
 
     #[test]

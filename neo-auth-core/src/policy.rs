@@ -113,6 +113,10 @@ pub struct AccessPolicy {
 }
 
 impl AccessPolicy {
+    /// The area reported in [`Error::PolicyDenied`] for a read that declares no
+    /// requirement (see [`AccessPolicy::check_unlabelled_read`]).
+    pub const UNLABELLED_AREA: &'static str = "(unlabelled)";
+
     /// A policy where every area not listed gets `default`.
     pub fn new(default: AreaAccess) -> Self {
         AccessPolicy {
@@ -150,6 +154,35 @@ impl AccessPolicy {
     /// The access of an area.
     pub fn access(&self, area: &Area) -> AreaAccess {
         self.areas.get(area).copied().unwrap_or(self.default)
+    }
+
+    /// The access of areas not listed (also what unlabelled reads get).
+    pub fn default_access(&self) -> AreaAccess {
+        self.default
+    }
+
+    /// Checks a read that declares no requirement (a raw escape hatch such as
+    /// `GET /whatever` without a [`Requirement`]): it belongs to no listed area,
+    /// so it gets the policy's default access. Under a default of
+    /// [`AreaAccess::Ignore`] (e.g. [`AccessPolicy::deny_all`]) it is refused with
+    /// [`Error::PolicyDenied`] for the area [`AccessPolicy::UNLABELLED_AREA`];
+    /// `operation` names the request in the error (`GET /api/Tickets`).
+    ///
+    /// ```
+    /// use neo_auth_core::{AccessPolicy, AreaAccess};
+    /// assert!(AccessPolicy::read_only().check_unlabelled_read("GET /x").is_ok());
+    /// assert!(AccessPolicy::deny_all().check_unlabelled_read("GET /x").is_err());
+    /// ```
+    pub fn check_unlabelled_read(&self, operation: &str) -> Result<()> {
+        match self.default {
+            AreaAccess::Ignore => Err(Error::PolicyDenied {
+                operation: operation.to_owned(),
+                area: Self::UNLABELLED_AREA.to_owned(),
+                allowed: self.default,
+                needed: Access::Read,
+            }),
+            AreaAccess::Read | AreaAccess::Write { .. } => Ok(()),
+        }
     }
 
     /// The areas listed explicitly.

@@ -22,7 +22,8 @@ fn normalized(key: &str) -> String {
         .collect()
 }
 
-fn is_sensitive(key: &str) -> bool {
+/// Whether a JSON key or form field name looks like it holds a secret.
+pub(crate) fn is_sensitive(key: &str) -> bool {
     let key = normalized(key);
     SENSITIVE_KEY_ENDINGS.iter().any(|k| key.ends_with(k))
 }
@@ -32,20 +33,34 @@ fn redact_value(value: &mut serde_json::Value) {
         serde_json::Value::Object(map) => {
             for (key, v) in map.iter_mut() {
                 if is_sensitive(key) {
-                    *v = serde_json::Value::String("** redacted **".into());
+                    *v = serde_json::Value::String(MASK.into());
                 } else {
                     redact_value(v);
                 }
             }
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(redact_value),
+        serde_json::Value::String(text) => {
+            let masked = redact_text(text);
+            if masked != *text {
+                *text = masked;
+            }
+        }
         _ => {}
     }
 }
 
+/// Vendor text (an error message, an OAuth `error_description`) with credentials
+/// masked: whatever follows `Bearer ` / `Basic `, and the value of every
+/// `key=value` / `key: value` pair whose key looks sensitive (`client_secret=…`).
+pub(crate) fn redact_text(text: &str) -> String {
+    mask_pairs(&mask_credentials(text))
+}
+
 /// A short, printable snippet of a body: JSON values under secret-looking keys
 /// (`access_token`, `client_secret`, `password`, ...) replaced, bearer and basic
-/// credentials in text masked, and the result cut to `max_chars` characters.
+/// credentials and secret-looking `key=value` pairs masked in text and in every
+/// JSON string value, and the result cut to `max_chars` characters.
 pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
     let text = match serde_json::from_slice::<serde_json::Value>(body) {
         Ok(mut value) => {
@@ -63,6 +78,9 @@ pub fn redact_snippet(body: &[u8], max_chars: usize) -> String {
     out
 }
 
+/// What replaces a secret.
+const MASK: &str = "** redacted **";
+
 /// Authorization schemes whose credential follows them in plain text.
 const SCHEMES: &[&str] = &["bearer ", "basic "];
 
@@ -79,7 +97,12 @@ fn mask_credentials(text: &str) -> String {
     {
         let start = pos + scheme;
         out.push_str(&text[at..start]);
-        out.push_str("** redacted **");
+        out.push_str(MASK);
+        if text[start..].starts_with(MASK) {
+            // Masked already (vendor text passes through more than one layer).
+            at = start + MASK.len();
+            continue;
+        }
         let end = text[start..]
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';'))
             .map_or(text.len(), |e| start + e);
@@ -106,8 +129,12 @@ fn mask_pairs(text: &str) -> String {
         if !key.is_empty() && is_sensitive(key) {
             let skipped = value.len() - value.trim_start_matches([' ', '"']).len();
             out.push_str(&value[..skipped]);
-            out.push_str("** redacted **");
+            out.push_str(MASK);
             let value = &value[skipped..];
+            if let Some(after) = value.strip_prefix(MASK) {
+                rest = after;
+                continue;
+            }
             let end = value
                 .find(|c: char| c.is_whitespace() || matches!(c, '&' | '"' | '\'' | ',' | ';'))
                 .unwrap_or(value.len());
@@ -151,6 +178,33 @@ mod tests {
         assert!(!out.contains("S3CR3T") && !out.contains("K3Y"), "{out}");
         assert!(out.contains("grant_type=client_credentials"), "{out}");
         assert!(out.contains("scope=all"), "{out}");
+    }
+
+    #[test]
+    fn secrets_inside_json_string_values_are_masked() {
+        let body = br#"{"message":"invalid token Bearer eyJhbGciOi.x.y","detail":"client_secret=S3CR3T rejected","list":["apiKey: K3Y"]}"#;
+        let out = redact_snippet(body, 500);
+        for secret in ["eyJhbGciOi", "S3CR3T", "K3Y"] {
+            assert!(!out.contains(secret), "{out}");
+        }
+        assert!(out.contains("invalid token Bearer ** redacted **"), "{out}");
+        assert!(out.contains("rejected"), "{out}");
+    }
+
+    #[test]
+    fn vendor_text_is_masked() {
+        assert_eq!(
+            redact_text("client_secret=abc rejected"),
+            "client_secret=** redacted ** rejected"
+        );
+        assert_eq!(redact_text("ticket not found"), "ticket not found");
+        for text in [
+            "invalid token Bearer abc.def",
+            "client_secret=abc rejected; apiKey: \"k\"",
+        ] {
+            let once = redact_text(text);
+            assert_eq!(redact_text(&once), once, "masking twice changes `{once}`");
+        }
     }
 
     #[test]

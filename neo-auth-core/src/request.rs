@@ -158,7 +158,7 @@ impl ApiRequest {
     /// Sets a JSON body.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
         let bytes = serde_json::to_vec(body)
-            .map_err(|e| Error::config(format!("the request body could not be serialized: {e}")))?;
+            .map_err(|e| Error::config_with("the request body could not be serialized", e))?;
         self.body = Some(bytes);
         Ok(self)
     }

@@ -22,11 +22,18 @@ use crate::token::BoxFuture;
 /// let credential = BasicCredential::new("token-id", SecretString::from("token-secret")).unwrap();
 /// assert!(!format!("{credential:?}").contains("token-secret"));
 /// ```
+///
+/// The secrets are kept as [`SecretString`]s (zeroized on drop, never printed).
+/// The only other copy is the prebuilt `Authorization` (Basic plus any extra
+/// headers), whose values are marked sensitive: it is built once so that every
+/// request does not re-encode the credentials.
 #[derive(Clone)]
 pub struct BasicCredential {
-    authorization: Authorization,
     username: String,
-    extra_names: Vec<String>,
+    password: SecretString,
+    extra_headers: Vec<(HeaderName, SecretString)>,
+    /// Prebuilt from the fields above; the one other copy of the secrets.
+    authorization: Authorization,
     granted: Option<Arc<dyn ScopeSet>>,
 }
 
@@ -50,20 +57,40 @@ impl BasicCredential {
         Ok(BasicCredential {
             authorization: Authorization::new().with_header(http::header::AUTHORIZATION, value),
             username,
-            extra_names: Vec::new(),
+            password,
+            extra_headers: Vec::new(),
             granted: None,
         })
+    }
+
+    /// The Basic user name.
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// The Basic password.
+    pub fn password(&self) -> &SecretString {
+        &self.password
+    }
+
+    /// The value of an extra secret header added with [`BasicCredential::with_header`]
+    /// (names compare case-insensitively).
+    pub fn extra_header(&self, name: &str) -> Option<&SecretString> {
+        self.extra_headers
+            .iter()
+            .find(|(header, _)| header.as_str().eq_ignore_ascii_case(name))
+            .map(|(_, value)| value)
     }
 
     /// Adds a secret header sent with every request (e.g. `clientId`).
     pub fn with_header(mut self, name: &str, value: SecretString) -> Result<Self> {
         let header = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::config(format!("`{name}` is not a valid header name")))?;
-        let value = HeaderValue::from_str(value.expose_secret()).map_err(|_| {
+        let header_value = HeaderValue::from_str(value.expose_secret()).map_err(|_| {
             Error::config(format!("the value of `{name}` is not a valid header value"))
         })?;
-        self.authorization = self.authorization.with_header(header, value);
-        self.extra_names.push(name.to_owned());
+        self.authorization = self.authorization.with_header(header.clone(), header_value);
+        self.extra_headers.push((header, value));
         Ok(self)
     }
 
@@ -90,7 +117,14 @@ impl fmt::Debug for BasicCredential {
         f.debug_struct("BasicCredential")
             .field("username", &self.username)
             .field("password", &"** redacted **")
-            .field("extra_headers", &self.extra_names)
+            .field(
+                "extra_headers",
+                &self
+                    .extra_headers
+                    .iter()
+                    .map(|(name, _)| name.as_str())
+                    .collect::<Vec<_>>(),
+            )
             .field("granted", &self.granted)
             .finish()
     }

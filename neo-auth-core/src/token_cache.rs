@@ -17,6 +17,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
+use tracing::Instrument;
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::{AuthError, Error, Result};
@@ -72,6 +73,13 @@ impl TokenCacheConfig {
     /// Sets the attempts per fetch (at least 1).
     pub fn with_max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Sets the longest `Retry-After` from the token endpoint that is honoured
+    /// (longer ones are clamped to it).
+    pub fn with_max_retry_after(mut self, max: Duration) -> Self {
+        self.max_retry_after = max;
         self
     }
 
@@ -222,22 +230,29 @@ impl TokenCache {
         if let Some(at) = shared.last_failure_at() {
             // A refresh failed moments ago and the old token is still good: keep
             // using it instead of hammering a struggling token endpoint.
-            if now.saturating_duration_since(at) < REFRESH_RETRY_PAUSE {
-                if let Some(token) = shared.cached().filter(|t| t.is_usable(now)) {
-                    return Ok(token);
-                }
+            if now.saturating_duration_since(at) < REFRESH_RETRY_PAUSE
+                && let Some(token) = shared.cached().filter(|t| t.is_usable(now))
+            {
+                return Ok(token);
             }
         }
         let task_shared = self.shared.clone();
-        let fetch = tokio::spawn(async move {
-            let _guard = guard;
-            task_shared.fetch_and_store().await
-        });
+        // The fetch runs in its own task (see the type's docs), inside this
+        // caller's span so its events stay attributed to `neo.token`.
+        let fetch = tokio::spawn(
+            async move {
+                let _guard = guard;
+                task_shared.fetch_and_store().await
+            }
+            .in_current_span(),
+        );
         match fetch.await {
             Ok(result) => result,
-            Err(join) => {
-                Err(AuthError::new(format!("the token fetch task failed: {join}")).into_error())
+            Err(join) => Err(AuthError {
+                source: Some(Box::new(join)),
+                ..AuthError::new("the token fetch task failed")
             }
+            .into_error()),
         }
     }
 
@@ -310,11 +325,16 @@ impl Shared {
         }
     }
 
+    /// Fetches, stores the outcome tagged with the next epoch, and only then
+    /// publishes that epoch: a caller that sees the new epoch (Acquire) also sees
+    /// the token or failure stored under it (Release), so it takes that outcome
+    /// instead of starting one more fetch. Runs under the refresh lock, so no
+    /// other fetch moves the epoch in between.
     async fn fetch_and_store(&self) -> Result<Arc<CachedToken>> {
         let result = self.fetch_with_retries().await;
-        let epoch = self.epoch.fetch_add(1, Ordering::AcqRel) + 1;
+        let epoch = self.epoch.load(Ordering::Acquire) + 1;
         let now = self.clock.now();
-        match result {
+        let outcome = match result {
             Ok(token) => {
                 let cached = self.store(token, epoch, now);
                 *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = None;
@@ -327,9 +347,11 @@ impl Shared {
                     at: now,
                     error: error.clone(),
                 });
-                self.usable_or(now, error)
+                Err(error)
             }
-        }
+        };
+        self.epoch.store(epoch, Ordering::Release);
+        outcome.or_else(|error| self.usable_or(now, error))
     }
 
     fn store(&self, token: AccessToken, epoch: u64, now: Instant) -> Arc<CachedToken> {

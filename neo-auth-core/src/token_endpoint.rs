@@ -6,8 +6,9 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
+use crate::decode::redact_path_error;
 use crate::error::{AuthError, Error, Result};
-use crate::redact::redact_snippet;
+use crate::redact::{redact_snippet, redact_text};
 use crate::retry::retry_after_from_headers;
 
 /// A reqwest client for token endpoints: never follows redirects (a 307 would
@@ -18,7 +19,7 @@ pub fn token_http_client(connect_timeout: Duration) -> Result<reqwest::Client> {
         .connect_timeout(connect_timeout)
         .user_agent(crate::transport::default_user_agent())
         .build()
-        .map_err(|e| Error::config(format!("could not build the token HTTP client: {e}")))
+        .map_err(|e| Error::config_with("could not build the token HTTP client", e))
 }
 
 /// Turns a transport failure of a token request into an authentication error.
@@ -63,6 +64,9 @@ pub(crate) fn token_status_error(status: StatusCode, headers: &HeaderMap, body: 
             (None, (!text.is_empty()).then_some(text))
         }
     };
+    // Vendors echo form fields and tokens in their descriptions.
+    let oauth_error = oauth_error.as_deref().map(redact_text);
+    let description = description.as_deref().map(redact_text);
     let message = match (status.as_u16(), oauth_error.as_deref()) {
         (_, Some("invalid_client")) | (401, _) => {
             "the token endpoint rejected the client id or secret".to_owned()
@@ -86,6 +90,18 @@ pub(crate) fn token_status_error(status: StatusCode, headers: &HeaderMap, body: 
         description,
         retry_after: retry_after_from_headers(headers),
         retryable: crate::error::is_retryable_token_status(status),
+        ..AuthError::new(message)
+    }
+    .into_error()
+}
+
+/// The error for a 200 token response that did not decode: it names the JSON
+/// path; the serde error, with the offending value masked, is the source.
+pub(crate) fn token_parse_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let e = redact_path_error(e);
+    let message = format!("the token response could not be parsed at `{}`", e.path());
+    AuthError {
+        source: Some(Box::new(e)),
         ..AuthError::new(message)
     }
     .into_error()

@@ -173,7 +173,7 @@ mod tests {
             "",
         ] {
             let err = validate_base_url(bad).unwrap_err();
-            assert!(matches!(err, Error::Config(_)), "{bad}: {err}");
+            assert!(matches!(err, Error::Config { .. }), "{bad}: {err}");
             assert!(!err.to_string().contains("pw@"), "{err}");
         }
     }

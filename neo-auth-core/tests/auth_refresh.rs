@@ -5,6 +5,7 @@
 mod common;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use common::*;
 use futures_util::future::join_all;
@@ -39,6 +40,7 @@ async fn mount_tickets(server: &MockServer, token: &str, expected: u64) {
 
 #[tokio::test]
 async fn api_401_refreshes_the_token_once_and_retries() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     mount_token(&server, TokenSequence::new(), 2).await;
     Mock::given(method("GET"))
@@ -69,14 +71,23 @@ async fn api_401_refreshes_the_token_once_and_retries() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_storm_of_concurrent_401s_costs_one_refresh() {
+    let _capture = capture_check(&[]);
     const CALLERS: usize = 50;
     let server = MockServer::start().await;
-    mount_token(&server, TokenSequence::new(), 2).await;
+    // The first token is slow, so every caller queues on the one fetch and then
+    // holds tok-1; the 401 for tok-1 is slow too, so all of their requests are
+    // out before the first rejection comes back and tok-1 is dropped.
+    mount_token(
+        &server,
+        TokenSequence::new().delay(Duration::from_millis(100)),
+        2,
+    )
+    .await;
     Mock::given(method("GET"))
         .and(path("/api/tickets"))
         .and(header("authorization", "Bearer tok-1"))
-        .respond_with(ResponseTemplate::new(401))
-        .named("GET /api/tickets with tok-1: 401")
+        .respond_with(ResponseTemplate::new(401).set_delay(Duration::from_millis(300)))
+        .named("GET /api/tickets with tok-1: 401 (slow)")
         .mount(&server)
         .await;
     mount_tickets(&server, "tok-2", CALLERS as u64).await;
@@ -108,17 +119,19 @@ async fn a_storm_of_concurrent_401s_costs_one_refresh() {
         .iter()
         .filter(|r| authorization_of(r) == "Bearer tok-2")
         .count();
-    // A caller that reaches the cache after tok-1 was dropped never uses tok-1.
-    assert!(
-        (1..=CALLERS).contains(&rejected),
-        "{rejected} requests with tok-1"
-    );
+    // Every caller was rejected with tok-1, and all those 401s cost one refresh.
+    assert_eq!(rejected, CALLERS, "{rejected} requests with tok-1");
     assert_eq!(accepted, CALLERS);
+    assert!(
+        !captured_lines_with(&["401 from the API: fetching a new token"]).is_empty(),
+        "the refresh after a 401 is traced"
+    );
     assert_eq!(api.len(), rejected + accepted);
 }
 
 #[tokio::test]
 async fn a_second_401_is_an_authentication_error() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     mount_token(&server, TokenSequence::new(), 2).await;
     Mock::given(method("GET"))
@@ -154,6 +167,7 @@ async fn a_second_401_is_an_authentication_error() {
 
 #[tokio::test]
 async fn basic_credential_401_is_not_retried() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/api/devices"))
@@ -175,6 +189,7 @@ async fn basic_credential_401_is_not_retried() {
 
 #[tokio::test]
 async fn basic_credential_sends_basic_and_client_id_headers() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/api/company/companies"))
@@ -207,6 +222,7 @@ async fn basic_credential_sends_basic_and_client_id_headers() {
 
 #[tokio::test]
 async fn form_source_sends_a_client_credentials_form_body() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     mount_token(&server, TokenSequence::new(), 1).await;
     mount_tickets(&server, "tok-1", 1).await;
@@ -242,6 +258,7 @@ async fn form_source_sends_a_client_credentials_form_body() {
 
 #[tokio::test]
 async fn form_source_with_basic_client_auth_sends_the_secret_in_the_header() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     mount_token(&server, TokenSequence::new(), 1).await;
     catch_all(&server).await;
@@ -260,6 +277,7 @@ async fn form_source_with_basic_client_auth_sends_the_secret_in_the_header() {
 
 #[tokio::test]
 async fn json_source_sends_a_json_body_and_learns_the_granted_scopes() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -299,6 +317,7 @@ async fn json_source_sends_a_json_body_and_learns_the_granted_scopes() {
 
 #[tokio::test]
 async fn a_scope_requested_but_not_granted_is_missing_after_the_first_token_fetch() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     mount_token(&server, TokenSequence::new().scope("read:tickets"), 1).await;
     Mock::given(method("POST"))
@@ -380,6 +399,7 @@ fn assert_invalid_scope(error: &Error) {
 
 #[tokio::test]
 async fn invalid_scope_from_the_form_token_endpoint_names_the_scope() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     let error = invalid_scope_error(&server, form_source(&server)).await;
     assert_invalid_scope(&error);
@@ -388,6 +408,7 @@ async fn invalid_scope_from_the_form_token_endpoint_names_the_scope() {
 
 #[tokio::test]
 async fn invalid_scope_from_the_json_token_endpoint_names_the_scope() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     let error = invalid_scope_error(&server, json_source(&server)).await;
     assert_invalid_scope(&error);
@@ -435,6 +456,7 @@ async fn redirected_token_error(make: fn(&str) -> Arc<dyn TokenSource>) {
 
 #[tokio::test]
 async fn form_token_endpoint_redirect_is_not_followed() {
+    let _capture = capture_check(&[]);
     redirected_token_error(|url| {
         Arc::new(
             ClientCredentialsSource::new(url, CLIENT_ID, SecretString::from(CLIENT_SECRET))
@@ -446,6 +468,7 @@ async fn form_token_endpoint_redirect_is_not_followed() {
 
 #[tokio::test]
 async fn json_token_endpoint_redirect_is_not_followed() {
+    let _capture = capture_check(&[]);
     redirected_token_error(|url| {
         Arc::new(JsonTokenSource::new(url, CLIENT_ID, SecretString::from(CLIENT_SECRET)).unwrap())
     })
@@ -454,6 +477,7 @@ async fn json_token_endpoint_redirect_is_not_followed() {
 
 #[tokio::test]
 async fn token_endpoint_401_is_not_retried_and_sends_no_api_request() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -480,4 +504,41 @@ async fn token_endpoint_401_is_not_retried_and_sends_no_api_request() {
         auth_error(&error).description.as_deref(),
         Some("bad client")
     );
+}
+
+#[tokio::test]
+async fn learned_scopes_follow_the_current_token() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    // The first token lists a scope; the refreshed one lists none.
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(TokenSequence::new().scope("read:tickets"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .named("token endpoint: first token, with scope")
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_token(&server, TokenSequence::new().prefix("tok-next-"), 1).await;
+    catch_all(&server).await;
+    let credential = oauth(json_source(&server));
+
+    let first = credential.authorize().await.unwrap();
+    let learned = credential.granted().expect("learned");
+    assert_eq!(learned.names(), ["read:tickets"]);
+    assert_eq!(credential.granted_source(), "token response");
+    // Authorizing again with the same token does not rebuild the grant.
+    credential.authorize().await.unwrap();
+    let again = credential.granted().expect("still learned");
+    assert!(Arc::ptr_eq(&learned, &again), "the grant was rebuilt");
+
+    assert!(credential.invalidate(&first));
+    credential.authorize().await.unwrap();
+    // The new token says nothing about scopes: the old token's grant is dropped,
+    // and the requested scopes apply again.
+    let granted = credential.granted().expect("the requested scopes");
+    assert_eq!(granted.names(), ["edit:tickets", "read:tickets"]);
+    assert_eq!(credential.granted_source(), "requested scopes");
+    assert_eq!(token_requests(&server).await, 2);
 }

@@ -235,3 +235,192 @@ async fn a_basic_session_leaks_nothing() {
     assert_clean("Transport (Basic)", &format!("{transport:?}"));
     assert_capture_clean();
 }
+
+/// A numeric "secret" (a PIN, a numeric key) that a wrong-typed field carries.
+const NUMERIC_SECRET: &str = "4242424242";
+
+#[track_caller]
+fn assert_error_clean(context: &str, error: &Error, extra: &[&str]) {
+    for text in [error.to_string(), format!("{error:?}")] {
+        assert_clean(context, &text);
+        for secret in extra {
+            assert!(
+                !text.contains(secret),
+                "{context} leaks `{secret}`:\n{text}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_inside_vendor_messages_are_masked() {
+    global_capture();
+    let server = MockServer::start().await;
+    let leaked = format!("{TOKEN}3");
+    mount(
+        &server,
+        "GET",
+        "/api/echo",
+        ResponseTemplate::new(400)
+            .set_body_json(json!({"message": format!("invalid token Bearer {leaked}")})),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/api/rejected",
+        ResponseTemplate::new(401).set_body_json(json!({
+            "detail": format!("client_secret={CLIENT_SECRET} rejected"),
+        })),
+    )
+    .await;
+    let transport = transport(&server, Arc::new(basic()));
+
+    let error = transport.send(ApiRequest::get("/echo")).await.unwrap_err();
+    let api = error.api().expect("an API error");
+    assert_eq!(
+        api.message.as_deref(),
+        Some("invalid token Bearer ** redacted **")
+    );
+    assert_error_clean("an API message with a bearer token", &error, &[]);
+
+    let error = transport
+        .send(ApiRequest::get("/rejected"))
+        .await
+        .unwrap_err();
+    assert!(error.is_auth(), "{error:?}");
+    assert_error_clean("a 401 description with a form secret", &error, &[]);
+    assert!(error.to_string().contains("rejected"), "{error}");
+    assert_capture_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_inside_token_endpoint_descriptions_are_masked() {
+    global_capture();
+    for json in [true, false] {
+        let server = MockServer::start().await;
+        let described = |status: u16, error: &str| {
+            ResponseTemplate::new(status).set_body_json(json!({
+                "error": error,
+                "error_description": format!("client_secret={CLIENT_SECRET} rejected"),
+            }))
+        };
+        // A 503 first, so the retry path logs the error; then a final refusal.
+        Mock::given(method("POST"))
+            .and(path(TOKEN_PATH))
+            .respond_with(described(503, "temporarily_unavailable"))
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path(TOKEN_PATH))
+            .respond_with(described(400, "invalid_client"))
+            .mount(&server)
+            .await;
+        let credential = if json {
+            oauth(json_source(&server))
+        } else {
+            oauth(form_source(&server))
+        };
+        let error = transport(&server, credential)
+            .send(ApiRequest::get("/tickets"))
+            .await
+            .unwrap_err();
+        assert!(error.is_auth(), "{error:?}");
+        assert!(
+            error
+                .to_string()
+                .contains("client_secret=** redacted ** rejected"),
+            "{error}"
+        );
+        assert_error_clean("a token endpoint description", &error, &[]);
+    }
+    assert!(
+        !captured_lines_with(&["token request failed; retrying", "redacted"]).is_empty(),
+        "the token retry is traced, with the description masked"
+    );
+    assert_capture_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_in_a_wrongly_typed_field_is_not_quoted() {
+    global_capture();
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "GET",
+        "/api/credentials",
+        ResponseTemplate::new(200).set_body_string(format!(
+            r#"{{"name": "integration", "client_secret": {NUMERIC_SECRET}, "api_key": "{TOKEN}4"}}"#
+        )),
+    )
+    .await;
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Stored {
+        name: String,
+        client_secret: String,
+        api_key: u64,
+    }
+    let transport = transport(&server, Arc::new(basic()));
+    let error = transport
+        .send_json::<Stored>(ApiRequest::get("/credentials"))
+        .await
+        .unwrap_err();
+    let Error::Decode { path, source, .. } = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert_eq!(path, "client_secret");
+    assert!(source.to_string().contains("expected a string"), "{source}");
+    assert_error_clean("a decode error", &error, &[NUMERIC_SECRET]);
+
+    // The same at the token endpoint, for both sources: a numeric access token,
+    // and a secret-looking string where a number belongs.
+    let mut parse_errors = 0;
+    for body in [
+        format!(r#"{{"access_token": {NUMERIC_SECRET}, "token_type": "bearer"}}"#),
+        format!(
+            r#"{{"access_token": "{TOKEN}4", "token_type": "bearer", "expires_in": "{TOKEN}5x"}}"#
+        ),
+    ] {
+        let server = MockServer::start().await;
+        mount(
+            &server,
+            "POST",
+            TOKEN_PATH,
+            ResponseTemplate::new(200).set_body_raw(body.clone(), "application/json"),
+        )
+        .await;
+        let sources: [Arc<dyn TokenSource>; 2] = [
+            Arc::new(json_source(&server)),
+            Arc::new(form_source(&server)),
+        ];
+        for source in sources {
+            match source.fetch().await {
+                Ok(token) => {
+                    // The JSON source reads any `expires_in`; it must not be a leak either.
+                    assert_clean("a token", &format!("{token:?}"));
+                }
+                Err(error) => {
+                    parse_errors += 1;
+                    assert!(error.is_auth(), "{error:?}");
+                    assert!(
+                        error.to_string().contains("could not be parsed at"),
+                        "{error}"
+                    );
+                    let chain = std::error::Error::source(&error)
+                        .map(|s| format!("{s} {s:?}"))
+                        .unwrap_or_default();
+                    assert_error_clean("a token parse error", &error, &[NUMERIC_SECRET]);
+                    assert_clean("a token parse error's source", &chain);
+                    assert!(!chain.contains(NUMERIC_SECRET), "{chain}");
+                }
+            }
+        }
+    }
+    // Both sources refuse the numeric token; the form source also refuses the
+    // string `expires_in` (the JSON source reads it leniently as absent).
+    assert_eq!(parse_errors, 3);
+    assert_capture_clean();
+}

@@ -39,6 +39,7 @@ fn read_only_oauth(server: &MockServer) -> Arc<dyn neo_auth_core::Credential> {
 
 #[tokio::test]
 async fn a_missing_scope_is_reported_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, read_only_oauth(&server));
 
@@ -68,6 +69,7 @@ async fn a_missing_scope_is_reported_before_any_request() {
 
 #[tokio::test]
 async fn a_missing_scope_on_a_static_credential_is_reported_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let credential = basic().with_granted(Arc::new(GrantedScopes::parse("read:tickets")));
     let transport = transport(&server, Arc::new(credential));
@@ -81,6 +83,7 @@ async fn a_missing_scope_on_a_static_credential_is_reported_before_any_request()
 
 #[tokio::test]
 async fn an_area_the_policy_ignores_is_denied_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport_builder(&server, Arc::new(basic()))
         .policy(AccessPolicy::allow_all().with(TICKETS, AreaAccess::Ignore))
@@ -104,6 +107,7 @@ async fn an_area_the_policy_ignores_is_denied_before_any_request() {
 
 #[tokio::test]
 async fn a_write_to_a_read_only_area_is_denied_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport_builder(&server, Arc::new(basic()))
         .policy(AccessPolicy::read_only())
@@ -119,6 +123,7 @@ async fn a_write_to_a_read_only_area_is_denied_before_any_request() {
 
 #[tokio::test]
 async fn a_write_needing_approval_fails_without_one_and_is_sent_with_one() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(201))
@@ -154,6 +159,7 @@ async fn a_write_needing_approval_fails_without_one_and_is_sent_with_one() {
 
 #[test]
 fn an_approval_needs_a_name_and_a_reason() {
+    let _capture = capture_check(&[]);
     assert!(matches!(
         Approval::new("", "why"),
         Err(Error::Config { .. })
@@ -166,6 +172,7 @@ fn an_approval_needs_a_name_and_a_reason() {
 
 #[test]
 fn plain_http_is_refused_except_on_loopback() {
+    let _capture = capture_check(&[]);
     for refused in [
         "http://example.com",
         "http://example.com:8080/api",
@@ -206,6 +213,7 @@ fn plain_http_is_refused_except_on_loopback() {
 
 #[test]
 fn credentials_refuse_header_breaking_input() {
+    let _capture = capture_check(&[]);
     assert!(BasicCredential::new("user:name", SecretString::from("pw")).is_err());
     assert!(
         basic()
@@ -221,6 +229,7 @@ fn credentials_refuse_header_breaking_input() {
 
 #[tokio::test]
 async fn a_write_without_a_requirement_is_refused_before_any_request() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     for request in [
@@ -236,6 +245,7 @@ async fn a_write_without_a_requirement_is_refused_before_any_request() {
 
 #[tokio::test]
 async fn a_read_requirement_on_a_writing_method_is_refused() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let error = transport
@@ -248,6 +258,7 @@ async fn a_read_requirement_on_a_writing_method_is_refused() {
 
 #[tokio::test]
 async fn a_post_search_declared_idempotent_may_carry_a_read_requirement() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(200))
@@ -270,6 +281,7 @@ async fn a_post_search_declared_idempotent_may_carry_a_read_requirement() {
 
 #[tokio::test]
 async fn zero_timeouts_are_config_errors() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let error = transport
@@ -289,6 +301,7 @@ async fn zero_timeouts_are_config_errors() {
 
 #[tokio::test]
 async fn an_id_cannot_climb_out_of_the_api_path() {
+    let _capture = capture_check(&[]);
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let id = neo_auth_core::encode_path_segment("..");
@@ -297,4 +310,108 @@ async fn an_id_cannot_climb_out_of_the_api_path() {
         .await
         .unwrap_err();
     assert!(matches!(error, Error::Config { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn the_scope_check_runs_before_the_policy_check() {
+    let _capture = capture_check(&[]);
+    // The write lacks its scope *and* the read-only policy denies it: the scope
+    // is reported, because ticking it is the first thing to fix.
+    let server = silent_server().await;
+    let credential = basic().with_granted(Arc::new(GrantedScopes::parse("read:tickets")));
+    let transport = transport_builder(&server, Arc::new(credential))
+        .policy(AccessPolicy::read_only())
+        .build()
+        .unwrap();
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(error.is_missing_scope(), "{error:?}");
+    assert!(!error.is_policy());
+}
+
+#[tokio::test]
+async fn an_unlabelled_read_gets_the_policy_default_and_is_denied_under_deny_all() {
+    let _capture = capture_check(&[]);
+    let server = silent_server().await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::deny_all().with(TICKETS, AreaAccess::WRITE))
+        .build()
+        .unwrap();
+    let error = transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .unwrap_err();
+    let Error::PolicyDenied {
+        operation,
+        area,
+        allowed,
+        ..
+    } = &error
+    else {
+        panic!("expected PolicyDenied, got {error:?}");
+    };
+    assert_eq!(operation, "GET /tickets");
+    assert_eq!(area, AccessPolicy::UNLABELLED_AREA);
+    assert_eq!(area, "(unlabelled)");
+    assert_eq!(*allowed, AreaAccess::Ignore);
+    assert!(error.is_policy());
+}
+
+#[tokio::test]
+async fn an_unlabelled_read_is_sent_when_the_default_allows_reads() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .named("the unlabelled read")
+        .expect(1)
+        .mount(&server)
+        .await;
+    // Ignoring the tickets area does not matter: an unlabelled read has no area
+    // but the default one, and the default is read-only.
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .policy(AccessPolicy::read_only().with(TICKETS, AreaAccess::Ignore))
+        .build()
+        .unwrap();
+    transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .expect("allowed by the default");
+}
+
+#[test]
+fn a_body_that_cannot_be_serialized_is_a_config_error_with_its_source() {
+    let _capture = capture_check(&[]);
+    let mut body = std::collections::BTreeMap::new();
+    body.insert((1u8, 2u8), "a map with non-string keys is not JSON");
+    let error = ApiRequest::post("/tickets").json(&body).unwrap_err();
+    let Error::Config { message, source } = &error else {
+        panic!("expected a config error, got {error:?}");
+    };
+    assert_eq!(message, "the request body could not be serialized");
+    let source = source.as_ref().expect("the serde error is the source");
+    assert!(
+        source.to_string().contains("key must be a string"),
+        "{source}"
+    );
+    assert!(std::error::Error::source(&error).is_some());
+}
+
+#[test]
+fn a_basic_credential_keeps_its_secrets_as_secret_strings() {
+    let _capture = capture_check(&[]);
+    use secrecy::ExposeSecret;
+    let credential = basic();
+    assert_eq!(credential.username(), BASIC_USER);
+    assert_eq!(credential.password().expose_secret(), BASIC_PASSWORD);
+    assert_eq!(
+        credential
+            .extra_header("clientid")
+            .map(|v| v.expose_secret().to_owned()),
+        Some(MANAGE_CLIENT_ID.to_owned())
+    );
+    assert!(credential.extra_header("x-other").is_none());
+    assert_no_secrets("BasicCredential", &format!("{credential:?}"), &[]);
 }

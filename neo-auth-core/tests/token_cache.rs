@@ -93,6 +93,7 @@ impl<S: TokenSource> TokenSource for GatedSource<S> {
 // arrived sent its own request). Unchanged, it passes.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_token_request_for_1000_concurrent_callers() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -124,6 +125,7 @@ async fn one_token_request_for_1000_concurrent_callers() {
 // (or, for the first, on the gate), so all of them waited on the failing fetch.
 #[tokio::test]
 async fn a_failed_fetch_is_shared_with_every_waiting_caller_and_does_not_poison() {
+    let _capture = capture_check(&[]);
     const CALLERS: usize = 100;
     let server = MockServer::start().await;
     Mock::given(method("POST"))
@@ -211,6 +213,7 @@ async fn clocked(
 
 #[tokio::test]
 async fn token_is_reused_until_the_refresh_point_then_fetched_again() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     let config = cache_config().with_refresh_buffer(Duration::from_secs(60), Duration::ZERO);
     let (credential, clock) = clocked(&server, 3600, config).await;
@@ -253,6 +256,7 @@ async fn token_is_reused_until_the_refresh_point_then_fetched_again() {
 
 #[tokio::test]
 async fn advancing_past_the_refresh_buffer_fetches_a_new_token() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     // 120 s buffer: refresh at 3480 s, so advancing 3500 s is past it.
     let config = cache_config().with_refresh_buffer(Duration::from_secs(120), Duration::ZERO);
@@ -278,6 +282,7 @@ async fn advancing_past_the_refresh_buffer_fetches_a_new_token() {
 
 #[tokio::test]
 async fn refresh_jitter_stays_within_its_bound() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     // Buffer 60 s plus up to 30 s jitter: the refresh point lies in [3510 s, 3540 s].
     let config =
@@ -299,6 +304,7 @@ async fn refresh_jitter_stays_within_its_bound() {
 
 #[tokio::test]
 async fn refresh_buffer_is_at_most_half_the_lifetime() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     let config = cache_config().with_refresh_buffer(Duration::from_secs(60), Duration::ZERO);
     // A 100 s token with a 60 s buffer is refreshed at 50 s, not at 40 s.
@@ -319,6 +325,7 @@ async fn refresh_buffer_is_at_most_half_the_lifetime() {
 
 #[tokio::test]
 async fn a_token_without_expires_in_is_kept_until_invalidated() {
+    let _capture = capture_check(&[]);
     let clock = Arc::new(ManualClock::new());
     let cache = TokenCache::with_clock(
         Arc::new(CountingSource::new(None)),
@@ -339,6 +346,7 @@ async fn a_token_without_expires_in_is_kept_until_invalidated() {
 
 #[tokio::test]
 async fn invalidation_drops_only_the_rejected_token() {
+    let _capture = capture_check(&[]);
     let cache = TokenCache::new(
         Arc::new(CountingSource::new(Some(Duration::from_secs(3600)))),
         cache_config(),
@@ -365,6 +373,7 @@ async fn invalidation_drops_only_the_rejected_token() {
 
 #[tokio::test]
 async fn credential_invalidation_uses_the_generation_of_the_rejected_authorization() {
+    let _capture = capture_check(&[]);
     let credential = OAuth2Credential::builder(Arc::new(CountingSource::new(Some(
         Duration::from_secs(3600),
     ))))
@@ -388,6 +397,7 @@ async fn credential_invalidation_uses_the_generation_of_the_rejected_authorizati
 
 #[tokio::test]
 async fn token_endpoint_503_then_200_is_retried_with_backoff() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -420,10 +430,64 @@ async fn token_endpoint_503_then_200_is_retried_with_backoff() {
     assert_eq!(bearer_of(&authorization), "Bearer tok-1");
     assert_eq!(token_requests(&server).await, 2);
     assert_eq!(credential.cache().fetch_count(), 2);
+    // The retry is logged from the spawned fetch task, inside the caller's span.
+    let retries = captured_lines_with(&["neo.token", "token request failed; retrying"]);
+    assert!(!retries.is_empty(), "{}", global_capture().text());
+}
+
+#[tokio::test]
+async fn a_long_retry_after_from_the_token_endpoint_is_clamped() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "3600"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .named("token endpoint: 429 for an hour, once")
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_token(&server, TokenSequence::new(), 1).await;
+    catch_all(&server).await;
+    let credential = OAuth2Credential::builder(Arc::new(form_source(&server)))
+        .cache_config(cache_config().with_max_retry_after(Duration::from_millis(200)))
+        .build()
+        .expect("valid credential");
+
+    let started = std::time::Instant::now();
+    // The outer timeout turns a broken clamp into a failure, not an hour's hang.
+    let authorization = tokio::time::timeout(Duration::from_secs(20), credential.authorize())
+        .await
+        .expect("the clamped wait, not an hour")
+        .expect("the second request succeeds");
+    let elapsed = started.elapsed();
+    assert_eq!(bearer_of(&authorization), "Bearer tok-1");
+    assert!(
+        elapsed >= Duration::from_millis(150) && elapsed < Duration::from_secs(10),
+        "waited {elapsed:?}"
+    );
+    assert_eq!(token_requests(&server).await, 2);
+}
+
+#[tokio::test]
+async fn a_json_expires_in_of_zero_or_less_is_an_expired_token() {
+    let _capture = capture_check(&[]);
+    for expires_in in [json!(0), json!(-30), json!("-1"), json!(0.0)] {
+        let server = MockServer::start().await;
+        token_answer(
+            &server,
+            json!({"access_token": "tok-z", "token_type": "bearer", "expires_in": expires_in}),
+        )
+        .await;
+        let token = json_source(&server).fetch().await.expect("a token");
+        assert_eq!(token.expires_in, Some(Duration::ZERO), "{expires_in}");
+    }
 }
 
 #[tokio::test]
 async fn token_endpoint_423_is_retried() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -450,6 +514,7 @@ async fn token_endpoint_423_is_retried() {
 
 #[tokio::test]
 async fn token_endpoint_failing_every_attempt_gives_up_after_max_attempts() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -479,6 +544,7 @@ async fn token_endpoint_failing_every_attempt_gives_up_after_max_attempts() {
 
 #[tokio::test]
 async fn token_endpoint_client_error_is_not_retried() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -513,6 +579,7 @@ async fn token_endpoint_client_error_is_not_retried() {
 
 #[tokio::test]
 async fn token_request_slower_than_its_timeout_fails_and_the_next_call_fetches_again() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -586,6 +653,7 @@ async fn token_answer(server: &MockServer, body: serde_json::Value) {
 
 #[tokio::test]
 async fn an_absurd_expires_in_is_capped_not_a_panic() {
+    let _capture = capture_check(&[]);
     for expires_in in [json!(u64::MAX), json!(1e19), json!(-5), json!("soon")] {
         let server = MockServer::start().await;
         token_answer(
@@ -599,9 +667,16 @@ async fn an_absurd_expires_in_is_capped_not_a_panic() {
             if let Ok(authorization) = credential.authorize().await {
                 assert_eq!(bearer_of(&authorization), "Bearer tok-x");
                 let cached = credential.cache().peek().expect("cached");
+                // A negative lifetime is "already expired", never "forever".
+                let expected_zero = expires_in == json!(-5);
                 assert!(
-                    cached.token().expires_in.is_none_or(|d| d > Duration::ZERO),
-                    "{expires_in}"
+                    if expected_zero {
+                        cached.token().expires_in == Some(Duration::ZERO)
+                    } else {
+                        cached.token().expires_in.is_none_or(|d| d > Duration::ZERO)
+                    },
+                    "{expires_in}: {:?}",
+                    cached.token().expires_in
                 );
             }
         }
@@ -629,6 +704,7 @@ async fn an_absurd_expires_in_is_capped_not_a_panic() {
 // Current-thread runtime: see the note on the shared-failure test above.
 #[tokio::test]
 async fn waiters_take_the_token_they_waited_for_even_one_born_expired() {
+    let _capture = capture_check(&[]);
     const CALLERS: usize = 20;
     let gate = Arc::new(Semaphore::new(0));
     let source = Arc::new(GatedSource {
@@ -666,6 +742,7 @@ async fn waiters_take_the_token_they_waited_for_even_one_born_expired() {
 
 #[tokio::test]
 async fn a_failed_refresh_keeps_the_still_valid_token_and_pauses_before_retrying() {
+    let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
@@ -722,6 +799,7 @@ async fn a_failed_refresh_keeps_the_still_valid_token_and_pauses_before_retrying
 // inline in the caller instead of in its own task (fetch_count is then 2).
 #[tokio::test]
 async fn a_cancelled_caller_does_not_abort_the_fetch_for_the_others() {
+    let _capture = capture_check(&[]);
     let gate = Arc::new(Semaphore::new(0));
     let source = Arc::new(GatedSource {
         inner: CountingSource::new(Some(Duration::from_secs(3600))),

@@ -246,13 +246,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
                 list.extra.insert(key, value);
             }
         }
-        if !found {
-            if let Some(key) = fallback {
-                if let Some(Value::Array(values)) = list.extra.remove(&key) {
-                    list.items = items_from_values::<T, A::Error>(&key, values)?;
-                    list.key = Some(key);
-                }
-            }
+        if !found
+            && let Some(key) = fallback
+            && let Some(Value::Array(values)) = list.extra.remove(&key)
+        {
+            list.items = items_from_values::<T, A::Error>(&key, values)?;
+            list.key = Some(key);
         }
         Ok(list)
     }

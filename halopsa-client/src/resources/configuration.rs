@@ -11,7 +11,7 @@
 //! carry), so they have their own handler, [`Priorities`], whose `get` and
 //! `delete` take the string.
 
-use neo_auth_core::{ApiRequest, Result};
+use neo_auth_core::{Access, ApiRequest, Requirement, Result};
 
 use crate::list::ListRequest;
 use crate::models::{Agent, Category, Priority, Status, Team, TicketType, Workflow};
@@ -76,10 +76,15 @@ impl crate::Client {
     }
 
     /// The agent the application logs in as (`GET /Agent/me`). Every request is
-    /// attributed to this agent. Needs only a valid token.
+    /// attributed to this agent. Needs only a valid token (no scope); the access
+    /// policy sees it as a read of the `configuration` area.
     pub async fn whoami(&self) -> Result<Agent> {
         self.transport()
-            .send_json(ApiRequest::get("/Agent/me"))
+            .send_json(ApiRequest::get("/Agent/me").requirement(Requirement::new(
+                "agents.me",
+                crate::scopes::areas::CONFIGURATION,
+                Access::Read,
+            )))
             .await
     }
 }

@@ -326,3 +326,42 @@ pub fn global_capture() -> &'static Capture {
         capture
     })
 }
+
+/// Checks, when dropped at the end of a test, that nothing the process-wide
+/// capture recorded so far contains a fixed secret of the suite, a token with
+/// the [`TOKEN_PREFIX`], or any of the test's `extra` secrets. Create it first
+/// thing in every test (`let _capture = capture_check(&[]);`): it installs the
+/// capture before the test does any work, and its check runs after all of it.
+/// A test that already failed skips the check.
+#[must_use = "the check runs when the guard is dropped at the end of the test"]
+pub struct CaptureCheck {
+    extra: Vec<String>,
+}
+
+pub fn capture_check(extra: &[&str]) -> CaptureCheck {
+    global_capture();
+    CaptureCheck {
+        extra: extra.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+impl Drop for CaptureCheck {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let mut extra: Vec<&str> = self.extra.iter().map(String::as_str).collect();
+        extra.push(TOKEN_PREFIX);
+        assert_no_secrets("the tracing capture", &global_capture().text(), &extra);
+    }
+}
+
+/// The captured lines (from any test of this binary) that contain every needle.
+pub fn captured_lines_with(needles: &[&str]) -> Vec<String> {
+    global_capture()
+        .text()
+        .lines()
+        .filter(|line| needles.iter().all(|n| line.contains(n)))
+        .map(str::to_owned)
+        .collect()
+}

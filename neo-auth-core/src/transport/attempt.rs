@@ -1,0 +1,139 @@
+//! One attempt of a request: build it, send it, read the answer and classify it.
+
+use http::StatusCode;
+use url::Url;
+
+use super::failure::{AttemptError, Failure};
+use super::redirect::unfollowed_redirect_message;
+use super::response::{ApiResponse, MAX_ERROR_BODY, read_limited};
+use super::{Transport, is_safe_method};
+use crate::credential::Authorization;
+use crate::error::{AuthError, Error, is_retryable_status};
+use crate::redact::redact_snippet;
+use crate::request::ApiRequest;
+
+impl Transport {
+    /// Sends `request` once with `authorization`.
+    pub(super) async fn attempt(
+        &self,
+        request: &ApiRequest,
+        url: &Url,
+        authorization: &Authorization,
+    ) -> Result<ApiResponse, AttemptError> {
+        let attempt_timeout = request
+            .options
+            .attempt_timeout
+            .unwrap_or(self.inner.timeouts.attempt);
+        let builder = self.request_builder(request, url, authorization, attempt_timeout);
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| AttemptError::Failed(self.send_failure(request, e, attempt_timeout)))?;
+        let status = response.status();
+        tracing::Span::current().record("status", status.as_u16());
+        let headers = response.headers().clone();
+        if status.is_success() {
+            let body = response.bytes().await.map_err(|e| {
+                let error = self.transport_error(request, e, attempt_timeout);
+                AttemptError::Failed(if request.is_idempotent() {
+                    Failure::retry(error)
+                } else {
+                    // The server said yes; only the body was lost.
+                    Failure::Final(self.uncertain(request, error))
+                })
+            })?;
+            if request.options.log_bodies {
+                tracing::trace!(body = %redact_snippet(&body, 2000), "response body");
+            }
+            return Ok(ApiResponse::new(status, headers, body));
+        }
+        let final_url = response.url().clone();
+        let body = read_limited(response, MAX_ERROR_BODY).await;
+        let mut api = self.api_error(request, status, &headers, &body);
+        if status == StatusCode::UNAUTHORIZED {
+            tracing::info!("the API answered 401");
+            return Err(AttemptError::Unauthorized(
+                AuthError {
+                    status: Some(status),
+                    description: api.message.clone(),
+                    oauth_error: api.code.clone(),
+                    source: Some(Box::new(api)),
+                    ..AuthError::new("the API rejected the credential (HTTP 401)")
+                }
+                .into_error(),
+            ));
+        }
+        if status == StatusCode::FORBIDDEN
+            && self.inner.errors.forbidden_means_missing_scope()
+            && let Some(requirement) = request.requirement.as_ref().filter(|r| r.scope().is_some())
+        {
+            return Err(AttemptError::Failed(Failure::Final(
+                self.forbidden(requirement, api),
+            )));
+        }
+        if status.is_redirection() {
+            api.message = Some(unfollowed_redirect_message(
+                &request.method,
+                &final_url,
+                &headers,
+            ));
+            return Err(AttemptError::Failed(Failure::Final(Error::Api(Box::new(
+                api,
+            )))));
+        }
+        let retry_after = api.retry_after;
+        let rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
+        let error = Error::Api(Box::new(api));
+        let failure = if !is_retryable_status(status) {
+            Failure::Final(error)
+        } else if request.is_idempotent() {
+            Failure::Retryable {
+                error,
+                retry_after,
+                rate_limited,
+            }
+        } else if matches!(status.as_u16(), 408 | 429) {
+            // The server refused before processing: not applied, but not retried silently.
+            Failure::Final(error)
+        } else {
+            Failure::Final(self.uncertain(request, error))
+        };
+        Err(AttemptError::Failed(failure))
+    }
+
+    fn request_builder(
+        &self,
+        request: &ApiRequest,
+        url: &Url,
+        authorization: &Authorization,
+        attempt_timeout: std::time::Duration,
+    ) -> reqwest::RequestBuilder {
+        let client = if is_safe_method(&request.method) {
+            &self.inner.http
+        } else {
+            &self.inner.http_no_redirects
+        };
+        let mut builder = client
+            .request(request.method.clone(), url.clone())
+            .timeout(attempt_timeout);
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
+        }
+        builder = builder.header(http::header::ACCEPT, "application/json");
+        for (name, value) in &request.headers {
+            builder = builder.header(name.clone(), value.clone());
+        }
+        for (name, value) in authorization.headers() {
+            builder = builder.header(name.clone(), value.clone());
+        }
+        if let Some(body) = &request.body {
+            if request.options.log_bodies {
+                tracing::trace!(body = %redact_snippet(body, 2000), "request body");
+            }
+            builder = builder
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        builder
+    }
+}

@@ -1,0 +1,121 @@
+//! [`TransportBuilder`]: every setting of a transport, validated in `build()`.
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::redirect::same_origin_redirects;
+use super::timeouts::Timeouts;
+use super::{Inner, Transport};
+use crate::credential::Credential;
+use crate::error::{Error, Result};
+use crate::error_body::VendorErrors;
+use crate::policy::AccessPolicy;
+use crate::rate_limit::RateBudget;
+use crate::retry::{RetryBudget, RetryConfig};
+use crate::url_policy::validate_base_url;
+
+/// Builds a [`Transport`]; everything is validated in [`TransportBuilder::build`].
+pub struct TransportBuilder {
+    pub(super) base_url: String,
+    pub(super) credential: Option<Arc<dyn Credential>>,
+    pub(super) policy: AccessPolicy,
+    pub(super) retry: RetryConfig,
+    pub(super) timeouts: Timeouts,
+    pub(super) user_agent: String,
+    pub(super) errors: Arc<dyn VendorErrors>,
+    pub(super) rate_budget: Option<Arc<RateBudget>>,
+}
+
+impl fmt::Debug for TransportBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportBuilder")
+            .field("base_url", &self.base_url)
+            .field("credential", &self.credential)
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TransportBuilder {
+    /// Sets the credential (required).
+    pub fn credential(mut self, credential: Arc<dyn Credential>) -> Self {
+        self.credential = Some(credential);
+        self
+    }
+
+    /// Sets the access policy (default: read-only everywhere).
+    pub fn policy(mut self, policy: AccessPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Sets the timeouts.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// Sets the `User-Agent`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Plugs in the vendor's error conventions.
+    pub fn vendor_errors(mut self, errors: Arc<dyn VendorErrors>) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// Sets (or, with `None`, removes) a client-side rate budget.
+    pub fn rate_budget(mut self, budget: Option<Arc<RateBudget>>) -> Self {
+        self.rate_budget = budget;
+        self
+    }
+
+    /// Validates and builds.
+    pub fn build(self) -> Result<Transport> {
+        let base = validate_base_url(&self.base_url)?;
+        let credential = self
+            .credential
+            .ok_or_else(|| Error::config("a credential is required"))?;
+        if !self.timeouts.are_positive() {
+            return Err(Error::config("timeouts must be greater than zero"));
+        }
+        if self.user_agent.trim().is_empty() {
+            return Err(Error::config("the User-Agent must not be empty"));
+        }
+        let client = |redirects: reqwest::redirect::Policy| {
+            crate::tls::http_client_builder()
+                .user_agent(self.user_agent.clone())
+                .connect_timeout(self.timeouts.connect)
+                .redirect(redirects)
+                .build()
+                .map_err(|e| Error::config_with("could not build the HTTP client", e))
+        };
+        let http = client(same_origin_redirects())?;
+        // Writes never follow redirects: a 301/302/303 would turn a POST into a
+        // GET and report the GET's answer as the write's result.
+        let http_no_redirects = client(reqwest::redirect::Policy::none())?;
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                http,
+                http_no_redirects,
+                base,
+                credential,
+                policy: self.policy,
+                budget: RetryBudget::new(self.retry.budget_capacity, self.retry.budget_refund),
+                retry: self.retry,
+                timeouts: self.timeouts,
+                errors: self.errors,
+                rate_budget: self.rate_budget,
+            }),
+        })
+    }
+}

@@ -1,0 +1,71 @@
+//! The scope side of a request: the check before sending, and the reading of a
+//! server 403 as a missing scope or as a vendor-side refusal.
+
+use super::Transport;
+use crate::error::{ApiError, Error, Result};
+use crate::requirement::Requirement;
+
+impl Transport {
+    /// Checks the credential's known scopes against a requirement (no traffic).
+    pub fn check_scope(&self, requirement: &Requirement) -> Result<()> {
+        let (Some(scope), Some(granted)) = (requirement.scope(), self.inner.credential.granted())
+        else {
+            return Ok(());
+        };
+        if granted.grants(scope) {
+            Ok(())
+        } else {
+            Err(self.missing_scope(requirement, None))
+        }
+    }
+
+    /// [`Error::MissingScope`] for `requirement`; `response` is the server's 403
+    /// when the refusal came from the server.
+    fn missing_scope(&self, requirement: &Requirement, response: Option<Box<ApiError>>) -> Error {
+        let (scope, label) = requirement
+            .scope()
+            .map(|s| (s.name().to_owned(), s.label().to_owned()))
+            .unwrap_or_default();
+        Error::MissingScope {
+            operation: requirement.operation().to_owned(),
+            vendor: self.inner.errors.vendor().to_owned(),
+            scope,
+            label,
+            location: self.inner.errors.permission_location().to_owned(),
+            response,
+        }
+    }
+
+    /// Maps a server 403 on a scoped operation: when the credential is known to
+    /// hold the scope, ticking it again would not help ([`Error::Forbidden`]);
+    /// otherwise the scope is reported missing, with the server's answer kept.
+    pub(super) fn forbidden(&self, requirement: &Requirement, api: ApiError) -> Error {
+        let holds_scope = requirement.scope().is_some_and(|scope| {
+            self.inner
+                .credential
+                .granted()
+                .is_some_and(|granted| granted.grants(scope))
+        });
+        if !holds_scope {
+            tracing::warn!(
+                operation = requirement.operation(),
+                "403 from the API: a permission is missing"
+            );
+            return self.missing_scope(requirement, Some(Box::new(api)));
+        }
+        tracing::warn!(
+            operation = requirement.operation(),
+            "403 from the API although the credential holds the scope"
+        );
+        Error::Forbidden {
+            operation: requirement.operation().to_owned(),
+            vendor: self.inner.errors.vendor().to_owned(),
+            scope: requirement
+                .scope()
+                .map(|s| s.name().to_owned())
+                .unwrap_or_default(),
+            hint: self.inner.errors.forbidden_hint().to_owned(),
+            response: Box::new(api),
+        }
+    }
+}
