@@ -218,7 +218,8 @@ pub async fn run() -> Result<Outcome, Error> {
         })
         .collect();
     for task in tasks {
-        task.await.map_err(|e| Error::config(e.to_string()))??;
+        task.await
+            .map_err(|e| Error::config_with("a demo task panicked or was cancelled", e))??;
     }
     let fetched = server.token_requests() - before;
     println!("   token requests: {fetched}");
@@ -269,7 +270,7 @@ mod tests {
             &server,
             0,
             Err::<(), _>(Error::config("x")),
-            ("a config error", |e| matches!(e, Error::Config(_))),
+            ("a config error", |e| matches!(e, Error::Config { .. })),
         );
         assert_eq!(expect.outcome(), Outcome::Fine);
 
