@@ -37,6 +37,7 @@ const MAX_AUTHINFO_BODY: usize = 64 * 1024;
 
 /// Where tokens come from, once discovered.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TokenEndpoint {
     /// The token URL, including `?tenant=` when a tenant applies.
     pub token_url: String,

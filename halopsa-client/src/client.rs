@@ -27,24 +27,32 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// (and for another process sharing the application now and then).
 pub const HOSTED_RATE_LIMIT: (u32, Duration) = (280, Duration::from_secs(300));
 
+/// The default overall bound of one call, retries and their waits included: 12
+/// minutes (see [`halo_timeouts`]).
+pub const OVERALL_TIMEOUT: Duration = Duration::from_secs(12 * 60);
+
 /// The retry policy for Halo: the standard one, except that a 429 without
-/// `Retry-After` waits 30 s – 5 min (a rolling 5-minute window does not clear in 5 s).
+/// `Retry-After` waits 30 s – 5 min (a rolling 5-minute window does not clear in
+/// 5 s), and a server-sent `Retry-After` is honoured up to [`OVERALL_TIMEOUT`]:
+/// clamping it lower would retry early, into another 429 that costs a request of
+/// the window. A wait longer than what is left of the call's overall timeout ends
+/// the call with a timeout instead.
 pub fn halo_retry_config() -> RetryConfig {
     RetryConfig::standard()
         .with_rate_limited_backoff(
             Backoff::new(Duration::from_secs(60), Duration::from_secs(300))
                 .with_floor(Duration::from_secs(30)),
         )
-        .with_max_retry_after(Duration::from_secs(300))
+        .with_max_retry_after(OVERALL_TIMEOUT)
 }
 
 /// The default timeouts: the core's connect and per-attempt timeouts, and an
-/// overall bound of 12 minutes per call, long enough to wait out a rate-limit
-/// window (a 429 may ask for up to 5 minutes) rather than fail a long sync.
-/// Interactive callers can shorten it per request with
+/// overall bound of [`OVERALL_TIMEOUT`] (12 minutes) per call, long enough to wait
+/// out a rate-limit window (a 429 may ask for 5 minutes or more) rather than fail
+/// a long sync. Interactive callers can shorten it per request with
 /// [`RequestOptions::overall_timeout`](neo_auth_core::RequestOptions::overall_timeout).
 pub fn halo_timeouts() -> Timeouts {
-    Timeouts::default().with_overall(Duration::from_secs(12 * 60))
+    Timeouts::default().with_overall(OVERALL_TIMEOUT)
 }
 
 /// A HaloPSA API client. Cheap to clone (`Arc` inside), `Send + Sync`.
@@ -357,14 +365,20 @@ mod tests {
             let later = retry.wait(4, None, true);
             assert!(later <= Duration::from_secs(300), "{later:?}");
         }
-        // A server-sent Retry-After wins, clamped to five minutes.
+        // A server-sent Retry-After wins, honoured up to the overall timeout.
         assert_eq!(
             retry.wait(0, Some(Duration::from_secs(7)), true),
             Duration::from_secs(7)
         );
         assert_eq!(
+            retry.wait(0, Some(Duration::from_secs(600)), true),
+            Duration::from_secs(600)
+        );
+        assert_eq!(retry.max_retry_after, OVERALL_TIMEOUT);
+        assert_eq!(halo_timeouts().overall, OVERALL_TIMEOUT);
+        assert_eq!(
             retry.wait(0, Some(Duration::from_secs(3600)), true),
-            Duration::from_secs(300)
+            Duration::from_secs(12 * 60)
         );
         // Other failures keep the short backoff.
         assert!(retry.wait(0, None, false) < Duration::from_secs(30));

@@ -76,7 +76,8 @@ pub mod scopes;
 
 pub use auth::{HaloTokenSource, TokenEndpoint};
 pub use client::{
-    Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, halo_retry_config, halo_timeouts,
+    Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, OVERALL_TIMEOUT, halo_retry_config,
+    halo_timeouts,
 };
 pub use credentials::HaloCredentials;
 pub use date::format_halo_time;

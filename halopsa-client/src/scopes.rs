@@ -188,11 +188,20 @@ pub mod areas {
 
 /// The requirements of one resource: reading and writing.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ResourceRequirements {
     /// Reads (list, get).
     pub read: Requirement,
     /// Writes (create, update, delete).
     pub write: Requirement,
+}
+
+impl ResourceRequirements {
+    /// The requirements of a resource read with `read` and written with `write`
+    /// (for endpoints reached through the raw escape hatch, say).
+    pub const fn new(read: Requirement, write: Requirement) -> Self {
+        ResourceRequirements { read, write }
+    }
 }
 
 const fn pair(

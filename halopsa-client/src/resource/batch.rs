@@ -14,6 +14,7 @@ pub const MAX_BATCH: usize = 100;
 /// A batch that stopped part-way: what was saved, and the error of the first POST
 /// that did not succeed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct BatchError<T> {
     /// Records the server confirmed, in order.
     pub saved: Vec<T>,
@@ -23,6 +24,19 @@ pub struct BatchError<T> {
     pub first_unconfirmed: usize,
     /// Why the batch stopped.
     pub error: Error,
+}
+
+impl<T> BatchError<T> {
+    /// A batch error: `saved` records confirmed, the first unconfirmed record at
+    /// `first_unconfirmed`, stopped by `error` (for callers' own batch drivers and
+    /// test doubles).
+    pub fn new(saved: Vec<T>, first_unconfirmed: usize, error: Error) -> Self {
+        BatchError {
+            saved,
+            first_unconfirmed,
+            error,
+        }
+    }
 }
 
 impl<T: fmt::Debug> fmt::Display for BatchError<T> {

@@ -7,6 +7,7 @@ use crate::scopes::ResourceRequirements;
 /// A Halo resource: its path, how its list is shaped and paged, and what reading
 /// and writing it requires.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ResourceDef {
     /// The path under `/api` (`Tickets`).
     pub path: &'static str,
