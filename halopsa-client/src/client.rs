@@ -10,6 +10,7 @@ use neo_auth_core::{
     validate_base_url,
 };
 use serde::de::DeserializeOwned;
+use url::Url;
 
 use crate::auth::{HaloTokenSource, TokenEndpoint};
 use crate::credentials::HaloCredentials;
@@ -186,6 +187,11 @@ impl ClientBuilder {
     /// base URL and a configured auth URL (https, or http only to loopback; the
     /// token URL derived from it too), the page size and the rate limit. No
     /// network traffic.
+    ///
+    /// The base URL is the instance URL (`https://acme.halopsa.com`). The
+    /// *Resource Server* URL that Halo's API Details shows
+    /// (`https://acme.halopsa.com/api`) is accepted too: one trailing `/api` is
+    /// stripped, so both forms reach the same `/api/...` endpoints.
     pub fn build(self) -> Result<Client> {
         let credentials = self
             .credentials
@@ -204,7 +210,7 @@ impl ClientBuilder {
                 ));
             }
         }
-        let base = validate_base_url(&credentials.base_url)?;
+        let base = instance_base(validate_base_url(&credentials.base_url)?);
         let api_base = neo_auth_core::join_path(&base, "/api")?;
         let token_source = Arc::new(HaloTokenSource::new(
             base,
@@ -341,6 +347,38 @@ impl Client {
     }
 }
 
+/// The instance URL from a configured base URL: one trailing `/api` (or `/api/`,
+/// any case) is stripped, because Halo's API Details page shows the Resource
+/// Server URL `https://x.halopsa.com/api`, and the client adds `/api` itself.
+pub(crate) fn instance_base(mut base: Url) -> Url {
+    let path = base.path().trim_end_matches('/');
+    let stripped = path
+        .len()
+        .checked_sub(4)
+        .filter(|&cut| {
+            path.get(cut..)
+                .is_some_and(|s| s.eq_ignore_ascii_case("/api"))
+        })
+        .and_then(|cut| path.get(..cut))
+        .map(str::to_owned);
+    match stripped {
+        Some(instance_path) => {
+            tracing::debug!(
+                base_url = %base,
+                "the HaloPSA base URL ends in /api (the Resource Server URL); using the instance URL without it"
+            );
+            let instance_path = if instance_path.is_empty() {
+                "/".to_owned()
+            } else {
+                instance_path
+            };
+            base.set_path(&instance_path);
+            base
+        }
+        None => base,
+    }
+}
+
 /// `Tickets` / `/Tickets` / `/api/Tickets` → `/Tickets` (the transport's base ends in `/api`).
 pub(crate) fn api_path(path: &str) -> String {
     let trimmed = path.trim_start_matches('/');
@@ -354,6 +392,44 @@ pub(crate) fn api_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_trailing_api_segment_is_stripped_from_the_base_url() {
+        let base = |raw: &str| instance_base(Url::parse(raw).unwrap()).to_string();
+        assert_eq!(
+            base("https://acme.halopsa.com"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.halopsa.com/api"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.halopsa.com/api/"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.halopsa.com/API"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.example/halo/api"),
+            "https://acme.example/halo"
+        );
+        // Only one, and only a whole segment.
+        assert_eq!(
+            base("https://acme.example/api/api"),
+            "https://acme.example/api"
+        );
+        assert_eq!(
+            base("https://acme.example/myapi"),
+            "https://acme.example/myapi"
+        );
+        assert_eq!(
+            base("https://acme.example/halo"),
+            "https://acme.example/halo"
+        );
+    }
 
     #[test]
     fn a_429_without_retry_after_waits_for_the_rolling_window() {

@@ -546,6 +546,26 @@ fn build_validates_everything() {
         HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from(" "));
     assert!(Client::builder().credentials(empty_secret).build().is_err());
     assert!(Client::builder().credentials(creds()).build().is_ok());
+    for agent_id in [0, -1] {
+        let error = Client::builder()
+            .credentials(creds().with_agent_id(agent_id))
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(error, neo_auth_core::Error::Config(_)),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().contains("must be a positive agent id"),
+            "{error}"
+        );
+    }
+    assert!(
+        Client::builder()
+            .credentials(creds().with_agent_id(1))
+            .build()
+            .is_ok()
+    );
     // The default budget leaves headroom under hosted Halo's 300 per 5 minutes for
     // the token and authinfo requests it does not count.
     let (requests, window) = halopsa_client::HOSTED_RATE_LIMIT;

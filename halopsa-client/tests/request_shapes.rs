@@ -1417,3 +1417,52 @@ async fn a_matching_reply_is_returned_as_saved() {
     let saved = client.tickets().create(&draft(1)[0]).send().await.unwrap();
     assert_eq!((saved.id, saved.summary.as_deref()), (Some(1), Some("t0")));
 }
+
+#[tokio::test]
+async fn a_resource_server_url_as_base_reaches_the_same_urls() {
+    // Halo's API Details show the Resource Server URL `https://x.halopsa.com/api`;
+    // pasted as the base URL it must not lead to `/api/api/...`.
+    let mut seen = Vec::new();
+    for suffix in ["", "/api", "/api/", "/API"] {
+        let server = MockServer::start().await;
+        mount_auth(&server, "all").await;
+        Mock::given(method("GET"))
+            .and(path("/api/Tickets/7"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7})))
+            .expect(1)
+            .named("ticket 7")
+            .mount(&server)
+            .await;
+        let client = Client::builder()
+            .credentials(halopsa_client::HaloCredentials::new(
+                format!("{}{suffix}", server.uri()),
+                CLIENT_ID,
+                secrecy::SecretString::from(SECRET),
+            ))
+            .retry(fast_retry())
+            .rate_limit(None)
+            .build()
+            .unwrap();
+        let ticket = client.tickets().get(7).send().await.unwrap();
+        assert_eq!(ticket.id, Some(7), "base URL suffix `{suffix}`");
+        let paths: Vec<String> = server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.url.path()))
+            .collect();
+        seen.push(paths);
+    }
+    assert_eq!(
+        seen[0],
+        [
+            "GET /api/authinfo",
+            "POST /auth/token",
+            "GET /api/Tickets/7"
+        ]
+    );
+    for paths in &seen[1..] {
+        assert_eq!(paths, &seen[0]);
+    }
+}
