@@ -83,7 +83,7 @@ pub use credentials::HaloCredentials;
 pub use date::format_halo_time;
 pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Visibility};
 pub use errors::HaloErrors;
-pub use list::{DateField, ListRequest};
+pub use list::{DateField, ListRequest, STABLE_ORDER};
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{
     BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest,
