@@ -24,7 +24,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// The credential lacks the vendor scope or permission the operation needs.
-    /// Nothing was sent. The fix is one checkbox in the vendor portal: `label`.
+    /// Nothing was sent unless `response` is `Some`. The fix is one checkbox in the
+    /// vendor portal: `label`.
+    ///
+    /// `response` is `None` when the scope check refused the call before sending
+    /// (the credential's known grant lacks the scope), and `Some` when the server
+    /// answered 403 to a call whose grant was unknown: the vendor's own answer is
+    /// kept as the error's source.
     #[error("{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}")]
     MissingScope {
         /// The operation that was refused, e.g. `tickets.create`.
@@ -38,6 +44,28 @@ pub enum Error {
         /// Where in the portal the label is ticked, as a phrase completing
         /// "tick `label` …" (from [`VendorErrors::permission_location`](crate::VendorErrors::permission_location)).
         location: String,
+        /// The server's 403, when the refusal came from the server; `None` when
+        /// the call was refused before sending.
+        #[source]
+        response: Option<Box<ApiError>>,
+    },
+    /// The server answered 403 to an operation whose scope the credential is known
+    /// to hold: ticking the scope again would not help; the vendor-side account or
+    /// role behind the credential lacks permission for this record or area.
+    /// The request was sent; the vendor's answer is the source.
+    #[error("{operation}: {vendor} answered 403 although the credential holds `{scope}`: {hint}")]
+    Forbidden {
+        /// The operation that was refused, e.g. `tickets.get`.
+        operation: String,
+        /// The vendor's name (for messages), e.g. `HaloPSA`.
+        vendor: String,
+        /// The scope's wire name, which the credential holds.
+        scope: String,
+        /// What to check instead (from [`VendorErrors::forbidden_hint`](crate::VendorErrors::forbidden_hint)).
+        hint: String,
+        /// The server's 403 with what the vendor said.
+        #[source]
+        response: Box<ApiError>,
     },
     /// The integration's access policy does not allow the operation. Nothing was sent.
     #[error(
@@ -138,6 +166,8 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
+            Error::MissingScope { response, .. } => response.as_ref().map(|r| r.status),
+            Error::Forbidden { response, .. } => Some(response.status),
             Error::Auth(e) => e.status,
             Error::WriteUncertain { source, .. } => source.status(),
             Error::Shared(e) => e.status(),
@@ -162,6 +192,8 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::Api(e) => e.retry_after,
+            Error::MissingScope { response, .. } => response.as_ref().and_then(|r| r.retry_after),
+            Error::Forbidden { response, .. } => response.retry_after,
             Error::Auth(e) => e.retry_after,
             Error::WriteUncertain { source, .. } => source.retry_after(),
             Error::Shared(e) => e.retry_after(),
@@ -180,9 +212,16 @@ impl Error {
         }
     }
 
-    /// Whether the call was refused before sending because a scope is missing.
+    /// Whether a scope is missing: the call was refused before sending, or the
+    /// server's 403 was read as the operation's scope missing.
     pub fn is_missing_scope(&self) -> bool {
         matches!(self, Error::MissingScope { .. })
+    }
+
+    /// Whether the server answered 403 although the credential holds the
+    /// operation's scope ([`Error::Forbidden`]).
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, Error::Forbidden { .. })
     }
 
     /// Whether the access policy (denial or missing approval) refused the call.
@@ -207,14 +246,23 @@ impl Error {
         }
     }
 
-    /// The API error payload, if this is an API error (directly or wrapped).
+    /// The API error payload, if this is an API error (directly or wrapped), or
+    /// the server's answer behind [`Error::MissingScope`] or [`Error::Forbidden`].
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
+            Error::MissingScope { response, .. } => response.as_deref(),
+            Error::Forbidden { response, .. } => Some(response),
             Error::WriteUncertain { source, .. } => source.api(),
             Error::Shared(e) => e.api(),
             _ => None,
         }
+    }
+
+    /// The vendor's request id, when an API answer behind this error carried one
+    /// (see [`Error::api`]).
+    pub fn request_id(&self) -> Option<&str> {
+        self.api().and_then(|api| api.request_id.as_deref())
     }
 
     /// Shorthand for a configuration error.

@@ -45,6 +45,13 @@ pub trait VendorErrors: Send + Sync + Debug {
     fn permission_location(&self) -> &str {
         "for this credential in the vendor portal"
     }
+
+    /// What to check when the server answers 403 although the credential holds
+    /// the operation's scope ([`Error::Forbidden`](crate::Error::Forbidden)): a
+    /// phrase completing "answered 403 although the credential holds `scope`: …".
+    fn forbidden_hint(&self) -> &str {
+        "the vendor account behind the credential lacks permission for this record or area"
+    }
 }
 
 /// The default conventions: common JSON shapes, then plain text.

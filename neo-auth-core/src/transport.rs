@@ -332,11 +332,11 @@ impl Transport {
         if granted.grants(scope) {
             Ok(())
         } else {
-            Err(self.missing_scope(requirement))
+            Err(self.missing_scope(requirement, None))
         }
     }
 
-    fn missing_scope(&self, requirement: &Requirement) -> Error {
+    fn missing_scope(&self, requirement: &Requirement, response: Option<Box<ApiError>>) -> Error {
         let (scope, label) = requirement
             .scope()
             .map(|s| (s.name().to_owned(), s.label().to_owned()))
@@ -347,6 +347,41 @@ impl Transport {
             scope,
             label,
             location: self.inner.errors.permission_location().to_owned(),
+            response,
+        }
+    }
+
+    /// Maps a server 403 on a scoped operation: when the credential is known to
+    /// hold the scope, ticking it again would not help ([`Error::Forbidden`]);
+    /// otherwise the scope is reported missing, with the server's answer kept.
+    fn forbidden(&self, requirement: &Requirement, api: ApiError) -> Error {
+        let holds_scope = requirement.scope().is_some_and(|scope| {
+            self.inner
+                .credential
+                .granted()
+                .is_some_and(|granted| granted.grants(scope))
+        });
+        if holds_scope {
+            tracing::warn!(
+                operation = requirement.operation(),
+                "403 from the API although the credential holds the scope"
+            );
+            Error::Forbidden {
+                operation: requirement.operation().to_owned(),
+                vendor: self.inner.errors.vendor().to_owned(),
+                scope: requirement
+                    .scope()
+                    .map(|s| s.name().to_owned())
+                    .unwrap_or_default(),
+                hint: self.inner.errors.forbidden_hint().to_owned(),
+                response: Box::new(api),
+            }
+        } else {
+            tracing::warn!(
+                operation = requirement.operation(),
+                "403 from the API: a permission is missing"
+            );
+            self.missing_scope(requirement, Some(Box::new(api)))
         }
     }
 
@@ -627,12 +662,8 @@ impl Transport {
         if status == StatusCode::FORBIDDEN && self.inner.errors.forbidden_means_missing_scope() {
             if let Some(requirement) = request.requirement.as_ref().filter(|r| r.scope().is_some())
             {
-                tracing::warn!(
-                    operation = requirement.operation(),
-                    "403 from the API: a permission is missing"
-                );
                 return Err(AttemptError::Failed(Failure::Final(
-                    self.missing_scope(requirement),
+                    self.forbidden(requirement, api),
                 )));
             }
         }
