@@ -81,7 +81,7 @@ pub use client::{
 };
 pub use credentials::HaloCredentials;
 pub use date::format_halo_time;
-pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Visibility};
+pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 pub use errors::HaloErrors;
 pub use list::{DateField, ListRequest, STABLE_ORDER};
 pub use policy::{SENSITIVE_AREAS, default_policy};
