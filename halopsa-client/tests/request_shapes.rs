@@ -1652,3 +1652,54 @@ async fn a_short_bare_page_is_the_whole_list() {
         .unwrap();
     assert_eq!(first.next, Some(neo_auth_core::PageToken::Number(2)));
 }
+
+#[tokio::test]
+async fn report_data_as_decodes_typed_rows_and_keeps_the_value_form() {
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    struct Hours {
+        agent: String,
+        hours: f64,
+    }
+    let (server, client) = setup().await;
+    let body = json!({"id": 4, "report": {"loaded": true, "rows": [
+        {"agent": "Ann", "hours": 2.5},
+        {"agent": "Bob", "hours": 1.0}
+    ]}});
+    Mock::given(method("GET"))
+        .and(path("/api/ReportData/abc-123"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body.clone()))
+        .expect(3)
+        .named("report data")
+        .mount(&server)
+        .await;
+    let rows: Vec<Hours> = client.report_data_as("abc-123").await.unwrap();
+    assert_eq!(
+        rows,
+        [
+            Hours {
+                agent: "Ann".into(),
+                hours: 2.5
+            },
+            Hours {
+                agent: "Bob".into(),
+                hours: 1.0
+            }
+        ]
+    );
+    assert_eq!(client.report_data("abc-123").await.unwrap(), body);
+    let requests = api_requests(&server).await;
+    assert!(requests.iter().all(|r| r.url.query().is_none()));
+
+    // A row that does not fit is a decode error at its path; a blank id is refused.
+    let error = client
+        .report_data_as::<std::collections::HashMap<String, String>>("abc-123")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Decode { path, .. } if path.starts_with("report.rows[0]")),
+        "{error:?}"
+    );
+    let error = client.report_data_as::<Hours>(" ").await.unwrap_err();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert!(client.report_data("").await.is_err());
+}
