@@ -345,6 +345,44 @@ impl Client {
             .approval(approval);
         self.inner.transport.send_json(request).await
     }
+
+    /// Raw escape hatch: DELETE `/api/{path}` with `query`. The requirement is
+    /// mandatory (a write, so the scope and the policy always apply, approval
+    /// included; a requirement declared as a read is refused before sending). The
+    /// reply is decoded as `T`; Halo usually answers a delete with an empty body,
+    /// which decodes as JSON `null` (use `()`, `Option<_>` or `serde_json::Value`).
+    ///
+    /// ```no_run
+    /// use halopsa_client::scopes::requirements;
+    /// # async fn run(client: halopsa_client::Client) -> neo_auth_core::Result<()> {
+    /// let write = requirements::TICKETS.write.for_operation("tickets.attachment.delete");
+    /// let () = client.delete_json("Attachment/17", &[], write, None).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        requirement: neo_auth_core::Requirement,
+        approval: Option<neo_auth_core::Approval>,
+    ) -> Result<T> {
+        let request = ApiRequest::delete(api_path(path))
+            .queries(query.iter().copied())
+            .requirement(requirement)
+            .approval(approval);
+        let response = self.inner.transport.send(request).await?;
+        decode_reply(response.body())
+    }
+}
+
+/// Decodes a raw reply; an empty (or blank) body decodes as JSON `null`, so
+/// `()`, `Option<T>` and `serde_json::Value` all accept a DELETE's empty 200.
+fn decode_reply<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        neo_auth_core::decode_json(b"null")
+    } else {
+        neo_auth_core::decode_json(body)
+    }
 }
 
 /// The instance URL from a configured base URL: one trailing `/api` (or `/api/`,

@@ -1703,3 +1703,73 @@ async fn report_data_as_decodes_typed_rows_and_keeps_the_value_form() {
     assert!(matches!(error, Error::Config(_)), "{error:?}");
     assert!(client.report_data("").await.is_err());
 }
+
+#[tokio::test]
+async fn raw_delete_is_scope_policy_and_approval_checked() {
+    use halopsa_client::{areas, scopes::requirements};
+    use neo_auth_core::{ApiRequest, Approval, AreaAccess};
+    let server = MockServer::start().await;
+    mount_auth(&server, "all").await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/Attachment/17"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .named("delete attachment 17")
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .policy(
+            halopsa_client::default_policy().with(areas::TICKETS, AreaAccess::WRITE_WITH_APPROVAL),
+        )
+        .build()
+        .unwrap();
+    let write = requirements::TICKETS
+        .write
+        .for_operation("tickets.attachment.delete");
+
+    // Refused before sending: no approval, a read requirement, a policy-denied
+    // area, and (in the core) a write without any requirement.
+    let error = client
+        .delete_json::<()>("Attachment/17", &[], write.clone(), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::ApprovalRequired { .. }), "{error:?}");
+    let error = client
+        .delete_json::<()>("Attachment/17", &[], requirements::TICKETS.read, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    let error = client
+        .delete_json::<()>("Invoice/3", &[], requirements::INVOICES.write, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::PolicyDenied { .. }), "{error:?}");
+    let error = client
+        .transport()
+        .send(ApiRequest::delete("/Attachment/17"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert!(api_requests(&server).await.is_empty(), "nothing was sent");
+
+    // With the approval: DELETE /api/Attachment/17?reason=duplicate, empty reply.
+    let approval = Approval::new("jane", "duplicate upload").unwrap();
+    let () = client
+        .delete_json(
+            "/api/Attachment/17",
+            &[("reason", "duplicate")],
+            write,
+            Some(approval),
+        )
+        .await
+        .unwrap();
+    let requests = api_requests(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].method.as_str(), "DELETE");
+    assert_eq!(requests[0].url.path(), "/api/Attachment/17");
+    assert_eq!(
+        query_pairs(&requests[0]),
+        [("reason".to_owned(), "duplicate".to_owned())]
+    );
+    assert!(requests[0].headers.get("authorization").is_some());
+}
