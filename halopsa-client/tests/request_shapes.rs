@@ -1484,7 +1484,7 @@ async fn an_empty_id_list_filter_is_refused_before_sending() {
         .named("tickets (must not be called)")
         .mount(&server)
         .await;
-    let cases: Vec<(&str, fn(ListRequest<Ticket>) -> ListRequest<Ticket>)> = vec![
+    let cases: Vec<(&str, Filter)> = vec![
         ("statuses", |l| l.statuses(&[])),
         ("agents", |l| l.agents(&[])),
         ("teams", |l| l.teams(&[1]).teams(&[])),
