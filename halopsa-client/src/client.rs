@@ -417,19 +417,36 @@ pub(crate) fn instance_base(mut base: Url) -> Url {
     }
 }
 
-/// `Tickets` / `/Tickets` / `/api/Tickets` → `/Tickets` (the transport's base ends in `/api`).
+/// `Tickets` / `/Tickets` / `/api/Tickets` (`api` in any case) → `/Tickets` (the
+/// transport's base ends in `/api`).
 pub(crate) fn api_path(path: &str) -> String {
     let trimmed = path.trim_start_matches('/');
-    let without_api = trimmed
-        .strip_prefix("api/")
-        .or_else(|| trimmed.strip_prefix("API/"))
-        .unwrap_or(trimmed);
+    let without_api = match trimmed.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("api/") => &trimmed[4..],
+        _ => trimmed,
+    };
     format!("/{without_api}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_paths_lose_one_leading_api_segment_in_any_case() {
+        for raw in [
+            "Tickets/5",
+            "/Tickets/5",
+            "api/Tickets/5",
+            "/api/Tickets/5",
+            "/API/Tickets/5",
+            "Api/Tickets/5",
+        ] {
+            assert_eq!(api_path(raw), "/Tickets/5", "{raw}");
+        }
+        assert_eq!(api_path("/apis/x"), "/apis/x");
+        assert_eq!(api_path("/é"), "/é");
+    }
 
     #[test]
     fn one_trailing_api_segment_is_stripped_from_the_base_url() {
