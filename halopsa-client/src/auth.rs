@@ -37,6 +37,7 @@ const MAX_AUTHINFO_BODY: usize = 64 * 1024;
 
 /// Where tokens come from, once discovered.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TokenEndpoint {
     /// The token URL, including `?tenant=` when a tenant applies.
     pub token_url: String,
@@ -241,12 +242,14 @@ impl HaloTokenSource {
         Ok(interpret_authinfo(&body))
     }
 
-    /// Adds the requested scopes to an `invalid_scope` refusal, naming those the
-    /// SDK does not know as Halo scopes (Halo's own text often names none).
+    /// Explains an `invalid_scope` refusal: the scope Halo's description names,
+    /// when it names one of the requested scopes; otherwise the requested scopes
+    /// the SDK does not know as Halo scopes, else all of them.
     fn explain_invalid_scope(&self, error: Error) -> Error {
         match error {
             Error::Auth(mut auth) if auth.oauth_error.as_deref() == Some("invalid_scope") => {
-                auth.message = format!("{}; {}", auth.message, invalid_scope_hint(&self.scopes));
+                let hint = invalid_scope_hint(&self.scopes, auth.description.as_deref());
+                auth.message = format!("{}; {hint}", auth.message);
                 Error::Auth(auth)
             }
             other => other,
@@ -254,28 +257,83 @@ impl HaloTokenSource {
     }
 }
 
-/// What an `invalid_scope` refusal means for these requested scopes.
-pub(crate) fn invalid_scope_hint(requested: &[String]) -> String {
-    let list = requested
+/// What an `invalid_scope` refusal means for these requested scopes, given the
+/// server's `error_description`:
+///
+/// - it names requested scopes → the first one it names, alone (with the others
+///   it names after it), and what to do about that one;
+/// - else some requested scopes are not Halo scope names → those;
+/// - else all requested scopes, which Halo knows, so the application is probably
+///   not allowed one of them.
+pub(crate) fn invalid_scope_hint(requested: &[String], description: Option<&str>) -> String {
+    let quoted = |names: &[&str]| {
+        names
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let all: Vec<&str> = requested.iter().map(String::as_str).collect();
+    let list = quoted(&all);
+    let is_known = |s: &str| KNOWN_SCOPE_NAMES.contains(&s);
+    const NO_SUCH: &str = "there is no read:actions/edit:actions or :sites scope; actions fall under tickets, sites under customers";
+    let mut named: Vec<(usize, &str)> = all
         .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let unknown: Vec<String> = requested
-        .iter()
-        .filter(|s| !KNOWN_SCOPE_NAMES.contains(&s.as_str()))
-        .map(|s| format!("`{s}`"))
+        .filter_map(|s| {
+            description
+                .and_then(|d| position_of_scope(d, s))
+                .map(|at| (at, *s))
+        })
         .collect();
+    named.sort_by_key(|(at, _)| *at);
+    if let Some(((_, first), others)) = named.split_first() {
+        let also = if others.is_empty() {
+            String::new()
+        } else {
+            let others: Vec<&str> = others.iter().map(|(_, s)| *s).collect();
+            format!(" (it also names {})", quoted(&others))
+        };
+        let what = if is_known(first) {
+            format!(
+                "the Halo API application is not allowed it: tick \"{first}\" {}, or stop requesting it (HALOPSA_SCOPES / with_scopes)",
+                crate::scopes::PERMISSION_LOCATION
+            )
+        } else {
+            format!(
+                "it is not a HaloPSA scope name ({NO_SUCH}): stop requesting it (HALOPSA_SCOPES / with_scopes)"
+            )
+        };
+        return format!("Halo refused `{first}`{also} — {what}; requested scopes: {list}");
+    }
+    let unknown: Vec<&str> = all.iter().copied().filter(|s| !is_known(s)).collect();
     if unknown.is_empty() {
         format!(
-            "requested scopes: {list} — all are HaloPSA scope names, so the Halo API application is probably not allowed one of them: tick it on the application's Permissions tab, or request fewer scopes (HALOPSA_SCOPES / with_scopes)"
+            "the server did not say which scope it refused; requested scopes: {list} — all are HaloPSA scope names, so the Halo API application is probably not allowed one of them: tick it {}, or request fewer scopes (HALOPSA_SCOPES / with_scopes)",
+            crate::scopes::PERMISSION_LOCATION
         )
     } else {
         format!(
-            "requested scopes: {list} — not HaloPSA scope names: {} (there is no read:actions/edit:actions or :sites scope; actions fall under tickets, sites under customers)",
-            unknown.join(" ")
+            "the server did not say which scope it refused; not HaloPSA scope names: {} ({NO_SUCH}); requested scopes: {list}",
+            quoted(&unknown)
         )
     }
+}
+
+/// Where `scope` occurs in `text` as a whole name (not inside a longer one such
+/// as `read:ticketsx`), case-insensitively.
+fn position_of_scope(text: &str, scope: &str) -> Option<usize> {
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, ':' | '_');
+    let haystack = text.to_ascii_lowercase();
+    let needle = scope.to_ascii_lowercase();
+    if needle.is_empty() {
+        return None;
+    }
+    haystack.match_indices(&needle).find_map(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        let whole = !before.is_some_and(is_name_char) && !after.is_some_and(is_name_char);
+        whole.then_some(at)
+    })
 }
 
 /// Reads a successful `/api/authinfo` body.
@@ -519,15 +577,61 @@ mod tests {
     }
 
     #[test]
-    fn invalid_scope_hints_list_the_requested_scopes() {
-        let known = invalid_scope_hint(&["read:tickets".into(), "edit:kb".into()]);
-        assert!(known.contains("`read:tickets` `edit:kb`"), "{known}");
-        assert!(known.contains("Permissions tab"), "{known}");
-        let unknown = invalid_scope_hint(&["read:tickets".into(), "read:actions".into()]);
+    fn invalid_scope_hints() {
+        let requested = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // The description names no scope, all requested are Halo names: all listed.
+        let known = invalid_scope_hint(&requested(&["read:tickets", "edit:kb"]), None);
         assert!(
-            unknown.contains("not HaloPSA scope names: `read:actions`"),
+            known.starts_with("the server did not say which scope it refused; requested scopes: `read:tickets` `edit:kb` — all are HaloPSA scope names"),
+            "{known}"
+        );
+        assert!(known.contains("Permissions tab"), "{known}");
+        // … some are not Halo names: those are singled out.
+        let unknown = invalid_scope_hint(
+            &requested(&["read:tickets", "read:actions"]),
+            Some("invalid scope"),
+        );
+        assert!(
+            unknown.starts_with("the server did not say which scope it refused; not HaloPSA scope names: `read:actions` ("),
             "{unknown}"
         );
+        // The description names one: that one, first and alone.
+        let named = invalid_scope_hint(
+            &requested(&["read:tickets", "edit:kb"]),
+            Some("The scope 'EDIT:KB' is not allowed."),
+        );
+        assert!(
+            named.starts_with("Halo refused `edit:kb` — the Halo API application is not allowed it: tick \"edit:kb\" on the Permissions tab"),
+            "{named}"
+        );
+        let unknown_named = invalid_scope_hint(
+            &requested(&["read:actions", "read:tickets"]),
+            Some("read:actions is not a valid scope"),
+        );
+        assert!(
+            unknown_named
+                .starts_with("Halo refused `read:actions` — it is not a HaloPSA scope name"),
+            "{unknown_named}"
+        );
+        // Several named: in the description's order.
+        let two = invalid_scope_hint(
+            &requested(&["read:tickets", "edit:kb"]),
+            Some("edit:kb and read:tickets are not allowed"),
+        );
+        assert!(
+            two.starts_with("Halo refused `edit:kb` (it also names `read:tickets`)"),
+            "{two}"
+        );
+        // A longer name is not a mention of a shorter one.
+        assert_eq!(
+            position_of_scope("read:ticketsx is bad", "read:tickets"),
+            None
+        );
+        assert_eq!(
+            position_of_scope("bad: read:tickets.", "read:tickets"),
+            Some(5)
+        );
+        assert_eq!(position_of_scope("all:standard", "all"), None);
     }
 
     #[test]

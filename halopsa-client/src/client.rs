@@ -10,6 +10,7 @@ use neo_auth_core::{
     validate_base_url,
 };
 use serde::de::DeserializeOwned;
+use url::Url;
 
 use crate::auth::{HaloTokenSource, TokenEndpoint};
 use crate::credentials::HaloCredentials;
@@ -27,24 +28,32 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// (and for another process sharing the application now and then).
 pub const HOSTED_RATE_LIMIT: (u32, Duration) = (280, Duration::from_secs(300));
 
+/// The default overall bound of one call, retries and their waits included: 12
+/// minutes (see [`halo_timeouts`]).
+pub const OVERALL_TIMEOUT: Duration = Duration::from_secs(12 * 60);
+
 /// The retry policy for Halo: the standard one, except that a 429 without
-/// `Retry-After` waits 30 s – 5 min (a rolling 5-minute window does not clear in 5 s).
+/// `Retry-After` waits 30 s – 5 min (a rolling 5-minute window does not clear in
+/// 5 s), and a server-sent `Retry-After` is honoured up to [`OVERALL_TIMEOUT`]:
+/// clamping it lower would retry early, into another 429 that costs a request of
+/// the window. A wait longer than what is left of the call's overall timeout ends
+/// the call with a timeout instead.
 pub fn halo_retry_config() -> RetryConfig {
     RetryConfig::standard()
         .with_rate_limited_backoff(
             Backoff::new(Duration::from_secs(60), Duration::from_secs(300))
                 .with_floor(Duration::from_secs(30)),
         )
-        .with_max_retry_after(Duration::from_secs(300))
+        .with_max_retry_after(OVERALL_TIMEOUT)
 }
 
 /// The default timeouts: the core's connect and per-attempt timeouts, and an
-/// overall bound of 12 minutes per call, long enough to wait out a rate-limit
-/// window (a 429 may ask for up to 5 minutes) rather than fail a long sync.
-/// Interactive callers can shorten it per request with
+/// overall bound of [`OVERALL_TIMEOUT`] (12 minutes) per call, long enough to wait
+/// out a rate-limit window (a 429 may ask for 5 minutes or more) rather than fail
+/// a long sync. Interactive callers can shorten it per request with
 /// [`RequestOptions::overall_timeout`](neo_auth_core::RequestOptions::overall_timeout).
 pub fn halo_timeouts() -> Timeouts {
-    Timeouts::default().with_overall(Duration::from_secs(12 * 60))
+    Timeouts::default().with_overall(OVERALL_TIMEOUT)
 }
 
 /// A HaloPSA API client. Cheap to clone (`Arc` inside), `Send + Sync`.
@@ -178,6 +187,11 @@ impl ClientBuilder {
     /// base URL and a configured auth URL (https, or http only to loopback; the
     /// token URL derived from it too), the page size and the rate limit. No
     /// network traffic.
+    ///
+    /// The base URL is the instance URL (`https://acme.halopsa.com`). The
+    /// *Resource Server* URL that Halo's API Details shows
+    /// (`https://acme.halopsa.com/api`) is accepted too: one trailing `/api` is
+    /// stripped, so both forms reach the same `/api/...` endpoints.
     pub fn build(self) -> Result<Client> {
         let credentials = self
             .credentials
@@ -196,7 +210,7 @@ impl ClientBuilder {
                 "the rate limit needs at least 1 request per non-zero window",
             ));
         }
-        let base = validate_base_url(&credentials.base_url)?;
+        let base = instance_base(validate_base_url(&credentials.base_url)?);
         let api_base = neo_auth_core::join_path(&base, "/api")?;
         let token_source = Arc::new(HaloTokenSource::new(
             base,
@@ -331,21 +345,146 @@ impl Client {
             .approval(approval);
         self.inner.transport.send_json(request).await
     }
+
+    /// Raw escape hatch: DELETE `/api/{path}` with `query`. The requirement is
+    /// mandatory (a write, so the scope and the policy always apply, approval
+    /// included; a requirement declared as a read is refused before sending). The
+    /// reply is decoded as `T`; Halo usually answers a delete with an empty body,
+    /// which decodes as JSON `null` (use `()`, `Option<_>` or `serde_json::Value`).
+    ///
+    /// ```no_run
+    /// use halopsa_client::scopes::requirements;
+    /// # async fn run(client: halopsa_client::Client) -> neo_auth_core::Result<()> {
+    /// let write = requirements::TICKETS.write.for_operation("tickets.attachment.delete");
+    /// let () = client.delete_json("Attachment/17", &[], write, None).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        requirement: neo_auth_core::Requirement,
+        approval: Option<neo_auth_core::Approval>,
+    ) -> Result<T> {
+        let request = ApiRequest::delete(api_path(path))
+            .queries(query.iter().copied())
+            .requirement(requirement)
+            .approval(approval);
+        let response = self.inner.transport.send(request).await?;
+        decode_reply(response.body())
+    }
 }
 
-/// `Tickets` / `/Tickets` / `/api/Tickets` → `/Tickets` (the transport's base ends in `/api`).
+/// Decodes a raw reply; an empty (or blank) body decodes as JSON `null`, so
+/// `()`, `Option<T>` and `serde_json::Value` all accept a DELETE's empty 200.
+fn decode_reply<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        neo_auth_core::decode_json(b"null")
+    } else {
+        neo_auth_core::decode_json(body)
+    }
+}
+
+/// The instance URL from a configured base URL: one trailing `/api` (or `/api/`,
+/// any case) is stripped, because Halo's API Details page shows the Resource
+/// Server URL `https://x.halopsa.com/api`, and the client adds `/api` itself.
+pub(crate) fn instance_base(mut base: Url) -> Url {
+    let path = base.path().trim_end_matches('/');
+    let stripped = path
+        .len()
+        .checked_sub(4)
+        .filter(|&cut| {
+            path.get(cut..)
+                .is_some_and(|s| s.eq_ignore_ascii_case("/api"))
+        })
+        .and_then(|cut| path.get(..cut))
+        .map(str::to_owned);
+    match stripped {
+        Some(instance_path) => {
+            tracing::debug!(
+                base_url = %base,
+                "the HaloPSA base URL ends in /api (the Resource Server URL); using the instance URL without it"
+            );
+            let instance_path = if instance_path.is_empty() {
+                "/".to_owned()
+            } else {
+                instance_path
+            };
+            base.set_path(&instance_path);
+            base
+        }
+        None => base,
+    }
+}
+
+/// `Tickets` / `/Tickets` / `/api/Tickets` (`api` in any case) → `/Tickets` (the
+/// transport's base ends in `/api`).
 pub(crate) fn api_path(path: &str) -> String {
     let trimmed = path.trim_start_matches('/');
-    let without_api = trimmed
-        .strip_prefix("api/")
-        .or_else(|| trimmed.strip_prefix("API/"))
-        .unwrap_or(trimmed);
+    let without_api = match trimmed.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("api/") => &trimmed[4..],
+        _ => trimmed,
+    };
     format!("/{without_api}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_paths_lose_one_leading_api_segment_in_any_case() {
+        for raw in [
+            "Tickets/5",
+            "/Tickets/5",
+            "api/Tickets/5",
+            "/api/Tickets/5",
+            "/API/Tickets/5",
+            "Api/Tickets/5",
+        ] {
+            assert_eq!(api_path(raw), "/Tickets/5", "{raw}");
+        }
+        assert_eq!(api_path("/apis/x"), "/apis/x");
+        assert_eq!(api_path("/é"), "/é");
+    }
+
+    #[test]
+    fn one_trailing_api_segment_is_stripped_from_the_base_url() {
+        let base = |raw: &str| instance_base(Url::parse(raw).unwrap()).to_string();
+        assert_eq!(
+            base("https://acme.halopsa.com"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.halopsa.com/api"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.halopsa.com/api/"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.halopsa.com/API"),
+            "https://acme.halopsa.com/"
+        );
+        assert_eq!(
+            base("https://acme.example/halo/api"),
+            "https://acme.example/halo"
+        );
+        // Only one, and only a whole segment.
+        assert_eq!(
+            base("https://acme.example/api/api"),
+            "https://acme.example/api"
+        );
+        assert_eq!(
+            base("https://acme.example/myapi"),
+            "https://acme.example/myapi"
+        );
+        assert_eq!(
+            base("https://acme.example/halo"),
+            "https://acme.example/halo"
+        );
+    }
 
     #[test]
     fn a_429_without_retry_after_waits_for_the_rolling_window() {
@@ -357,14 +496,20 @@ mod tests {
             let later = retry.wait(4, None, true);
             assert!(later <= Duration::from_secs(300), "{later:?}");
         }
-        // A server-sent Retry-After wins, clamped to five minutes.
+        // A server-sent Retry-After wins, honoured up to the overall timeout.
         assert_eq!(
             retry.wait(0, Some(Duration::from_secs(7)), true),
             Duration::from_secs(7)
         );
         assert_eq!(
+            retry.wait(0, Some(Duration::from_secs(600)), true),
+            Duration::from_secs(600)
+        );
+        assert_eq!(retry.max_retry_after, OVERALL_TIMEOUT);
+        assert_eq!(halo_timeouts().overall, OVERALL_TIMEOUT);
+        assert_eq!(
             retry.wait(0, Some(Duration::from_secs(3600)), true),
-            Duration::from_secs(300)
+            Duration::from_secs(12 * 60)
         );
         // Other failures keep the short backoff.
         assert!(retry.wait(0, None, false) < Duration::from_secs(30));

@@ -57,7 +57,8 @@ impl HaloCredentials {
     }
 
     /// Sets the agent id the application is configured to log in as; `check_access`
-    /// reports a mismatch.
+    /// reports a mismatch. Halo agent ids are positive: 0 or less is refused when
+    /// the client is built.
     pub fn with_agent_id(mut self, agent_id: i64) -> Self {
         self.agent_id = Some(agent_id);
         self
@@ -153,6 +154,11 @@ impl HaloCredentials {
                 )));
             }
         }
+        if let Some(agent_id) = self.agent_id.filter(|&id| id <= 0) {
+            return Err(Error::config(format!(
+                "the HaloPSA agent id (HALOPSA_AGENT_ID / with_agent_id) must be a positive agent id — the \"Agent to log in as\" of the Halo API application — got {agent_id}"
+            )));
+        }
         if self.tenant.as_deref().is_some_and(|t| t.trim().is_empty()) {
             return Err(Error::config("the HaloPSA tenant is empty"));
         }
@@ -223,6 +229,23 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.to_string().contains("HALOPSA_AGENT_ID"), "{err}");
+        for bad in ["0", "-3"] {
+            let credentials = HaloCredentials::from_lookup(|k| match k {
+                "HALOPSA_AGENT_ID" => Some(bad.into()),
+                "HALOPSA_BASE_URL" => Some("https://acme.halopsa.com".into()),
+                "HALOPSA_CLIENT_ID" | "HALOPSA_CLIENT_SECRET" => Some("x".into()),
+                _ => None,
+            })
+            .unwrap();
+            let err = credentials.validate().unwrap_err();
+            assert!(matches!(err, Error::Config { .. }), "{err:?}");
+            assert!(
+                err.to_string().contains("HALOPSA_AGENT_ID")
+                    && err.to_string().contains("must be a positive agent id")
+                    && err.to_string().contains(&format!("got {bad}")),
+                "{err}"
+            );
+        }
         let bad_scope = HaloCredentials::new("https://a", "id", SecretString::from("s"))
             .with_scopes(["read:actions"]);
         assert!(

@@ -3,10 +3,27 @@
 use http::{HeaderMap, StatusCode};
 use neo_auth_core::{VendorErrorDetails, VendorErrors, parse_common_error_body};
 
+/// What a Halo 403 means when the application holds the operation's scope,
+/// completing "answered 403 although the credential holds `scope`: …". Effective
+/// access is the application's scopes ∩ the login agent's own permissions and
+/// team visibility (api notes §2.1, §2.9), so the agent is what to fix.
+pub(crate) const FORBIDDEN_HINT: &str = "the scope is granted, so the login agent of the Halo API application (its \"Agent to log in as\") lacks the permission or team visibility for this: set the agent's permissions under Configuration → Teams & Agents → Agents → (the agent) → Permissions, or through its role (Configuration → Teams & Agents → Roles), and add it to the teams/departments that see these records";
+
 /// Reads every HaloPSA error body shape (in HaloAPI's order): `{resultCode,
 /// errorMessage}`, `{ClassName, Message}`, `{Message}`, OAuth `{error,
-/// error_description}`, then plain text. A 403 on an operation with a known scope is
-/// reported as that scope missing.
+/// error_description}`, then plain text.
+///
+/// A 403 on an operation with a known scope is mapped by the core: when the
+/// credential's known grant lacks the scope it is [`Error::MissingScope`]
+/// (naming the scope and where to tick it, [`PERMISSION_LOCATION`]); when the
+/// grant covers it — typically `all` — it is [`Error::Forbidden`] with
+/// [`HaloErrors::forbidden_hint`]: the login agent's role or teams refuse it.
+/// Either way the server's answer is kept as the error's source.
+///
+/// [`Error::MissingScope`]: neo_auth_core::Error::MissingScope
+/// [`Error::Forbidden`]: neo_auth_core::Error::Forbidden
+/// [`PERMISSION_LOCATION`]: crate::scopes::PERMISSION_LOCATION
+/// [`HaloErrors::forbidden_hint`]: VendorErrors::forbidden_hint
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HaloErrors;
 
@@ -26,6 +43,12 @@ impl VendorErrors for HaloErrors {
     fn permission_location(&self) -> &str {
         crate::scopes::PERMISSION_LOCATION
     }
+
+    /// The scope is granted, so the login agent lacks the permission or team
+    /// visibility; says where agents' permissions are set in Halo.
+    fn forbidden_hint(&self) -> &str {
+        FORBIDDEN_HINT
+    }
 }
 
 #[cfg(test)]
@@ -34,6 +57,19 @@ mod tests {
 
     fn parse(body: &str) -> VendorErrorDetails {
         HaloErrors.parse(StatusCode::BAD_REQUEST, &HeaderMap::new(), body.as_bytes())
+    }
+
+    #[test]
+    fn a_403_on_a_granted_scope_points_at_the_login_agent() {
+        let hint = HaloErrors.forbidden_hint();
+        assert!(hint.starts_with("the scope is granted"), "{hint}");
+        assert!(hint.contains("login agent"), "{hint}");
+        assert!(
+            hint.contains("Configuration → Teams & Agents → Agents → (the agent) → Permissions"),
+            "{hint}"
+        );
+        assert!(hint.contains("teams"), "{hint}");
+        assert!(!hint.contains("tick"), "{hint}");
     }
 
     #[test]

@@ -10,17 +10,26 @@
 //! - **Scopes before traffic**: every operation declares its Halo scope
 //!   ([`scopes`]); a missing one fails before sending and names the exact string to
 //!   tick on the application's Permissions tab. `all` grants everything; `edit:X`
-//!   implies `read:X`.
+//!   implies `read:X`. A 403 on a scope the credential holds is
+//!   [`Error::Forbidden`](neo_auth_core::Error::Forbidden): effective access is
+//!   the scopes ∩ the login agent's own permissions and teams, so it names the
+//!   agent's permissions as the fix, with Halo's answer kept.
 //! - **Policy**: [`default_policy`] writes tickets, actions, contacts, assets,
 //!   products and appointments; everything else is read-only, and the sensitive
 //!   areas ([`SENSITIVE_AREAS`]) need the integrator to turn write on.
 //! - **Lists** stream page by page in constant memory, following `record_count`
-//!   and the items actually returned (Halo caps pages at 100, `/Asset` at 50).
+//!   and the items actually returned (Halo caps pages at 100, `/Asset` at 50), in
+//!   a stable order (`order=id`) unless one is chosen; a full bare page (an
+//!   endpoint ignoring `pageinate`) is followed, not taken as the whole list.
 //! - **Rate limit**: a client-side budget of 280 requests per rolling 5 minutes
 //!   (hosted Halo allows about 300; the rest is left for token and discovery
-//!   calls; configurable), and long backoff on a 429 without `Retry-After`.
-//! - **Doctor**: [`Client::check_access`] reports what works, what is missing
-//!   and whether the login agent can see any records.
+//!   calls; configurable), long backoff on a 429 without `Retry-After`, and a
+//!   server's `Retry-After` honoured up to the 12-minute overall timeout.
+//! - **Doctor**: [`Client::check_access`] reports what works, what is missing,
+//!   what the login agent is refused and whether it can see any records, each
+//!   line with a [`Severity`].
+//! - **Raw escape hatch** for endpoints not modelled: [`Client::get_json`],
+//!   [`Client::post_json`], [`Client::delete_json`] (scope- and policy-checked).
 //!
 //! ```no_run
 //! use futures_util::TryStreamExt;
@@ -76,13 +85,14 @@ pub mod scopes;
 
 pub use auth::{HaloTokenSource, TokenEndpoint};
 pub use client::{
-    Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, halo_retry_config, halo_timeouts,
+    Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, OVERALL_TIMEOUT, halo_retry_config,
+    halo_timeouts,
 };
 pub use credentials::HaloCredentials;
 pub use date::format_halo_time;
-pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Visibility};
+pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 pub use errors::HaloErrors;
-pub use list::{DateField, ListRequest};
+pub use list::{DateField, ListRequest, STABLE_ORDER};
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{
     BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest,

@@ -1,9 +1,21 @@
 //! HaloPSA scopes, policy areas and the requirement of every operation.
 //!
-//! Halo application scopes are shown verbatim on the application's *Permissions*
-//! tab (Configuration → Integrations → HaloPSA API → View Applications → the
-//! application → Permissions), so each portal label is the wire name itself;
-//! where to tick it is [`PERMISSION_LOCATION`]. Rules (verified against a live tenant, see `api/halopsa.md` §2.1):
+//! Scopes are ticked on the application's *Permissions* tab: Configuration →
+//! Integrations → Halo API → View Applications → (the application) → Permissions
+//! ([`PERMISSION_LOCATION`]).
+//!
+//! **Labels are the wire names.** Every [`Scope`] here has the scope string as
+//! its portal label (`edit:tickets` is both), because that tab lists the scope
+//! names themselves rather than friendlier captions. That comes from setup guides
+//! written against real tenants — RoboShadow's Halo guide says "In the
+//! Permissions Tab enable read:tickets, edit:tickets, read:customers", and Halo's
+//! own "Setting up an API Agent" guide (halopsa.com guides, kbid 1566) shows an
+//! application with `Read:Tickets` — not from Halo's reference documentation or a
+//! screenshot of the tab, so it is **unverified**: the tab may capitalise or group
+//! the names differently. Error messages therefore quote the wire name, which is
+//! the string to look for either way.
+//!
+//! Rules (verified against a live tenant, see `api/halopsa.md` §2.1):
 //! `all` grants everything; `edit:X` implies `read:X`; actions fall under
 //! `tickets`; sites and users under `customers`. There is no `read:actions` or
 //! `:sites` scope. `all:standard` is taken to grant everything except `admin`.
@@ -15,7 +27,7 @@
 use neo_auth_core::{Access, Area, Requirement, Scope, ScopeRules};
 
 /// Where an admin ticks a Halo scope, completing "tick `edit:tickets` …".
-pub const PERMISSION_LOCATION: &str = "on the Permissions tab of the Halo API application (Configuration → Integrations → HaloPSA API → View Applications)";
+pub const PERMISSION_LOCATION: &str = "on the Permissions tab of the Halo API application (Configuration → Integrations → Halo API → View Applications → (the application) → Permissions)";
 
 /// Builds the scope constant for one Halo permission string.
 macro_rules! halo_scope {
@@ -188,11 +200,20 @@ pub mod areas {
 
 /// The requirements of one resource: reading and writing.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ResourceRequirements {
     /// Reads (list, get).
     pub read: Requirement,
     /// Writes (create, update, delete).
     pub write: Requirement,
+}
+
+impl ResourceRequirements {
+    /// The requirements of a resource read with `read` and written with `write`
+    /// (for endpoints reached through the raw escape hatch, say).
+    pub const fn new(read: Requirement, write: Requirement) -> Self {
+        ResourceRequirements { read, write }
+    }
 }
 
 const fn pair(
@@ -353,6 +374,15 @@ mod tests {
 
     fn granted(s: &str) -> GrantedScopes {
         GrantedScopes::parse(s).with_rules(Arc::new(HaloScopeRules))
+    }
+
+    #[test]
+    fn the_permission_location_names_the_halo_api_path() {
+        assert_eq!(
+            PERMISSION_LOCATION,
+            "on the Permissions tab of the Halo API application (Configuration → Integrations → Halo API → View Applications → (the application) → Permissions)"
+        );
+        assert!(!PERMISSION_LOCATION.contains("HaloPSA API"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use common::fast_retry;
 use futures_util::TryStreamExt;
 use halopsa_client::fake::{FakeConfig, FakeServer, Fault, SeedSize};
 use halopsa_client::models::{Action, Invoice, Ticket};
-use halopsa_client::{CheckMethod, Client, HaloCredentials, Visibility, areas};
+use halopsa_client::{CheckMethod, Client, HaloCredentials, Severity, Visibility, areas};
 use neo_auth_core::{Access, Approval, AreaAccess, Error, ManualClock};
 use secrecy::SecretString;
 
@@ -217,28 +217,241 @@ async fn missing_scopes_fail_before_sending_and_name_the_label() {
 }
 
 #[tokio::test]
-async fn a_server_403_becomes_a_missing_scope_error() {
-    // The application lost a scope after the token listed it: the server's 403 is mapped.
-    let server = FakeServer::start_with(FakeConfig::default().with_scopes(["read:tickets"])).await;
-    let client = Client::builder()
-        .credentials(credentials(&server).with_scopes(["read:tickets"]))
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap();
-    let error: Result<serde_json::Value, _> = client
-        .get_json(
-            "Client",
-            &[],
-            Some(halopsa_client::scopes::requirements::TICKETS.read),
-        )
-        .await;
-    // read:tickets is granted, so the request is sent, and the fake answers 403 for /Client.
-    // The credential holds the scope it was checked against, so the core reports
-    // `Forbidden` (the account lacks permission) with the server's answer kept.
+async fn a_server_403_on_a_scope_the_credential_holds_is_forbidden_not_missing() {
+    // The token response lists no scopes, so the client holds what it asked for
+    // (read:tickets read:customers); the application is only allowed read:tickets,
+    // so the request is sent and Halo answers /Client with 403.
+    let server = FakeServer::start_with(
+        FakeConfig::default()
+            .with_scopes(["read:tickets"])
+            .with_token_scope_in_response(false),
+    )
+    .await;
+    let client = client_with_scopes(&server, &["read:tickets", "read:customers"]);
+    let requirement = halopsa_client::scopes::requirements::COMPANIES.read;
+    let error = client
+        .get_json::<serde_json::Value>("Client", &[], Some(requirement.clone()))
+        .await
+        .unwrap_err();
+    match &error {
+        Error::Forbidden {
+            operation,
+            scope,
+            hint,
+            response,
+            ..
+        } => {
+            assert_eq!(operation, requirement.operation());
+            assert_eq!(operation, "companies.read");
+            assert_eq!(scope, "read:customers");
+            assert_eq!(requirement.scope().unwrap().label(), "read:customers");
+            assert!(hint.starts_with("the scope is granted"), "{hint}");
+            assert!(hint.contains("login agent"), "{hint}");
+            assert!(
+                hint.contains("Configuration → Teams & Agents → Agents"),
+                "{hint}"
+            );
+            assert_eq!(response.status.as_u16(), 403);
+            assert_eq!(response.code.as_deref(), Some("HaloPermissionException"));
+            assert!(
+                response
+                    .message
+                    .as_deref()
+                    .unwrap()
+                    .contains("does not have the required permission"),
+                "{response:?}"
+            );
+        }
+        other => panic!("expected Forbidden, got {other:?}"),
+    }
+    assert!(error.is_forbidden() && !error.is_missing_scope());
+    let text = error.to_string();
     assert!(
-        matches!(&error, Err(e @ Error::Forbidden { .. }) if e.status().map(|s| s.as_u16()) == Some(403)),
-        "{error:?}"
+        text.contains("companies.read")
+            && text.contains("`read:customers`")
+            && !text.contains("tick"),
+        "{text}"
+    );
+    assert_eq!(
+        server.requests_to("GET", "/api/client"),
+        1,
+        "sent once, not retried"
+    );
+}
+
+/// A plain wiremock Halo for the doctor: auth with `all`, `Agent/me`, and every
+/// other GET answering one record with id 3 (bare array, valid for every list).
+async fn doctor_mock() -> wiremock::MockServer {
+    use wiremock::matchers::{method, path, path_regex};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    common::mount_auth(&server, "all").await;
+    Mock::given(method("GET"))
+        .and(path("/api/Agent/me"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"id": 1, "name": "API"})),
+        )
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/api/.+"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([{"id": 3}])))
+        .with_priority(10)
+        .named("every other list: one record")
+        .mount(&server)
+        .await;
+    server
+}
+
+fn doctor_client(server: &wiremock::MockServer) -> Client {
+    common::builder(server).build().unwrap()
+}
+
+#[tokio::test]
+async fn the_doctor_reports_a_403_on_a_granted_scope_as_agent_lacks_permission() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    let server = doctor_mock().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Client"))
+        .respond_with(ResponseTemplate::new(403).set_body_json(serde_json::json!({
+            "Message": "You do not have permission to view customers"
+        })))
+        .with_priority(1)
+        .expect(1)
+        .named("clients: 403 for this agent")
+        .mount(&server)
+        .await;
+    let report = doctor_client(&server).check_access().await.unwrap();
+    assert!(!report.is_ok(), "{report}");
+    let companies = report.check(&areas::COMPANIES, Access::Read).unwrap();
+    assert_eq!(companies.visibility, Visibility::Forbidden);
+    assert!(companies.granted, "the scope is granted (all)");
+    assert_eq!(companies.state(), "agent lacks permission");
+    assert_eq!(companies.severity, Severity::Problem);
+    assert_eq!(companies.scope.label(), "read:customers");
+    let problem = companies.problem.as_deref().unwrap();
+    assert!(problem.contains("agent lacks permission"), "{problem}");
+    assert!(
+        problem.contains("You do not have permission to view customers"),
+        "the server's message is kept: {problem}"
+    );
+    assert!(problem.contains("`read:customers`"), "{problem}");
+    assert!(
+        problem.contains("Configuration → Teams & Agents → Agents"),
+        "{problem}"
+    );
+    assert!(
+        !problem.contains("missing") && !problem.contains("tick"),
+        "{problem}"
+    );
+    assert!(
+        companies
+            .probe_error
+            .as_deref()
+            .unwrap()
+            .contains("403 Forbidden"),
+        "{companies:?}"
+    );
+    // Only that line is a problem.
+    assert_eq!(report.problems().len(), 1, "{report}");
+    let line = report
+        .to_string()
+        .lines()
+        .find(|l| l.contains("companies") && l.contains("read "))
+        .unwrap()
+        .to_owned();
+    assert!(line.contains("agent lacks permission"), "{line}");
+}
+
+#[tokio::test]
+async fn the_doctor_probes_actions_through_a_visible_ticket() {
+    let server = doctor_mock().await;
+    let report = doctor_client(&server).check_access().await.unwrap();
+    assert!(report.is_ok(), "{report}");
+    let actions = report.check(&areas::ACTIONS, Access::Read).unwrap();
+    assert_eq!(actions.method, CheckMethod::ProbeRead);
+    assert_eq!(actions.visibility, Visibility::Records(1));
+    assert!(
+        actions
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("GET /Actions?ticket_id=3&count=1"),
+        "{actions:?}"
+    );
+    let requests = server.received_requests().await.unwrap();
+    let probe = requests
+        .iter()
+        .find(|r| r.url.path() == "/api/Actions")
+        .expect("an actions probe");
+    assert_eq!(probe.url.query(), Some("ticket_id=3&count=1"));
+    let configuration = report.check(&areas::CONFIGURATION, Access::Read).unwrap();
+    assert!(
+        configuration
+            .note
+            .as_deref()
+            .unwrap()
+            .starts_with("probed through GET /Status only"),
+        "{configuration:?}"
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("probed through GET /Status only"),
+        "{report}"
+    );
+}
+
+#[tokio::test]
+async fn an_empty_optional_area_is_a_warning_and_an_empty_core_area_a_problem() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    let empty = || {
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({"record_count": 0, "x": []}))
+    };
+    // No quotations on this tenant: a warning, the report is still OK.
+    let server = doctor_mock().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Quotation"))
+        .respond_with(empty())
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let report = doctor_client(&server).check_access().await.unwrap();
+    assert!(report.is_ok(), "{report}");
+    let quotations = report.check(&areas::QUOTATIONS, Access::Read).unwrap();
+    assert_eq!(quotations.visibility, Visibility::Empty);
+    assert_eq!(quotations.severity, Severity::Warning);
+    assert!(quotations.problem.is_none());
+    assert_eq!(report.warnings().len(), 1, "{report}");
+    assert!(report.warnings()[0].contains("quotations"), "{report}");
+    let text = report.to_string();
+    assert!(
+        text.contains("warnings:") && text.contains("no problems found"),
+        "{text}"
+    );
+
+    // No companies: the agent cannot see records, a problem.
+    let server = doctor_mock().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Client"))
+        .respond_with(empty())
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let report = doctor_client(&server).check_access().await.unwrap();
+    assert!(!report.is_ok(), "{report}");
+    let companies = report.check(&areas::COMPANIES, Access::Read).unwrap();
+    assert_eq!(companies.severity, Severity::Problem);
+    assert!(
+        companies
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("cannot see records"),
+        "{report}"
     );
 }
 
@@ -434,6 +647,31 @@ async fn doctor_with_a_full_credential() {
     assert!(write.granted && write.required);
     assert_eq!(write.method, CheckMethod::TokenScopes);
     assert_eq!(report.scopes_source, CheckMethod::TokenScopes);
+    // Actions are probed through a ticket the tickets probe saw.
+    let actions = report.check(&areas::ACTIONS, Access::Read).unwrap();
+    assert_eq!(actions.method, CheckMethod::ProbeRead);
+    assert!(
+        matches!(actions.visibility, Visibility::Records(n) if n > 0),
+        "{report}"
+    );
+    assert_eq!(server.requests_to("GET", "/api/actions"), 1);
+    // Every line names its exact portal label, which is the scope string.
+    let text = report.to_string();
+    for (area, access, label) in [
+        (areas::TICKETS, Access::Read, "read:tickets"),
+        (areas::TICKETS, Access::Write, "edit:tickets"),
+        (areas::ACTIONS, Access::Write, "edit:tickets"),
+        (areas::COMPANIES, Access::Read, "read:customers"),
+        (areas::ASSETS, Access::Write, "edit:assets"),
+        (areas::INVOICES, Access::Read, "read:invoices"),
+        (areas::CONFIGURATION, Access::Write, "admin"),
+    ] {
+        let check = report.check(&area, access).unwrap();
+        assert_eq!(check.scope.label(), label, "{area} {access}");
+        assert_eq!(check.severity, Severity::Ok, "{area} {access}");
+        assert!(text.contains(label), "{text}");
+    }
+    assert!(report.warnings().is_empty(), "{report}");
     // The doctor never writes.
     assert_eq!(server.requests_to("POST", "/api"), 0);
 }
@@ -453,7 +691,20 @@ async fn doctor_with_a_reduced_credential_names_the_labels() {
             .contains("tick \"edit:tickets\" on the Permissions tab of the Halo API application"),
         "{problems}"
     );
-    assert!(problems.contains("read:assets"), "{problems}");
+    assert!(
+        problems.contains(
+            "assets read: scope `read:assets` missing — tick \"read:assets\" on the Permissions tab of the Halo API application (Configuration → Integrations → Halo API → View Applications → (the application) → Permissions)"
+        ),
+        "{problems}"
+    );
+    let asset_read = report.check(&areas::ASSETS, Access::Read).unwrap();
+    assert_eq!(asset_read.scope.label(), "read:assets");
+    assert_eq!(asset_read.severity, Severity::Problem);
+    assert_eq!(asset_read.state(), "missing");
+    // Actions share the tickets scope: readable, probed through a visible ticket.
+    let actions = report.check(&areas::ACTIONS, Access::Read).unwrap();
+    assert!(actions.granted && actions.problem.is_none(), "{report}");
+    assert_eq!(actions.method, CheckMethod::ProbeRead);
     assert!(
         report
             .check(&areas::COMPANIES, Access::Read)

@@ -406,7 +406,7 @@ async fn a_bare_invalid_scope_still_lists_the_requested_scopes() {
     let text = client.whoami().await.unwrap_err().to_string();
     assert!(
         text.contains("`read:tickets` `all:teams`")
-            && text.contains("not HaloPSA scope names: `all:teams`"),
+            && text.contains("not HaloPSA scope names: `all:teams` ("),
         "{text}"
     );
     assert!(!text.contains(SECRET));
@@ -456,25 +456,66 @@ fn a_configured_auth_url_is_validated_in_build() {
     }
 }
 
-#[tokio::test]
-async fn invalid_scope_names_the_offending_scope() {
-    let server = MockServer::start().await;
+async fn refused_scope(server: &MockServer, description: &str, scopes: &[&str]) -> String {
+    server.reset().await;
     Mock::given(method("POST"))
         .and(path("/auth/token"))
         .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "error": "invalid_scope", "error_description": "The scope 'edit:kb' is not allowed for this application"
+            "error": "invalid_scope", "error_description": description
         })))
-        .mount(&server)
+        .expect(1)
+        .mount(server)
         .await;
-    let client = builder(&server)
-        .credentials(credentials(&server).with_scopes(["read:tickets", "edit:kb"]))
+    let client = builder(server)
+        .credentials(credentials(server).with_scopes(scopes.iter().copied()))
         .build()
         .unwrap();
     let error = client.whoami().await.unwrap_err();
-    let text = error.to_string();
+    assert!(error.is_auth() && !error.is_retryable(), "{error:?}");
+    error.to_string()
+}
+
+#[tokio::test]
+async fn invalid_scope_without_a_named_scope_lists_what_was_requested() {
+    // Halo's description names no scope: the hint says so and lists every
+    // requested scope (all are Halo names, so the application lacks one of them).
+    let server = MockServer::start().await;
+    let text = refused_scope(
+        &server,
+        "The requested scope is invalid, unknown, or malformed",
+        &["read:tickets", "edit:kb"],
+    )
+    .await;
     assert!(
-        text.contains("invalid_scope") && text.contains("edit:kb"),
+        text.contains(
+            "; the server did not say which scope it refused; requested scopes: `read:tickets` `edit:kb` — all are HaloPSA scope names, so the Halo API application is probably not allowed one of them: tick it on the Permissions tab of the Halo API application"
+        ),
         "{text}"
+    );
+    assert!(!text.contains("Halo refused"), "{text}");
+}
+
+#[tokio::test]
+async fn invalid_scope_naming_a_requested_scope_names_it_alone() {
+    let server = MockServer::start().await;
+    let text = refused_scope(
+        &server,
+        "The scope 'edit:kb' is not allowed for this application",
+        &["read:tickets", "edit:kb"],
+    )
+    .await;
+    assert!(
+        text.contains(
+            "; Halo refused `edit:kb` — the Halo API application is not allowed it: tick \"edit:kb\" on the Permissions tab"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("probably not allowed one of them"), "{text}");
+    // The named scope comes before the list of what was requested.
+    let hint = &text[text.find("; Halo refused").unwrap()..];
+    assert!(
+        hint.find("`edit:kb`").unwrap() < hint.find("`read:tickets`").unwrap(),
+        "{hint}"
     );
 }
 
@@ -546,6 +587,26 @@ fn build_validates_everything() {
         HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from(" "));
     assert!(Client::builder().credentials(empty_secret).build().is_err());
     assert!(Client::builder().credentials(creds()).build().is_ok());
+    for agent_id in [0, -1] {
+        let error = Client::builder()
+            .credentials(creds().with_agent_id(agent_id))
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(error, neo_auth_core::Error::Config { .. }),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().contains("must be a positive agent id"),
+            "{error}"
+        );
+    }
+    assert!(
+        Client::builder()
+            .credentials(creds().with_agent_id(1))
+            .build()
+            .is_ok()
+    );
     // The default budget leaves headroom under hosted Halo's 300 per 5 minutes for
     // the token and authinfo requests it does not count.
     let (requests, window) = halopsa_client::HOSTED_RATE_LIMIT;

@@ -577,6 +577,13 @@ async fn every_list_filter_is_sent_under_its_halo_name() {
             vec![("includelastaction", "true")],
         ),
         ("page_size", |l| l.page_size(25), vec![("page_size", "25")]),
+        (
+            "statuses",
+            |l| l.statuses(&[1, 2, 9]),
+            vec![("status", "1,2,9")],
+        ),
+        ("agents", |l| l.agents(&[5]), vec![("agent", "5")]),
+        ("teams", |l| l.teams(&[3, 4]), vec![("team", "3,4")]),
     ];
     for (_, filter, _) in &cases {
         filter(client.tickets().list()).send().await.unwrap();
@@ -1420,4 +1427,353 @@ async fn a_matching_reply_is_returned_as_saved() {
     .await;
     let saved = client.tickets().create(&draft(1)[0]).send().await.unwrap();
     assert_eq!((saved.id, saved.summary.as_deref()), (Some(1), Some("t0")));
+}
+
+#[tokio::test]
+async fn a_resource_server_url_as_base_reaches_the_same_urls() {
+    // Halo's API Details show the Resource Server URL `https://x.halopsa.com/api`;
+    // pasted as the base URL it must not lead to `/api/api/...`.
+    let mut seen = Vec::new();
+    for suffix in ["", "/api", "/api/", "/API"] {
+        let server = MockServer::start().await;
+        mount_auth(&server, "all").await;
+        Mock::given(method("GET"))
+            .and(path("/api/Tickets/7"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7})))
+            .expect(1)
+            .named("ticket 7")
+            .mount(&server)
+            .await;
+        let client = Client::builder()
+            .credentials(halopsa_client::HaloCredentials::new(
+                format!("{}{suffix}", server.uri()),
+                CLIENT_ID,
+                secrecy::SecretString::from(SECRET),
+            ))
+            .retry(fast_retry())
+            .rate_limit(None)
+            .build()
+            .unwrap();
+        let ticket = client.tickets().get(7).send().await.unwrap();
+        assert_eq!(ticket.id, Some(7), "base URL suffix `{suffix}`");
+        let paths: Vec<String> = server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.url.path()))
+            .collect();
+        seen.push(paths);
+    }
+    assert_eq!(
+        seen[0],
+        [
+            "GET /api/authinfo",
+            "POST /auth/token",
+            "GET /api/Tickets/7"
+        ]
+    );
+    for paths in &seen[1..] {
+        assert_eq!(paths, &seen[0]);
+    }
+}
+
+#[tokio::test]
+async fn an_empty_id_list_filter_is_refused_before_sending() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(wrapped("tickets", json!([]), 0))
+        .expect(0)
+        .named("tickets (must not be called)")
+        .mount(&server)
+        .await;
+    let cases: Vec<(&str, Filter)> = vec![
+        ("statuses", |l| l.statuses(&[])),
+        ("agents", |l| l.agents(&[])),
+        ("teams", |l| l.teams(&[1]).teams(&[])),
+    ];
+    for (name, filter) in cases {
+        let error = filter(client.tickets().list()).send().await.unwrap_err();
+        assert!(matches!(error, Error::Config { .. }), "{name}: {error:?}");
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("{name}() needs at least one id")),
+            "{error}"
+        );
+        let error = filter(client.tickets().list())
+            .collect_all()
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config { .. }), "{name}: {error:?}");
+    }
+}
+
+#[tokio::test]
+async fn streams_of_paginated_lists_default_to_a_stable_order() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(|request: &Request| {
+            let page: u64 = query(request, "page_no").unwrap().parse().unwrap();
+            let items = if page == 1 {
+                json!([{"id": 1}, {"id": 2}])
+            } else {
+                json!([{"id": 3}])
+            };
+            wrapped("tickets", items, 3)
+        })
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Status"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"id": 1}])))
+        .mount(&server)
+        .await;
+
+    // A stream without an order: every page request is ordered by id, ascending.
+    let all = client
+        .tickets()
+        .list()
+        .page_size(2)
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+    let requests = api_requests(&server).await;
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        assert_eq!(query(request, "order").as_deref(), Some("id"));
+        assert_eq!(query(request, "orderdesc").as_deref(), Some("false"));
+    }
+
+    // The caller's order wins, and is sent once.
+    let _ = client
+        .tickets()
+        .list()
+        .order_by_desc("dateoccurred")
+        .page_size(2)
+        .collect_all()
+        .await
+        .unwrap();
+    let requests = api_requests(&server).await;
+    for request in &requests[2..] {
+        let orders: Vec<(String, String)> = query_pairs(request)
+            .into_iter()
+            .filter(|(k, _)| k == "order" || k == "orderdesc")
+            .collect();
+        assert_eq!(
+            orders,
+            [
+                ("order".to_owned(), "dateoccurred".to_owned()),
+                ("orderdesc".to_owned(), "true".to_owned())
+            ]
+        );
+    }
+
+    // One page by hand sends the filters as set: no default order.
+    let before = api_requests(&server).await.len();
+    client.tickets().list().send().await.unwrap();
+    let requests = api_requests(&server).await;
+    assert_eq!(query(&requests[before], "order"), None);
+
+    // Unpaginated lists send no paging and no order.
+    client.statuses().list().collect_all().await.unwrap();
+    let requests = api_requests(&server).await;
+    let last = requests.last().unwrap();
+    assert_eq!(last.url.path(), "/api/Status");
+    assert_eq!(last.url.query(), None);
+}
+
+fn bare_ids(ids: std::ops::Range<i64>) -> ResponseTemplate {
+    let items: Vec<Value> = ids.map(|id| json!({"id": id})).collect();
+    ResponseTemplate::new(200).set_body_json(items)
+}
+
+#[tokio::test]
+async fn a_full_bare_page_then_the_same_page_again_is_read_once() {
+    // The endpoint ignores pageinate and page_no: the agent's default 50 rows, bare,
+    // every time. The first 50 are yielded once; the repeat ends the list cleanly.
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(bare_ids(1..51))
+        .expect(2)
+        .named("tickets, bare and repeated")
+        .mount(&server)
+        .await;
+    let all = client.tickets().list().collect_all().await.unwrap();
+    assert_eq!(all.len(), 50);
+    let ids: std::collections::HashSet<_> = all.iter().map(|t| t.id).collect();
+    assert_eq!(ids.len(), 50, "each record once");
+    let requests = api_requests(&server).await;
+    assert_eq!(query(&requests[1], "page_no").as_deref(), Some("2"));
+}
+
+#[tokio::test]
+async fn full_bare_pages_are_followed_until_a_short_one() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(
+            |request: &Request| match query(request, "page_no").as_deref() {
+                Some("1") => bare_ids(1..51),
+                Some("2") => bare_ids(51..71),
+                other => {
+                    ResponseTemplate::new(500).set_body_string(format!("unexpected page {other:?}"))
+                }
+            },
+        )
+        .expect(2)
+        .named("tickets, 50 bare then 20 bare")
+        .mount(&server)
+        .await;
+    let all = client.tickets().list().collect_all().await.unwrap();
+    assert_eq!(all.len(), 70);
+    assert_eq!(all.last().and_then(|t| t.id), Some(70));
+}
+
+#[tokio::test]
+async fn a_short_bare_page_is_the_whole_list() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Client"))
+        .respond_with(bare_ids(1..21))
+        .expect(2)
+        .named("clients, 20 bare")
+        .mount(&server)
+        .await;
+    let all = client.companies().list().collect_all().await.unwrap();
+    assert_eq!(all.len(), 20);
+    // A bare page as full as the requested page size is followed too.
+    let first = client
+        .companies()
+        .list()
+        .page_size(20)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.next, Some(neo_auth_core::PageToken::Number(2)));
+}
+
+#[tokio::test]
+async fn report_data_as_decodes_typed_rows_and_keeps_the_value_form() {
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    struct Hours {
+        agent: String,
+        hours: f64,
+    }
+    let (server, client) = setup().await;
+    let body = json!({"id": 4, "report": {"loaded": true, "rows": [
+        {"agent": "Ann", "hours": 2.5},
+        {"agent": "Bob", "hours": 1.0}
+    ]}});
+    Mock::given(method("GET"))
+        .and(path("/api/ReportData/abc-123"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body.clone()))
+        .expect(3)
+        .named("report data")
+        .mount(&server)
+        .await;
+    let rows: Vec<Hours> = client.report_data_as("abc-123").await.unwrap();
+    assert_eq!(
+        rows,
+        [
+            Hours {
+                agent: "Ann".into(),
+                hours: 2.5
+            },
+            Hours {
+                agent: "Bob".into(),
+                hours: 1.0
+            }
+        ]
+    );
+    assert_eq!(client.report_data("abc-123").await.unwrap(), body);
+    let requests = api_requests(&server).await;
+    assert!(requests.iter().all(|r| r.url.query().is_none()));
+
+    // A row that does not fit is a decode error at its path; a blank id is refused.
+    let error = client
+        .report_data_as::<std::collections::HashMap<String, String>>("abc-123")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Decode { path, .. } if path.starts_with("report.rows[0]")),
+        "{error:?}"
+    );
+    let error = client.report_data_as::<Hours>(" ").await.unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    assert!(client.report_data("").await.is_err());
+}
+
+#[tokio::test]
+async fn raw_delete_is_scope_policy_and_approval_checked() {
+    use halopsa_client::{areas, scopes::requirements};
+    use neo_auth_core::{ApiRequest, Approval, AreaAccess};
+    let server = MockServer::start().await;
+    mount_auth(&server, "all").await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/Attachment/17"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .named("delete attachment 17")
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .policy(
+            halopsa_client::default_policy().with(areas::TICKETS, AreaAccess::WRITE_WITH_APPROVAL),
+        )
+        .build()
+        .unwrap();
+    let write = requirements::TICKETS
+        .write
+        .for_operation("tickets.attachment.delete");
+
+    // Refused before sending: no approval, a read requirement, a policy-denied
+    // area, and (in the core) a write without any requirement.
+    let error = client
+        .delete_json::<()>("Attachment/17", &[], write.clone(), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::ApprovalRequired { .. }), "{error:?}");
+    let error = client
+        .delete_json::<()>("Attachment/17", &[], requirements::TICKETS.read, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    let error = client
+        .delete_json::<()>("Invoice/3", &[], requirements::INVOICES.write, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::PolicyDenied { .. }), "{error:?}");
+    let error = client
+        .transport()
+        .send(ApiRequest::delete("/Attachment/17"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    assert!(api_requests(&server).await.is_empty(), "nothing was sent");
+
+    // With the approval: DELETE /api/Attachment/17?reason=duplicate, empty reply.
+    let approval = Approval::new("jane", "duplicate upload").unwrap();
+    let () = client
+        .delete_json(
+            "/api/Attachment/17",
+            &[("reason", "duplicate")],
+            write,
+            Some(approval),
+        )
+        .await
+        .unwrap();
+    let requests = api_requests(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].method.as_str(), "DELETE");
+    assert_eq!(requests[0].url.path(), "/api/Attachment/17");
+    assert_eq!(
+        query_pairs(&requests[0]),
+        [("reason".to_owned(), "duplicate".to_owned())]
+    );
+    assert!(requests[0].headers.get("authorization").is_some());
 }

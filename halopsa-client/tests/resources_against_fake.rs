@@ -804,6 +804,36 @@ async fn report_data_is_read_through_the_client() {
 }
 
 #[tokio::test]
+async fn report_rows_decode_into_a_typed_row() {
+    #[derive(Debug, serde::Deserialize)]
+    struct TicketsPerClient {
+        #[serde(deserialize_with = "neo_auth_core::lenient::i64")]
+        client_id: i64,
+        client_name: String,
+        #[serde(deserialize_with = "neo_auth_core::lenient::u64")]
+        tickets: u64,
+    }
+    let server = small_server().await;
+    let client = client(&server);
+    let reports = client.reports().list().collect_all().await.unwrap();
+    let per_client = reports
+        .iter()
+        .find(|r| r.name.as_deref() == Some("Tickets per client"))
+        .unwrap();
+    let rows: Vec<TicketsPerClient> = client
+        .report_data_as(per_client.published_id.as_deref().unwrap())
+        .await
+        .unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.client_id > 0 && !r.client_name.is_empty())
+    );
+    let total: u64 = rows.iter().map(|r| r.tickets).sum();
+    assert_eq!(total as usize, server.count("Tickets"));
+}
+
+#[tokio::test]
 async fn the_client_works_when_the_token_response_has_no_scope() {
     let server = FakeServer::start_with(
         FakeConfig::default()

@@ -46,6 +46,7 @@ const METADATA_KEYS: &[&str] = &[
 /// e.g. `tickets[1].id` with `serde_path_to_error` (which
 /// [`ListResponse::from_slice_with_key`] uses).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ListResponse<T> {
     /// The records of the page.
     pub items: Vec<T>,

@@ -62,10 +62,11 @@
 //!   integers.
 
 mod action;
+mod agent;
 mod appointment;
 mod asset;
+mod category;
 mod client;
-mod config;
 mod contract;
 mod custom_field;
 mod envelope;
@@ -73,22 +74,25 @@ mod invoice;
 mod item;
 mod kb;
 mod opportunity;
+mod priority;
 mod quotation;
 mod report;
 mod site;
 mod sla;
+mod status;
 mod supplier;
+mod team;
 mod ticket;
+mod ticket_type;
 mod user;
+mod workflow;
 
 pub use action::Action;
+pub use agent::{Agent, AgentRole, DepartmentMembership, TeamMembership};
 pub use appointment::Appointment;
 pub use asset::{Asset, AssetField};
+pub use category::Category;
 pub use client::Client;
-pub use config::{
-    Agent, AgentRole, Category, DepartmentMembership, Priority, Status, Team, TeamMembership,
-    TicketType, Workflow, WorkflowStep,
-};
 pub use contract::Contract;
 pub use custom_field::CustomField;
 pub use envelope::{ListResponse, ListSeed};
@@ -96,13 +100,18 @@ pub use invoice::{Invoice, InvoiceLine};
 pub use item::Item;
 pub use kb::{FaqList, KbArticle};
 pub use opportunity::Opportunity;
+pub use priority::Priority;
 pub use quotation::{Quotation, QuotationLine};
 pub use report::{Report, ReportContent};
 pub use site::{Address, Site};
 pub use sla::Sla;
+pub use status::Status;
 pub use supplier::Supplier;
+pub use team::Team;
 pub use ticket::Ticket;
+pub use ticket_type::TicketType;
 pub use user::User;
+pub use workflow::{Workflow, WorkflowStep};
 
 /// A Halo client (customer company): another name for [`Client`] that does not
 /// clash with the API [`Client`](crate::Client).

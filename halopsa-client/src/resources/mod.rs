@@ -74,6 +74,7 @@ pub mod knowledge_base;
 pub mod opportunities;
 pub mod products;
 pub mod quotations;
+mod report_rows;
 pub mod reports;
 pub mod sites;
 pub mod slas;

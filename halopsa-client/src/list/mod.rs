@@ -3,8 +3,11 @@
 //! Halo paginates with `pageinate=true`, a 1-based `page_no` and `page_size` ≤ 100.
 //! The pager stops on `record_count` and on the number of items actually returned
 //! — never on the requested page size, because Halo silently caps pages at 100 and
-//! some endpoints (`/Asset`) serve 50 whatever is asked. A bare-array answer (the
-//! endpoint ignored pagination) is the complete list.
+//! some endpoints (`/Asset`) serve 50 whatever is asked. A bare-array answer from
+//! a paginated endpoint (it ignored `pageinate`) that is full — at least the page
+//! size or 50 items, the API agent's default page — is not taken as the whole
+//! list: the next page is read too, and the list ends on an empty or short page or
+//! a repeat, with a warning.
 //!
 //! Endpoints the spec gives no paging parameters (`/Actions` and the configuration
 //! lists, [`ResourceDef::paginated`] `false`) are read with one GET without them,
@@ -13,6 +16,14 @@
 //! previous page again (it ignored `page_no`) ends the list there; with
 //! `record_count` still ahead, the same repetition is a stall
 //! ([`Error::PaginationStalled`]).
+//!
+//! Streams ([`ListRequest::pages`], [`ListRequest::stream`],
+//! [`ListRequest::collect_all`]) of a paginated resource send `order=id` and
+//! `orderdesc=false` unless the caller chose an order, so that records created
+//! during a long sync are appended at the end instead of shifting the pages.
+
+mod date_field;
+mod pager;
 
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
@@ -20,44 +31,28 @@ use std::time::SystemTime;
 
 use futures_util::TryStreamExt;
 use futures_util::stream::{self, BoxStream};
-use neo_auth_core::{
-    Access, ApiRequest, Error, Page, PageToken, PagerLimits, RequestOptions, Result, fingerprint,
-};
+use neo_auth_core::{Error, Page, PageToken, PagerLimits, RequestOptions, Result};
 use serde::de::DeserializeOwned;
 
-use crate::client::{Client, MAX_PAGE_SIZE, api_path};
+use crate::client::{Client, MAX_PAGE_SIZE};
 use crate::date::format_halo_time;
-use crate::models::ListResponse;
 use crate::resource::ResourceDef;
 
-/// The date field a ticket date range applies to (`datesearch`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum DateField {
-    /// When the ticket was logged (`dateoccured`, Halo's spelling).
-    Occurred,
-    /// When the ticket was closed (`datecleared`).
-    Cleared,
-    /// The last action (`lastactiondate`).
-    LastAction,
-    /// The deadline (`deadlinedate`).
-    Deadline,
-}
+pub use date_field::DateField;
+use pager::{PagerMemory, fetch_page, observe};
 
-impl DateField {
-    fn wire(self) -> &'static str {
-        match self {
-            DateField::Occurred => "dateoccured",
-            DateField::Cleared => "datecleared",
-            DateField::LastAction => "lastactiondate",
-            DateField::Deadline => "deadlinedate",
-        }
-    }
-}
+/// The order a stream of a paginated list uses when the caller set none: by id,
+/// ascending, so that pages do not shift while records are being created.
+pub const STABLE_ORDER: [(&str, &str); 2] = [("order", "id"), ("orderdesc", "false")];
 
 /// A list request for one resource. Ends in [`ListRequest::send`] (first page),
 /// [`ListRequest::page`], [`ListRequest::pages`], [`ListRequest::stream`] or
 /// [`ListRequest::collect_all`].
+///
+/// Every filter is offered on every resource, but each Halo endpoint honours only
+/// some of them and ignores the rest silently. Each filter's documentation lists
+/// the endpoints whose OpenAPI parameters include it; elsewhere it is sent but
+/// has no effect. [`ListRequest::param`] sends any other parameter.
 ///
 /// For an unpaginated resource ([`ResourceDef::paginated`] `false`) every ending
 /// makes one GET without paging parameters: the first page is the whole list,
@@ -66,7 +61,13 @@ impl DateField {
 /// ```no_run
 /// use futures_util::TryStreamExt;
 /// # async fn run(client: halopsa_client::Client) -> neo_auth_core::Result<()> {
-/// let mut open = client.tickets().list().client_id(12).open_only(true).stream();
+/// let mut open = client
+///     .tickets()
+///     .list()
+///     .client_id(12)
+///     .statuses(&[1, 2])
+///     .open_only(true)
+///     .stream();
 /// while let Some(ticket) = open.try_next().await? {
 ///     println!("{:?} {:?}", ticket.id, ticket.summary);
 /// }
@@ -80,6 +81,8 @@ pub struct ListRequest<T> {
     page_size: u32,
     max_pages: Option<u64>,
     options: RequestOptions,
+    /// A filter given a value Halo cannot take; reported when sent.
+    invalid: Option<String>,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -103,6 +106,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             page_size,
             max_pages: None,
             options: RequestOptions::default(),
+            invalid: None,
             _item: PhantomData,
         }
     }
@@ -119,69 +123,115 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         self
     }
 
-    /// Free-text search.
+    /// Free-text search (`search`). Honoured by `/Tickets`, `/Users`, `/Client`,
+    /// `/Site`, `/Asset`, `/Item`, `/Appointment`, `/KBArticle`,
+    /// `/ClientContract`, `/Invoice`, `/Quotation`, `/Supplier`,
+    /// `/Opportunities`, `/Report` and `/Agent`.
     pub fn search(self, text: impl Into<String>) -> Self {
         self.param("search", text.into())
     }
 
-    /// Only records of this company (Halo client).
+    /// Only records of this company (`client_id`). Honoured by `/Tickets`,
+    /// `/Users`, `/Site`, `/Asset`, `/Appointment`, `/KBArticle`,
+    /// `/ClientContract`, `/Invoice`, `/Quotation`, `/Opportunities`,
+    /// `/Category`, `/Agent` and `/TicketType` (not by `/Client` itself).
     pub fn client_id(self, id: i64) -> Self {
         self.param("client_id", id)
     }
 
-    /// Only records of this site.
+    /// Only records of this site (`site_id`). Honoured by `/Tickets`, `/Users`,
+    /// `/Site`, `/Asset`, `/KBArticle`, `/ClientContract`, `/Invoice`,
+    /// `/Quotation` and `/Opportunities`.
     pub fn site_id(self, id: i64) -> Self {
         self.param("site_id", id)
     }
 
-    /// Only records of this contact (Halo user).
+    /// Only records of this contact (`user_id`). Honoured by `/Tickets`,
+    /// `/Asset`, `/Invoice`, `/Quotation` and `/Opportunities`.
     pub fn user_id(self, id: i64) -> Self {
         self.param("user_id", id)
     }
 
-    /// Only records of this agent.
+    /// Only records of this agent (`agent_id`). Honoured by `/Tickets` and
+    /// `/Opportunities`. For several agents use [`ListRequest::agents`].
     pub fn agent_id(self, id: i64) -> Self {
         self.param("agent_id", id)
     }
 
-    /// Only records with this status.
+    /// Only records with this status (`status_id`). Honoured by `/Tickets` and
+    /// `/Opportunities`. For several statuses use [`ListRequest::statuses`].
     pub fn status_id(self, id: i64) -> Self {
         self.param("status_id", id)
     }
 
-    /// Only open tickets.
+    /// Only records whose status is one of `ids` (`status`, sent comma-separated,
+    /// as the spec's "array of int" parameters are strings). Honoured by
+    /// `/Tickets` and `/Opportunities`. An empty slice is refused when sent.
+    pub fn statuses(self, ids: &[i64]) -> Self {
+        self.id_list("status", "statuses", ids)
+    }
+
+    /// Only records assigned to one of the agents `ids` (`agent`, comma-separated).
+    /// Honoured by `/Tickets` and `/Opportunities`. An empty slice is refused when
+    /// sent.
+    pub fn agents(self, ids: &[i64]) -> Self {
+        self.id_list("agent", "agents", ids)
+    }
+
+    /// Only records of one of the teams `ids` (`team`, team ids comma-separated).
+    /// Honoured by `/Tickets` and `/Opportunities` (`/Agent` also has a `team`
+    /// parameter, documented as a single team, not a list of ids). An empty slice
+    /// is refused when sent.
+    pub fn teams(self, ids: &[i64]) -> Self {
+        self.id_list("team", "teams", ids)
+    }
+
+    /// Only open tickets (`open_only`). Honoured by `/Tickets` and `/Opportunities`.
     pub fn open_only(self, open: bool) -> Self {
         self.param("open_only", open)
     }
 
-    /// Only closed tickets.
+    /// Only closed tickets (`closed_only`). Honoured by `/Tickets` and
+    /// `/Opportunities`.
     pub fn closed_only(self, closed: bool) -> Self {
         self.param("closed_only", closed)
     }
 
-    /// Includes inactive records.
+    /// Includes inactive records (`includeinactive`). Honoured by `/Users`,
+    /// `/Client`, `/Site`, `/Asset`, `/Item`, `/KBArticle`, `/ClientContract`,
+    /// `/Supplier` and `/Workflow`.
     pub fn include_inactive(self, include: bool) -> Self {
         self.param("includeinactive", include)
     }
 
-    /// Orders by a field, ascending.
+    /// Orders by a field, ascending (`order`, `orderdesc=false`). Honoured by every
+    /// paginated list. A stream ordered by a field that is not unique can still
+    /// shift between pages while records change; the default (no order set) is
+    /// [`STABLE_ORDER`].
     pub fn order_by(self, field: impl Into<String>) -> Self {
         self.param("order", field.into()).param("orderdesc", false)
     }
 
-    /// Orders by a field, descending.
+    /// Orders by a field, descending (`order`, `orderdesc=true`). Honoured by every
+    /// paginated list.
     pub fn order_by_desc(self, field: impl Into<String>) -> Self {
         self.param("order", field.into()).param("orderdesc", true)
     }
 
-    /// Tickets whose `field` lies between `from` and `to` (UTC).
+    /// Records whose `field` lies between `from` and `to`, UTC (`datesearch`,
+    /// `startdate`, `enddate`). Honoured by `/Tickets` and `/Opportunities`
+    /// (`/Actions` takes `startdate`/`enddate` for the action date). Only
+    /// [`DateField::Occurred`] and [`DateField::Cleared`] are documented values.
     pub fn date_range(self, field: DateField, from: SystemTime, to: SystemTime) -> Self {
         self.param("datesearch", field.wire())
             .param("startdate", format_halo_time(from))
             .param("enddate", format_halo_time(to))
     }
 
-    /// Records updated between `from` and `to` (UTC).
+    /// Records updated between `from` and `to`, UTC (`lastupdatefromdate`,
+    /// `lastupdatetodate`). Honoured by `/Tickets`, `/Users`, `/Client`, `/Site`,
+    /// `/Asset` and `/Opportunities` (the spec types `lastupdatefromdate` as a
+    /// bool on `/Tickets`, evidently a spec slip: a date is sent).
     pub fn updated_between(self, from: SystemTime, to: SystemTime) -> Self {
         self.param("lastupdatefromdate", format_halo_time(from))
             .param("lastupdatetodate", format_halo_time(to))
@@ -200,7 +250,22 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         self
     }
 
+    /// A comma-separated id list parameter; an empty list is remembered as invalid.
+    fn id_list(mut self, key: &str, what: &str, ids: &[i64]) -> Self {
+        if ids.is_empty() {
+            self.invalid.get_or_insert_with(|| {
+                format!("{what}() needs at least one id (an empty `{key}` filter would not filter)")
+            });
+            return self;
+        }
+        let value = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        self.param(key, value)
+    }
+
     fn validate(&self) -> Result<()> {
+        if let Some(invalid) = &self.invalid {
+            return Err(Error::config(invalid.clone()));
+        }
         if self.def.paginated && !(1..=MAX_PAGE_SIZE).contains(&self.page_size) {
             return Err(Error::config(format!(
                 "page size {} is outside 1–{MAX_PAGE_SIZE}: Halo silently caps pages at 100",
@@ -210,13 +275,16 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         Ok(())
     }
 
-    /// The first page (for an unpaginated resource: the whole list).
+    /// The first page (for an unpaginated resource: the whole list). Sends the
+    /// filters as set, with no default order.
     pub async fn send(&self) -> Result<Page<T>> {
         self.page(1).await
     }
 
     /// Page `page_no` (1-based; 0 is taken as 1). For an unpaginated resource,
-    /// page 1 is the whole list and later pages are empty (nothing is sent).
+    /// page 1 is the whole list and later pages are empty (nothing is sent). Sends
+    /// the filters as set, with no default order: to page by hand through a list
+    /// that may change, set one (e.g. `order_by("id")`).
     pub async fn page(&self, page_no: u64) -> Result<Page<T>> {
         self.validate()?;
         let page_no = page_no.max(1);
@@ -232,9 +300,11 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             self.options.clone(),
         )
         .await
+        .map(|fetched| fetched.page)
     }
 
-    /// All pages, one in memory at a time.
+    /// All pages, one in memory at a time. A paginated resource is read in
+    /// [`STABLE_ORDER`] (`order=id&orderdesc=false`) unless an order was set.
     pub fn pages(self) -> BoxStream<'static, Result<Page<T>>> {
         if let Err(error) = self.validate() {
             return Box::pin(stream::once(async move { Err(error) }));
@@ -246,13 +316,19 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         let ListRequest {
             client,
             def,
-            params,
+            mut params,
             page_size,
             options,
             ..
         } = self;
-        // The fingerprint of the previous page when it carried no `record_count`.
-        let previous: Arc<Mutex<Option<u64>>> = Arc::default();
+        if def.paginated && !params.iter().any(|(k, _)| k == "order") {
+            params.extend(
+                STABLE_ORDER
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+            );
+        }
+        let memory: Arc<Mutex<PagerMemory>> = Arc::default();
         Box::pin(neo_auth_core::pages(
             PageToken::Number(1),
             limits,
@@ -260,19 +336,21 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
                 let client = client.clone();
                 let params = params.clone();
                 let options = options.clone();
-                let previous = previous.clone();
+                let memory = memory.clone();
                 async move {
                     let PageToken::Number(page_no) = token else {
                         return Err(Error::config("HaloPSA pages are numbered"));
                     };
-                    let page = fetch_page(client, def, params, page_size, page_no, options).await?;
-                    Ok(end_on_repeat_without_count(def, page, &previous))
+                    let fetched =
+                        fetch_page(client, def, params, page_size, page_no, options).await?;
+                    Ok(observe(&memory, def, fetched))
                 }
             },
         ))
     }
 
-    /// All items, streamed (one page in memory at a time).
+    /// All items, streamed (one page in memory at a time), in [`STABLE_ORDER`]
+    /// unless an order was set (see [`ListRequest::pages`]).
     pub fn stream(self) -> BoxStream<'static, Result<T>> {
         Box::pin(
             self.pages()
@@ -281,70 +359,9 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         )
     }
 
-    /// All items collected into a `Vec` (convenience for small lists).
+    /// All items collected into a `Vec` (convenience for small lists), in
+    /// [`STABLE_ORDER`] unless an order was set.
     pub async fn collect_all(self) -> Result<Vec<T>> {
         self.stream().try_collect().await
     }
-}
-
-/// One page. A paginated resource gets `pageinate=true`, `page_size` and
-/// `page_no`; an unpaginated one none of them, and its reply is the whole list.
-async fn fetch_page<T: DeserializeOwned>(
-    client: Client,
-    def: &'static ResourceDef,
-    params: Vec<(String, String)>,
-    page_size: u32,
-    page_no: u64,
-    options: RequestOptions,
-) -> Result<Page<T>> {
-    let mut request = ApiRequest::get(api_path(def.path)).queries(params);
-    if def.paginated {
-        request = request
-            .query("pageinate", "true")
-            .query("page_size", page_size)
-            .query("page_no", page_no);
-    }
-    let request = request
-        .requirement(def.operation(Access::Read, "list"))
-        .options(options);
-    let response = client.transport().send(request).await?;
-    let body = response.body();
-    let bare = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-    let list = ListResponse::<T>::from_slice_with_key(body, def.list_key)?;
-    let next = if !def.paginated || bare || list.items.is_empty() {
-        None
-    } else {
-        Some(PageToken::Number(page_no + 1))
-    };
-    Ok(Page::new(list.items, next)
-        .with_total(list.record_count)
-        .with_fingerprint(fingerprint(body)))
-}
-
-/// Ends a paginated list cleanly when a page without `record_count` repeats the
-/// previous one (also without `record_count`): the endpoint ignored `page_no`, so
-/// what was already yielded is all it serves. The page is replaced by an empty,
-/// final one. A repeated page that does carry `record_count` is passed on
-/// unchanged, so the core pager still reports a stall when records remain.
-fn end_on_repeat_without_count<T>(
-    def: &ResourceDef,
-    page: Page<T>,
-    previous: &Mutex<Option<u64>>,
-) -> Page<T> {
-    let mut previous = previous
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if page.total.is_some() {
-        *previous = None;
-        return page;
-    }
-    if page.fingerprint.is_some() && page.fingerprint == *previous {
-        tracing::warn!(
-            path = def.path,
-            "Halo served the same page again without record_count (it ignores page_no); the list ends here"
-        );
-        return Page::new(Vec::new(), None);
-    }
-    *previous = page.fingerprint;
-    page
 }
