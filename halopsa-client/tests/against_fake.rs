@@ -217,10 +217,12 @@ async fn missing_scopes_fail_before_sending_and_name_the_label() {
 }
 
 #[tokio::test]
-async fn a_server_403_on_a_scope_the_credential_holds_is_forbidden_not_missing() {
-    // The token response lists no scopes, so the client holds what it asked for
-    // (read:tickets read:customers); the application is only allowed read:tickets,
-    // so the request is sent and Halo answers /Client with 403.
+async fn a_server_403_on_a_merely_requested_scope_is_a_missing_scope_with_the_answer() {
+    // The token response lists no scopes, so the client only knows what it asked
+    // for (read:tickets read:customers); the application is allowed read:tickets
+    // alone, so the request is sent and Halo answers /Client with 403. The grant
+    // was never confirmed, so the scope is reported missing (tick it), and Halo's
+    // own answer is kept as the source.
     let server = FakeServer::start_with(
         FakeConfig::default()
             .with_scopes(["read:tickets"])
@@ -234,23 +236,18 @@ async fn a_server_403_on_a_scope_the_credential_holds_is_forbidden_not_missing()
         .await
         .unwrap_err();
     match &error {
-        Error::Forbidden {
+        Error::MissingScope {
             operation,
             scope,
-            hint,
+            label,
             response,
             ..
         } => {
             assert_eq!(operation, requirement.operation());
             assert_eq!(operation, "companies.read");
             assert_eq!(scope, "read:customers");
-            assert_eq!(requirement.scope().unwrap().label(), "read:customers");
-            assert!(hint.starts_with("the scope is granted"), "{hint}");
-            assert!(hint.contains("login agent"), "{hint}");
-            assert!(
-                hint.contains("Configuration → Teams & Agents → Agents"),
-                "{hint}"
-            );
+            assert_eq!(label, "read:customers");
+            let response = response.as_ref().expect("Halo's 403 is kept");
             assert_eq!(response.status.as_u16(), 403);
             assert_eq!(response.code.as_deref(), Some("HaloPermissionException"));
             assert!(
@@ -262,14 +259,15 @@ async fn a_server_403_on_a_scope_the_credential_holds_is_forbidden_not_missing()
                 "{response:?}"
             );
         }
-        other => panic!("expected Forbidden, got {other:?}"),
+        other => panic!("expected MissingScope, got {other:?}"),
     }
-    assert!(error.is_forbidden() && !error.is_missing_scope());
+    assert!(error.is_missing_scope() && !error.is_forbidden());
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(403));
     let text = error.to_string();
     assert!(
         text.contains("companies.read")
-            && text.contains("`read:customers`")
-            && !text.contains("tick"),
+            && text.contains("tick \"read:customers\"")
+            && text.ends_with("(the server refused the call with HTTP 403)"),
         "{text}"
     );
     assert_eq!(
@@ -1015,4 +1013,41 @@ async fn doctor_without_scope_in_the_token_response_uses_requested_scopes_and_pr
     assert!(text.contains("(requested scopes)"), "{text}");
     assert!(text.contains("(1-item probe read)"), "{text}");
     assert_eq!(server.requests_to("POST", "/api"), 0);
+}
+
+#[tokio::test]
+async fn the_doctor_names_both_causes_of_a_403_when_the_token_lists_no_scopes() {
+    // The application is allowed read:tickets only, the client asks for
+    // read:tickets and read:customers, and the token response does not say what it
+    // granted: a 403 on /Client may be the scope or the login agent.
+    let server = FakeServer::start_with(
+        FakeConfig::default()
+            .with_scopes(["read:tickets"])
+            .with_token_scope_in_response(false),
+    )
+    .await;
+    let client = client_with_scopes(&server, &["read:tickets", "read:customers"]);
+    let report = client.check_access().await.unwrap();
+    assert!(!report.is_ok(), "{report}");
+    let companies = report.check(&areas::COMPANIES, Access::Read).unwrap();
+    assert_eq!(companies.visibility, Visibility::Forbidden);
+    assert!(!companies.granted, "the grant is unconfirmed");
+    assert_eq!(companies.state(), "refused (403)");
+    assert_eq!(companies.severity, Severity::Problem);
+    let problem = companies.problem.as_deref().unwrap();
+    assert!(problem.contains("tick \"read:customers\""), "{problem}");
+    assert!(problem.contains("login agent"), "{problem}");
+    assert!(problem.contains("lists no scopes"), "{problem}");
+    assert!(
+        companies
+            .probe_error
+            .as_deref()
+            .unwrap()
+            .contains("does not have the required permission"),
+        "{companies:?}"
+    );
+    // Tickets are readable: that line is fine.
+    let tickets = report.check(&areas::TICKETS, Access::Read).unwrap();
+    assert!(tickets.granted, "{report}");
+    assert_eq!(tickets.severity, Severity::Ok, "{report}");
 }

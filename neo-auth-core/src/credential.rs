@@ -79,9 +79,52 @@ pub trait Credential: Send + Sync + fmt::Debug {
     /// (the server's 403 is then the only signal).
     fn granted(&self) -> Option<Arc<dyn ScopeSet>>;
 
-    /// How [`Credential::granted`] was learned, for reports (`"token response"`,
-    /// `"requested scopes"`, `"configured"`).
-    fn granted_source(&self) -> &'static str {
-        "configured"
+    /// How [`Credential::granted`] was learned. Only a
+    /// [confirmed](GrantSource::is_confirmed) grant lets a server 403 be read as
+    /// "the scope is held, the vendor-side account lacks permission".
+    fn granted_source(&self) -> GrantSource {
+        GrantSource::Configured
+    }
+}
+
+/// Where a credential's [granted](Credential::granted) scopes come from.
+///
+/// ```
+/// use neo_auth_core::GrantSource;
+/// assert!(GrantSource::TokenResponse.is_confirmed());
+/// assert!(!GrantSource::Requested.is_confirmed());
+/// assert_eq!(GrantSource::Requested.to_string(), "requested scopes");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GrantSource {
+    /// Set by configuration: the integrator states what the vendor credential holds.
+    Configured,
+    /// Only what the token request asked for: the token response did not say
+    /// what it granted, so the vendor may have granted less.
+    Requested,
+    /// The `scope` of the token response: what the vendor says it granted.
+    TokenResponse,
+}
+
+impl GrantSource {
+    /// Whether the grant is known rather than assumed (not merely requested).
+    pub fn is_confirmed(self) -> bool {
+        !matches!(self, GrantSource::Requested)
+    }
+
+    /// A short phrase for reports: `configured`, `requested scopes`, `token response`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GrantSource::Configured => "configured",
+            GrantSource::Requested => "requested scopes",
+            GrantSource::TokenResponse => "token response",
+        }
+    }
+}
+
+impl fmt::Display for GrantSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -29,9 +29,13 @@ pub enum Error {
     ///
     /// `response` is `None` when the scope check refused the call before sending
     /// (the credential's known grant lacks the scope), and `Some` when the server
-    /// answered 403 to a call whose grant was unknown: the vendor's own answer is
-    /// kept as the error's source.
-    #[error("{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}")]
+    /// answered 403 to a call whose grant was unknown or only requested (not
+    /// confirmed by the token response): the vendor's own answer is kept as the
+    /// error's source, and the message says the server refused it.
+    #[error(
+        "{operation} needs the {vendor} permission `{scope}`: tick \"{label}\" {location}{}",
+        refused_by_server(.response)
+    )]
     MissingScope {
         /// The operation that was refused, e.g. `tickets.create`.
         operation: String,
@@ -443,5 +447,14 @@ impl std::error::Error for AuthError {
         self.source
             .as_deref()
             .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// The tail of a [`Error::MissingScope`] message: whether the server refused it.
+fn refused_by_server(response: &Option<Box<ApiError>>) -> &'static str {
+    if response.is_some() {
+        " (the server refused the call with HTTP 403)"
+    } else {
+        ""
     }
 }

@@ -91,7 +91,7 @@ mod url_policy;
 
 pub use client_credentials::{ClientAuth, ClientCredentialsSource};
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use credential::{Authorization, Credential};
+pub use credential::{Authorization, Credential, GrantSource};
 pub use decode::{decode_json, decode_json_seed};
 pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use error_body::{GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body};

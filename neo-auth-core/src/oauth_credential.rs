@@ -8,7 +8,7 @@ use http::HeaderValue;
 use secrecy::ExposeSecret;
 
 use crate::clock::{Clock, SystemClock};
-use crate::credential::{Authorization, Credential};
+use crate::credential::{Authorization, Credential, GrantSource};
 use crate::error::{Error, Result};
 use crate::scope::{ExactRules, GrantedScopes, ScopeRules, ScopeSet};
 use crate::token::{BoxFuture, TokenSource};
@@ -170,16 +170,16 @@ impl Credential for OAuth2Credential {
         }
     }
 
-    fn granted_source(&self) -> &'static str {
+    fn granted_source(&self) -> GrantSource {
         if self
             .learned
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .is_some()
         {
-            "token response"
+            GrantSource::TokenResponse
         } else {
-            "requested scopes"
+            GrantSource::Requested
         }
     }
 }

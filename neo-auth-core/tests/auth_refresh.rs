@@ -10,8 +10,8 @@ use std::time::Duration;
 use common::*;
 use futures_util::future::join_all;
 use neo_auth_core::{
-    ApiRequest, AuthError, ClientAuth, ClientCredentialsSource, Credential, Error, JsonTokenSource,
-    TokenSource,
+    ApiRequest, AuthError, ClientAuth, ClientCredentialsSource, Credential, Error, GrantSource,
+    JsonTokenSource, TokenSource,
 };
 use secrecy::SecretString;
 use serde_json::json;
@@ -298,7 +298,7 @@ async fn json_source_sends_a_json_body_and_learns_the_granted_scopes() {
     let credential = oauth(json_source(&server));
     let granted = credential.granted().expect("the requested scopes");
     assert_eq!(granted.names(), ["edit:tickets", "read:tickets"]);
-    assert_eq!(credential.granted_source(), "requested scopes");
+    assert_eq!(credential.granted_source(), GrantSource::Requested);
     let transport = transport(&server, credential.clone());
 
     transport
@@ -310,7 +310,7 @@ async fn json_source_sends_a_json_body_and_learns_the_granted_scopes() {
         .granted()
         .expect("learned from the token response");
     assert_eq!(granted.names(), ["read:tickets"]);
-    assert_eq!(credential.granted_source(), "token response");
+    assert_eq!(credential.granted_source(), GrantSource::TokenResponse);
     assert!(granted.grants(&READ_TICKETS));
     assert!(!granted.grants(&EDIT_TICKETS));
 }
@@ -527,7 +527,7 @@ async fn learned_scopes_follow_the_current_token() {
     let first = credential.authorize().await.unwrap();
     let learned = credential.granted().expect("learned");
     assert_eq!(learned.names(), ["read:tickets"]);
-    assert_eq!(credential.granted_source(), "token response");
+    assert_eq!(credential.granted_source(), GrantSource::TokenResponse);
     // Authorizing again with the same token does not rebuild the grant.
     credential.authorize().await.unwrap();
     let again = credential.granted().expect("still learned");
@@ -539,6 +539,6 @@ async fn learned_scopes_follow_the_current_token() {
     // and the requested scopes apply again.
     let granted = credential.granted().expect("the requested scopes");
     assert_eq!(granted.names(), ["edit:tickets", "read:tickets"]);
-    assert_eq!(credential.granted_source(), "requested scopes");
+    assert_eq!(credential.granted_source(), GrantSource::Requested);
     assert_eq!(token_requests(&server).await, 2);
 }

@@ -219,3 +219,49 @@ async fn an_unlabelled_403_stays_an_api_error() {
         .unwrap_err();
     assert!(matches!(error, Error::Api(_)), "{error:?}");
 }
+
+/// With an OAuth2 credential, a 403 is `Forbidden` only when the token response
+/// confirmed the scope; merely requested scopes may not have been granted, so the
+/// scope is reported missing, with the server's answer.
+async fn oauth_403(token_scope: Option<&str>) -> Error {
+    let server = forbidden_server(1).await;
+    mount_token(
+        &server,
+        ResponseTemplate::new(200).set_body_json(token_body("tok-1", 3600, token_scope)),
+        1,
+    )
+    .await;
+    let credential = oauth(form_source(&server));
+    let transport = scoped_transport(&server, credential);
+    transport
+        .send(ApiRequest::get("/tickets").requirement(LIST_TICKETS))
+        .await
+        .unwrap_err()
+}
+
+#[tokio::test]
+async fn a_403_on_merely_requested_scopes_is_a_missing_scope_not_forbidden() {
+    let _capture = capture_check(&["tok-1"]);
+    let error = oauth_403(None).await;
+    let Error::MissingScope {
+        scope, response, ..
+    } = &error
+    else {
+        panic!("expected MissingScope, got {error:?}");
+    };
+    assert_eq!(scope, "read:tickets");
+    assert_eq!(response.as_ref().map(|r| r.status.as_u16()), Some(403));
+    assert!(
+        error
+            .to_string()
+            .ends_with("(the server refused the call with HTTP 403)"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_403_on_scopes_confirmed_by_the_token_response_is_forbidden() {
+    let _capture = capture_check(&["tok-1"]);
+    let error = oauth_403(Some("read:tickets edit:tickets")).await;
+    assert!(error.is_forbidden(), "{error:?}");
+}

@@ -71,7 +71,7 @@ impl crate::Client {
         };
         let granted = neo_auth_core::Credential::granted(self.credential().as_ref());
         let method = match neo_auth_core::Credential::granted_source(self.credential().as_ref()) {
-            "token response" => CheckMethod::TokenScopes,
+            neo_auth_core::GrantSource::TokenResponse => CheckMethod::TokenScopes,
             _ => CheckMethod::RequestedScopes,
         };
         let mut checks = Vec::new();
@@ -237,6 +237,28 @@ impl crate::Client {
                     .and_then(|item| item.get("id").cloned())
                     .and_then(|id| neo_auth_core::lenient::opt_i64(id).ok().flatten()))
             }
+            Err(Error::MissingScope {
+                response: Some(response),
+                ..
+            }) if !scopes_known => {
+                // Halo answered 403 and the token response listed no scopes: the
+                // requested scope may not be the application's, or the login
+                // agent may lack the permission. Say both.
+                let server = response.to_string();
+                check.granted = false;
+                check.method = CheckMethod::ProbeRead;
+                check.visibility = Visibility::Forbidden;
+                check.flag(format!(
+                    "{} {}: Halo answered 403 ({server}); the token response lists no scopes, so either the application is not allowed `{}` — tick \"{}\" {PERMISSION_LOCATION} — or its login agent lacks the permission or team visibility (Configuration → Teams & Agents → Agents → (the agent) → Permissions, and its teams); without it {}",
+                    check.area,
+                    check.access,
+                    check.scope.name(),
+                    check.scope.label(),
+                    check.degrades
+                ));
+                check.probe_error = Some(server);
+                Ok(None)
+            }
             Err(Error::MissingScope { response, .. }) => {
                 check.granted = false;
                 check.method = CheckMethod::ProbeRead;
@@ -244,34 +266,21 @@ impl crate::Client {
                 Ok(None)
             }
             Err(error @ Error::Forbidden { .. }) => {
+                // The core returns Forbidden only when the token response confirmed
+                // the scope: the login agent lacks the permission.
                 let server = error
                     .api()
                     .map_or_else(|| error.to_string(), ToString::to_string);
                 check.method = CheckMethod::ProbeRead;
                 check.visibility = Visibility::Forbidden;
-                let message = if scopes_known {
-                    format!(
-                        "{} {}: agent lacks permission — Halo answered 403 ({server}) although the token grants `{}`: {FORBIDDEN_HINT}; without it {}",
-                        check.area,
-                        check.access,
-                        check.scope.name(),
-                        check.degrades
-                    )
-                } else {
-                    // The token listed no scopes: the requested scope may not be
-                    // the application's, or the agent may lack the permission.
-                    check.granted = false;
-                    format!(
-                        "{} {}: Halo answered 403 ({server}); the token response lists no scopes, so either the application is not allowed `{}` — tick \"{}\" {PERMISSION_LOCATION} — or its login agent lacks the permission or team visibility (Configuration → Teams & Agents → Agents → (the agent) → Permissions, and its teams); without it {}",
-                        check.area,
-                        check.access,
-                        check.scope.name(),
-                        check.scope.label(),
-                        check.degrades
-                    )
-                };
+                check.flag(format!(
+                    "{} {}: agent lacks permission — Halo answered 403 ({server}) although the token grants `{}`: {FORBIDDEN_HINT}; without it {}",
+                    check.area,
+                    check.access,
+                    check.scope.name(),
+                    check.degrades
+                ));
                 check.probe_error = Some(server);
-                check.flag(message);
                 Ok(None)
             }
             Err(error) if error.is_policy() => Ok(None),

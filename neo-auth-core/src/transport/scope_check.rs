@@ -37,15 +37,18 @@ impl Transport {
     }
 
     /// Maps a server 403 on a scoped operation: when the credential is known to
-    /// hold the scope, ticking it again would not help ([`Error::Forbidden`]);
-    /// otherwise the scope is reported missing, with the server's answer kept.
+    /// hold the scope (a [confirmed](crate::GrantSource::is_confirmed) grant that
+    /// covers it), ticking it again would not help ([`Error::Forbidden`]);
+    /// otherwise (no grant known, or only the requested scopes) the scope is
+    /// reported missing, with the server's answer kept.
     pub(super) fn forbidden(&self, requirement: &Requirement, api: ApiError) -> Error {
-        let holds_scope = requirement.scope().is_some_and(|scope| {
-            self.inner
-                .credential
-                .granted()
-                .is_some_and(|granted| granted.grants(scope))
-        });
+        let credential = &self.inner.credential;
+        let holds_scope = credential.granted_source().is_confirmed()
+            && requirement.scope().is_some_and(|scope| {
+                credential
+                    .granted()
+                    .is_some_and(|granted| granted.grants(scope))
+            });
         if !holds_scope {
             tracing::warn!(
                 operation = requirement.operation(),
