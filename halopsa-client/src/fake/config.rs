@@ -37,8 +37,36 @@ pub struct FakeConfig {
     /// When true, the login agent sees no records: every resource list returns
     /// `record_count: 0` and no items, and single reads answer 404 — Halo's behaviour
     /// when the agent's teams or role hide the data (default false). Configuration
-    /// lists (statuses, agents, …) and `Agent/me` are unaffected.
+    /// lists (statuses, agents, …) and `Agent/me` are unaffected. To hide only
+    /// some resources, use [`FakeConfig::agent_sees_nothing_in`].
     pub agent_sees_nothing: bool,
+    /// Resources whose records the login agent's teams hide (default none):
+    /// resource path names as the spec spells them, matched case-insensitively
+    /// (`"Client"`, `"Invoice"`). Their lists answer as usual but empty
+    /// (`record_count: 0`, no items), single reads and deletes answer 404, and
+    /// report rows leave their records out — what
+    /// [`FakeConfig::agent_sees_nothing`] does everywhere, on these paths only.
+    /// Naming `"Tickets"` hides the tickets' actions too (an agent that cannot
+    /// see a ticket cannot see its notes). A configuration list named here is
+    /// hidden as well, although team visibility does not normally hide those.
+    /// The application's scopes still apply first. Set it with
+    /// [`FakeConfig::with_agent_sees_nothing_in`].
+    pub agent_sees_nothing_in: Vec<String>,
+    /// Resources the login agent lacks the permission for (default none):
+    /// resource path names as the spec spells them, matched case-insensitively
+    /// (`"Invoice"`, `"ReportData"`). Every request to such a path whose token
+    /// scopes *do* cover it — typically scope `all` — answers 403 with
+    /// [`FakeConfig::AGENT_FORBIDDEN_CLASS`] in Halo's .NET error shape:
+    /// `{"ClassName": "HaloPermissionException", "Message": "The agent 'API Agent'
+    /// does not have permission to access Invoice"}`. Halo's effective access is
+    /// the application's scopes ∩ the login agent's own permissions (halopsa.md
+    /// §2.9); the exact body Halo sends for the agent half is **unverified**
+    /// (halopsa.md §2.7 knows of 403s only from a third-party client), so this
+    /// is a plausible shape the client's error parser reads (`{ClassName,
+    /// Message}`), distinguishable from the fake's missing-scope 403 by its
+    /// message. A request the token's scopes do not cover still gets the
+    /// missing-scope 403. Set it with [`FakeConfig::with_agent_forbidden`].
+    pub agent_forbidden: Vec<String>,
     /// The `expires_in` of issued tokens, in seconds (default 3600); tokens really
     /// expire after it.
     pub token_lifetime_secs: u64,
@@ -80,6 +108,8 @@ impl Default for FakeConfig {
             application_scopes: vec!["all".to_owned()],
             agent_id: 1,
             agent_sees_nothing: false,
+            agent_sees_nothing_in: Vec::new(),
+            agent_forbidden: Vec::new(),
             token_lifetime_secs: 3600,
             rate_limit: None,
             seed: SeedSize::default(),
@@ -99,6 +129,8 @@ impl fmt::Debug for FakeConfig {
             .field("application_scopes", &self.application_scopes)
             .field("agent_id", &self.agent_id)
             .field("agent_sees_nothing", &self.agent_sees_nothing)
+            .field("agent_sees_nothing_in", &self.agent_sees_nothing_in)
+            .field("agent_forbidden", &self.agent_forbidden)
             .field("token_lifetime_secs", &self.token_lifetime_secs)
             .field("rate_limit", &self.rate_limit)
             .field("seed", &self.seed)
@@ -132,6 +164,74 @@ impl FakeConfig {
     pub fn with_agent_sees_nothing(mut self, sees_nothing: bool) -> Self {
         self.agent_sees_nothing = sees_nothing;
         self
+    }
+
+    /// Hides the records of the resource at `path` (a resource path name such as
+    /// `"Client"`, case-insensitive) from the login agent, as its teams would:
+    /// empty lists, 404 on reads (see [`FakeConfig::agent_sees_nothing_in`]).
+    /// Call it once per resource.
+    ///
+    /// ```
+    /// use halopsa_client::fake::FakeConfig;
+    /// let config = FakeConfig::default().with_agent_sees_nothing_in("Client");
+    /// assert!(config.hides_from_agent("client"));
+    /// assert!(!config.hides_from_agent("Site"));
+    /// // Hiding tickets hides their actions.
+    /// let config = FakeConfig::default().with_agent_sees_nothing_in("Tickets");
+    /// assert!(config.hides_from_agent("Actions"));
+    /// ```
+    pub fn with_agent_sees_nothing_in(mut self, path: impl Into<String>) -> Self {
+        self.agent_sees_nothing_in.push(path.into());
+        self
+    }
+
+    /// Whether the login agent sees no records of the resource at `path`
+    /// (case-insensitive): because of [`FakeConfig::agent_sees_nothing`] (not for
+    /// configuration lists), or because `path` — or, for `"Actions"`,
+    /// `"Tickets"` — is in [`FakeConfig::agent_sees_nothing_in`].
+    pub fn hides_from_agent(&self, path: &str) -> bool {
+        let path = path.trim().trim_matches('/');
+        let named = |p: &str| {
+            self.agent_sees_nothing_in
+                .iter()
+                .any(|n| n.trim().trim_matches('/').eq_ignore_ascii_case(p))
+        };
+        let is_config =
+            super::catalog::lookup(path).is_some_and(|d| d.kind == super::catalog::Kind::Config);
+        (self.agent_sees_nothing && !is_config)
+            || named(path)
+            || (path.eq_ignore_ascii_case("Actions") && named("Tickets"))
+    }
+
+    /// The `ClassName` of the 403 a path in [`FakeConfig::agent_forbidden`]
+    /// answers with (the same class as the fake's missing-scope 403; the message
+    /// tells them apart).
+    pub const AGENT_FORBIDDEN_CLASS: &'static str = "HaloPermissionException";
+
+    /// Makes the login agent lack the permission for the resource at `path` (a
+    /// resource path name such as `"Invoice"`, case-insensitive) although the
+    /// application's scopes cover it: every request there answers 403 (see
+    /// [`FakeConfig::agent_forbidden`]). Call it once per resource.
+    ///
+    /// ```
+    /// use halopsa_client::fake::FakeConfig;
+    /// let config = FakeConfig::default().with_agent_forbidden("Invoice");
+    /// assert_eq!(config.application_scopes, ["all"]);
+    /// assert!(config.is_agent_forbidden("invoice"));
+    /// assert!(!config.is_agent_forbidden("Tickets"));
+    /// ```
+    pub fn with_agent_forbidden(mut self, path: impl Into<String>) -> Self {
+        self.agent_forbidden.push(path.into());
+        self
+    }
+
+    /// Whether the login agent lacks the permission for the resource at `path`
+    /// (see [`FakeConfig::agent_forbidden`]); case-insensitive.
+    pub fn is_agent_forbidden(&self, path: &str) -> bool {
+        let path = path.trim().trim_matches('/');
+        self.agent_forbidden
+            .iter()
+            .any(|p| p.trim().trim_matches('/').eq_ignore_ascii_case(path))
     }
 
     /// Sets the lifetime of issued tokens, in seconds.

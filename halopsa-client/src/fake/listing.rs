@@ -17,6 +17,17 @@
 //!
 //! Everywhere, `count=N` keeps the first N matching records.
 //!
+//! Filters: `client_id`, `site_id`, `user_id`, `agent_id` and `status_id` (a
+//! record matches when its field has the value), `search`, `open_only` and
+//! `closed_only`. `/Tickets` and `/Opportunities` also take the spec's "array of
+//! int" filters, sent as comma-separated ids: `status` (status ids), `agent`
+//! (agent ids) and `team` (team ids — the spec says "Team ID's", while a ticket
+//! carries its team by name in `team`, so an id is looked up in `/Team` and a
+//! record matches when its `team` is that team's name, case-insensitively, or
+//! its `team_id`, if it has one, is the id). A record matches a list filter
+//! when its field is any of the listed ids; every filter given must match. A
+//! part that is not an integer is a 400.
+//!
 //! A list named in [`FakeConfig::bare_array_lists`](super::FakeConfig::bare_array_lists)
 //! ignores the paging parameters whatever its kind and answers with the first 50
 //! matching records as a bare array, without `record_count`.
@@ -41,11 +52,16 @@ const SEARCHED: &[&str] = &["name", "summary", "subject", "title", "inventory_nu
 const FILTERS: &[&str] = &["client_id", "site_id", "user_id", "agent_id", "status_id"];
 /// Halo's Closed status.
 const CLOSED: i64 = 9;
+/// Lists that take the "array of int" filters `status`, `agent` and `team`.
+const LIST_FILTERED: &[&str] = &["Tickets", "Opportunities"];
+/// "Array of int" filters: a record matches when its field is any of the ids.
+const LIST_FILTERS: &[(&str, &str)] = &[("status", "status_id"), ("agent", "agent_id")];
 
 /// How the fake's configuration shapes one list reply.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Shape {
-    /// The login agent sees no records (configuration lists excepted).
+    /// The login agent sees none of this list's records
+    /// ([`FakeConfig::hides_from_agent`](super::FakeConfig::hides_from_agent)).
     pub(crate) sees_nothing: bool,
     /// Configuration lists come wrapped without `record_count`.
     pub(crate) config_wrapped: bool,
@@ -57,19 +73,37 @@ impl Shape {
     /// The shape of `def`'s list under `config`.
     pub(crate) fn of(config: &FakeConfig, def: &ResourceDef) -> Shape {
         Shape {
-            sees_nothing: config.agent_sees_nothing,
+            sees_nothing: config.hides_from_agent(def.path),
             config_wrapped: config.config_lists_wrapped,
             bare_default_page: config.is_bare_array_list(def.path),
         }
     }
 }
 
-/// Answers a list request over `records` (in id order).
-pub(crate) fn list<'a>(
+/// The `team` filter: the listed team ids and the names of those that exist.
+struct TeamFilter<'a> {
+    ids: Vec<i64>,
+    names: Vec<&'a str>,
+}
+
+impl TeamFilter<'_> {
+    fn matches(&self, record: &Value) -> bool {
+        number(record, "team_id").is_some_and(|t| self.ids.iter().any(|id| *id as f64 == t))
+            || record
+                .get("team")
+                .and_then(Value::as_str)
+                .is_some_and(|team| self.names.iter().any(|n| n.eq_ignore_ascii_case(team)))
+    }
+}
+
+/// Answers a list request over `records` (in id order); `team_name` gives the
+/// name of a team id (for the `team` filter).
+pub(crate) fn list<'a, 't>(
     def: &ResourceDef,
     records: impl Iterator<Item = &'a Value>,
     query: &Query,
     shape: Shape,
+    team_name: &dyn Fn(i64) -> Option<&'t str>,
 ) -> ResponseTemplate {
     let mut filters = Vec::new();
     for name in FILTERS {
@@ -79,16 +113,40 @@ pub(crate) fn list<'a>(
             Err(message) => return reply::bad_request(&message),
         }
     }
+    let mut any_of: Vec<(&str, Vec<i64>)> = Vec::new();
+    let mut teams = None;
+    if LIST_FILTERED.contains(&def.path) {
+        for (name, field) in LIST_FILTERS {
+            match query.int_list(name) {
+                Ok(Some(ids)) => any_of.push((*field, ids)),
+                Ok(None) => {}
+                Err(message) => return reply::bad_request(&message),
+            }
+        }
+        match query.int_list("team") {
+            Ok(Some(ids)) => {
+                let names = ids.iter().filter_map(|id| team_name(*id)).collect();
+                teams = Some(TeamFilter { ids, names });
+            }
+            Ok(None) => {}
+            Err(message) => return reply::bad_request(&message),
+        }
+    }
     let search = query.get("search").map(str::to_lowercase);
     let (open_only, closed_only) = (query.flag("open_only"), query.flag("closed_only"));
-    let hidden = shape.sees_nothing && def.kind != Kind::Config;
     let mut rows: Vec<&Value> = records
-        .filter(|_| !hidden)
+        .filter(|_| !shape.sees_nothing)
         .filter(|r| {
             filters
                 .iter()
                 .all(|(field, value)| number(r, field) == Some(*value as f64))
         })
+        .filter(|r| {
+            any_of.iter().all(|(field, ids)| {
+                number(r, field).is_some_and(|v| ids.iter().any(|id| *id as f64 == v))
+            })
+        })
+        .filter(|r| teams.as_ref().is_none_or(|t| t.matches(r)))
         .filter(|r| search.as_deref().is_none_or(|s| matches_search(r, s)))
         .filter(|r| !open_only || number(r, "status_id") != Some(CLOSED as f64))
         .filter(|r| !closed_only || number(r, "status_id") == Some(CLOSED as f64))

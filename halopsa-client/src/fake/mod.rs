@@ -13,6 +13,11 @@
 //! - **Scopes**: a request the token's scopes do not cover gets 403
 //!   `HaloPermissionException` — reads need `read:X`, writes `edit:X`
 //!   (configuration lists: `read:tickets` / `admin`).
+//! - **Agent permissions**: [`FakeConfig::with_agent_forbidden`] makes the login
+//!   agent lack the permission for chosen resources although the scopes cover
+//!   them (e.g. scope `all`): those answer 403 too, with a message naming the
+//!   agent (the body Halo sends then is unverified; see
+//!   [`FakeConfig::agent_forbidden`]).
 //! - **Data**: seeded, deterministic and realistic ([`SeedSize`]); what you POST
 //!   can be read back. Actions are numbered per ticket. Priorities have UUID
 //!   string ids: `/Priority/{id}` takes that string, as in the spec.
@@ -32,8 +37,14 @@
 //! - **Faults**: 429 with or without `Retry-After`, 5xx, slow responses, 401 with
 //!   a valid token, truncated JSON, token endpoint failures ([`Fault`]); and Halo's
 //!   rate limit when configured ([`FakeConfig::rate_limit`]).
+//! - **Filters**: the numeric `*_id` filters, `search`, `open_only` /
+//!   `closed_only`, and on `/Tickets` and `/Opportunities` the comma-separated
+//!   id lists `status`, `agent` and `team` (team ids, matched against the
+//!   ticket's team name through `/Team`).
 //! - **Visibility**: [`FakeConfig::agent_sees_nothing`] reproduces an agent whose
-//!   teams hide everything (empty lists, not errors).
+//!   teams hide everything (empty lists, not errors), and
+//!   [`FakeConfig::with_agent_sees_nothing_in`] one whose teams hide chosen
+//!   resources only.
 //!
 //! ```
 //! use halopsa_client::fake::{FakeConfig, FakeServer, Fault, SeedSize};

@@ -54,6 +54,19 @@ pub(crate) fn forbidden(scope: &str) -> ResponseTemplate {
     )
 }
 
+/// 403 for a resource the login agent lacks the permission for, although the
+/// token's scopes cover it ([`FakeConfig::agent_forbidden`](super::FakeConfig::agent_forbidden)):
+/// Halo's .NET `{ClassName, Message}` shape (the exact body is unverified).
+pub(crate) fn agent_forbidden(agent_name: &str, resource: &str) -> ResponseTemplate {
+    json(
+        403,
+        &json!({
+            "ClassName": super::FakeConfig::AGENT_FORBIDDEN_CLASS,
+            "Message": format!("The agent '{agent_name}' does not have permission to access {resource}")
+        }),
+    )
+}
+
 /// 404 for a path no resource matches.
 pub(crate) fn no_route() -> ResponseTemplate {
     json(

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
 
-use super::catalog::{self, Kind, ResourceDef};
+use super::catalog::{self, ResourceDef};
 use super::listing::{self, Shape};
 use super::query::Query;
 use super::reply;
@@ -19,17 +19,42 @@ fn ticket_id(query: &Query) -> Result<i64, String> {
     }
 }
 
-/// Whether the login agent is hidden from this resource's records.
+/// Whether the login agent is hidden from this resource's records
+/// ([`FakeConfig::hides_from_agent`](super::FakeConfig::hides_from_agent)).
 fn hidden(state: &State, def: &ResourceDef) -> bool {
-    state.config.agent_sees_nothing && def.kind != Kind::Config
+    state.config.hides_from_agent(def.path)
+}
+
+/// The login agent's name (for messages), `API Agent` when it is not stored.
+pub(crate) fn agent_name(state: &State) -> String {
+    state
+        .store
+        .get("Agent", state.config.agent_id)
+        .and_then(|a| a.get("name"))
+        .and_then(Value::as_str)
+        .unwrap_or("API Agent")
+        .to_owned()
 }
 
 /// `GET /api/<Res>`.
 pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseTemplate {
     let shape = Shape::of(&state.config, def);
+    let team_name = |id: i64| {
+        state
+            .store
+            .get("Team", id)
+            .and_then(|t| t.get("name"))
+            .and_then(Value::as_str)
+    };
     if catalog::is_actions(def) {
         return match ticket_id(query) {
-            Ok(ticket) => listing::list(def, state.store.actions_of(ticket), query, shape),
+            Ok(ticket) => listing::list(
+                def,
+                state.store.actions_of(ticket),
+                query,
+                shape,
+                &team_name,
+            ),
             Err(message) => reply::bad_request(&message),
         };
     }
@@ -38,7 +63,7 @@ pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseT
         .table(def.path)
         .into_iter()
         .flat_map(|t| t.records.values());
-    listing::list(def, records, query, shape)
+    listing::list(def, records, query, shape, &team_name)
 }
 
 /// `GET /api/<Res>/<id>` (`/api/Actions/<id>?ticket_id=T`).
@@ -114,7 +139,9 @@ pub(crate) fn agent_me(state: &State) -> ResponseTemplate {
 /// `{"id": "<publishedid>", "name": "<report name>", "data": [rows]}`. "Hours per
 /// ticket" reports give `{"ticket_id", "summary", "hours"}` rows; the others
 /// "Tickets per client" rows `{"client_id", "client_name", "tickets"}`. Rows are
-/// computed from the current records; none when the agent sees nothing.
+/// computed from the current records the login agent sees: none when it sees
+/// nothing, no ticket rows (and no tickets counted) when tickets are hidden from
+/// it, no client rows when companies are.
 pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate {
     let report = state
         .store
@@ -136,10 +163,12 @@ pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate
         .get("name")
         .and_then(Value::as_str)
         .unwrap_or("Report");
+    let tickets_hidden = state.config.hides_from_agent("Tickets");
     let tickets = state
         .store
         .table("Tickets")
         .into_iter()
+        .filter(|_| !tickets_hidden)
         .flat_map(|t| t.records.iter());
     let data: Vec<Value> = if state.config.agent_sees_nothing {
         Vec::new()
@@ -159,6 +188,7 @@ pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate
             .store
             .table("Client")
             .into_iter()
+            .filter(|_| !state.config.hides_from_agent("Client"))
             .flat_map(|t| t.records.iter());
         clients
             .map(|(id, c)| {
@@ -166,6 +196,7 @@ pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate
                     .store
                     .table("Tickets")
                     .into_iter()
+                    .filter(|_| !tickets_hidden)
                     .flat_map(|t| t.records.values())
                     .filter(|t| t.get("client_id").and_then(Value::as_f64) == Some(*id as f64))
                     .count();

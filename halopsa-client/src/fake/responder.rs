@@ -1,5 +1,6 @@
 //! The single wiremock responder: counts the request, applies the rate limit and
-//! injected faults, checks the token and scope, then routes to the handlers.
+//! injected faults, checks the token, the scope and the login agent's
+//! permission, then routes to the handlers.
 
 use std::sync::{Arc, Mutex};
 
@@ -120,6 +121,10 @@ fn api(
     };
     if !scopes::any_covers(&granted, scope) {
         return reply::forbidden(scope);
+    }
+    if state.config.is_agent_forbidden(resource) {
+        let spelled = catalog::lookup(resource).map_or("ReportData", |d| d.path);
+        return reply::agent_forbidden(&resources::agent_name(state), spelled);
     }
     if resource == "reportdata" {
         return match id {
