@@ -263,7 +263,7 @@ async fn a_reduced_credential_on_the_same_fake_is_missing_the_scope_before_any_r
 }
 
 #[tokio::test]
-async fn a_bare_array_of_fifty_streams_fifty_rows_once_and_ends() {
+async fn a_bare_array_of_fifty_is_a_stall_unless_allowed_then_fifty_rows_once() {
     let server = FakeServer::start_with(
         FakeConfig::default()
             .with_seed(SeedSize::small().with_tickets(120))
@@ -271,9 +271,28 @@ async fn a_bare_array_of_fifty_streams_fifty_rows_once_and_ends() {
     )
     .await;
     let client = client(&server);
+    // By default the 70 unreachable tickets are not silently dropped.
+    let error = tokio::time::timeout(
+        Duration::from_secs(20),
+        client.tickets().list().collect_all(),
+    )
+    .await
+    .expect("the stream ends")
+    .unwrap_err();
+    assert!(
+        matches!(&error, Error::PaginationStalled { reason, .. } if reason.contains("first 50 record(s)")),
+        "{error:?}"
+    );
+    assert_eq!(server.requests_to("GET", "/api/tickets"), 2);
+
     let tickets: Vec<Ticket> = tokio::time::timeout(
         Duration::from_secs(20),
-        client.tickets().list().stream().try_collect(),
+        client
+            .tickets()
+            .list()
+            .allow_ignored_paging(true)
+            .stream()
+            .try_collect(),
     )
     .await
     .expect("the stream ends")
@@ -290,12 +309,17 @@ async fn a_bare_array_of_fifty_streams_fifty_rows_once_and_ends() {
         );
     }
     // The full bare page made the client read page 2, which repeated page 1.
-    assert_eq!(server.requests_to("GET", "/api/tickets"), 2);
+    assert_eq!(server.requests_to("GET", "/api/tickets"), 4);
 
     // A smaller page size reads the same way.
     let tickets: Vec<Ticket> = tokio::time::timeout(
         Duration::from_secs(20),
-        client.tickets().list().page_size(20).collect_all(),
+        client
+            .tickets()
+            .list()
+            .page_size(20)
+            .allow_ignored_paging(true)
+            .collect_all(),
     )
     .await
     .expect("the stream ends")
@@ -304,7 +328,7 @@ async fn a_bare_array_of_fifty_streams_fifty_rows_once_and_ends() {
         unique_ids(tickets.iter().map(|t| t.id)),
         (1..=50).collect::<BTreeSet<i64>>()
     );
-    assert_eq!(server.requests_to("GET", "/api/tickets"), 4);
+    assert_eq!(server.requests_to("GET", "/api/tickets"), 6);
 }
 
 #[tokio::test]

@@ -1592,9 +1592,9 @@ fn bare_ids(ids: std::ops::Range<i64>) -> ResponseTemplate {
 }
 
 #[tokio::test]
-async fn a_full_bare_page_then_the_same_page_again_is_read_once() {
+async fn a_full_bare_page_then_the_same_page_again_is_a_stall_not_a_silent_truncation() {
     // The endpoint ignores pageinate and page_no: the agent's default 50 rows, bare,
-    // every time. The first 50 are yielded once; the repeat ends the list cleanly.
+    // every time. Records past them exist but cannot be read: a typed error.
     let (server, client) = setup().await;
     Mock::given(method("GET"))
         .and(path("/api/Tickets"))
@@ -1603,12 +1603,40 @@ async fn a_full_bare_page_then_the_same_page_again_is_read_once() {
         .named("tickets, bare and repeated")
         .mount(&server)
         .await;
-    let all = client.tickets().list().collect_all().await.unwrap();
+    let error = client.tickets().list().collect_all().await.unwrap_err();
+    match &error {
+        Error::PaginationStalled { pages, reason } => {
+            assert_eq!(*pages, 2);
+            assert!(reason.contains("/Tickets ignores paging"), "{reason}");
+            assert!(reason.contains("first 50 record(s)"), "{reason}");
+            assert!(reason.contains("allow_ignored_paging(true)"), "{reason}");
+        }
+        other => panic!("expected PaginationStalled, got {other:?}"),
+    }
+    let requests = api_requests(&server).await;
+    assert_eq!(query(&requests[1], "page_no").as_deref(), Some("2"));
+}
+
+#[tokio::test]
+async fn a_list_allowed_to_ignore_paging_yields_the_repeated_page_once() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(bare_ids(1..51))
+        .expect(2)
+        .named("tickets, bare and repeated")
+        .mount(&server)
+        .await;
+    let all = client
+        .tickets()
+        .list()
+        .allow_ignored_paging(true)
+        .collect_all()
+        .await
+        .unwrap();
     assert_eq!(all.len(), 50);
     let ids: std::collections::HashSet<_> = all.iter().map(|t| t.id).collect();
     assert_eq!(ids.len(), 50, "each record once");
-    let requests = api_requests(&server).await;
-    assert_eq!(query(&requests[1], "page_no").as_deref(), Some("2"));
 }
 
 #[tokio::test]

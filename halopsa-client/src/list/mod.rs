@@ -80,6 +80,7 @@ pub struct ListRequest<T> {
     params: Vec<(String, String)>,
     page_size: u32,
     max_pages: Option<u64>,
+    allow_ignored_paging: bool,
     options: RequestOptions,
     /// A filter given a value Halo cannot take; reported when sent.
     invalid: Option<String>,
@@ -105,6 +106,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             params: Vec::new(),
             page_size,
             max_pages: None,
+            allow_ignored_paging: false,
             options: RequestOptions::default(),
             invalid: None,
             _item: PhantomData,
@@ -250,6 +252,19 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         self
     }
 
+    /// Accepts a list whose endpoint ignores paging as complete.
+    ///
+    /// When a paginated endpoint ignores `pageinate`/`page_no` (Halo then serves
+    /// the login agent's default page, 50 rows for an API agent, for every page
+    /// number), the stream notices the repeated page. By default that is
+    /// [`Error::PaginationStalled`], because records past the first page exist but
+    /// cannot be read; with `true` the stream ends after the first page instead,
+    /// with a warning in the log.
+    pub fn allow_ignored_paging(mut self, allow: bool) -> Self {
+        self.allow_ignored_paging = allow;
+        self
+    }
+
     /// A comma-separated id list parameter; an empty list is remembered as invalid.
     fn id_list(mut self, key: &str, what: &str, ids: &[i64]) -> Self {
         if ids.is_empty() {
@@ -319,6 +334,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
             mut params,
             page_size,
             options,
+            allow_ignored_paging,
             ..
         } = self;
         if def.paginated && !params.iter().any(|(k, _)| k == "order") {
@@ -328,7 +344,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
                     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
             );
         }
-        let memory: Arc<Mutex<PagerMemory>> = Arc::default();
+        let memory = Arc::new(Mutex::new(PagerMemory::new(allow_ignored_paging)));
         Box::pin(neo_auth_core::pages(
             PageToken::Number(1),
             limits,
@@ -343,7 +359,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
                     };
                     let fetched =
                         fetch_page(client, def, params, page_size, page_no, options).await?;
-                    Ok(observe(&memory, def, fetched))
+                    observe(&memory, def, fetched)
                 }
             },
         ))

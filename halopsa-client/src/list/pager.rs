@@ -13,7 +13,9 @@
 
 use std::sync::Mutex;
 
-use neo_auth_core::{Access, ApiRequest, Page, PageToken, RequestOptions, Result, fingerprint};
+use neo_auth_core::{
+    Access, ApiRequest, Error, Page, PageToken, RequestOptions, Result, fingerprint,
+};
 use serde::de::DeserializeOwned;
 
 use crate::client::{Client, api_path};
@@ -29,6 +31,9 @@ pub(crate) struct Fetched<T> {
     pub(crate) page: Page<T>,
     /// Whether the reply was a bare JSON array.
     pub(crate) bare: bool,
+    /// Whether the page was full (at least the page size, or the agent's default
+    /// page): if the endpoint ignores paging, records may lie beyond it.
+    pub(crate) full: bool,
 }
 
 /// Whether a bare page of `items` records, asked for with `page_size`, may be a
@@ -61,21 +66,26 @@ pub(crate) async fn fetch_page<T: DeserializeOwned>(
     let body = response.body();
     let bare = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     let list = ListResponse::<T>::from_slice_with_key(body, def.list_key)?;
-    let more = def.paginated
-        && !list.items.is_empty()
-        && (!bare || bare_page_may_continue(list.items.len(), page_size));
+    let full = bare_page_may_continue(list.items.len(), page_size);
+    let more = def.paginated && !list.items.is_empty() && (!bare || full);
     let next = more.then_some(PageToken::Number(page_no + 1));
     Ok(Fetched {
         page: Page::new(list.items, next)
             .with_total(list.record_count)
             .with_fingerprint(fingerprint(body)),
         bare,
+        full,
     })
 }
 
 /// What a stream remembers between pages to end a list Halo does not page.
 #[derive(Debug, Default)]
 pub(crate) struct PagerMemory {
+    /// End the list quietly (with a warning) when the endpoint ignores `page_no`,
+    /// instead of failing.
+    allow_ignored_paging: bool,
+    /// Pages observed so far.
+    pages: u64,
     /// The fingerprint of the previous page when it carried no `record_count`.
     previous: Option<u64>,
     /// Whether a full bare page made the stream ask for another page.
@@ -85,29 +95,51 @@ pub(crate) struct PagerMemory {
 }
 
 impl PagerMemory {
+    /// A memory for one stream; `allow_ignored_paging` as in
+    /// [`ListRequest::allow_ignored_paging`](crate::ListRequest::allow_ignored_paging).
+    pub(crate) fn new(allow_ignored_paging: bool) -> Self {
+        PagerMemory {
+            allow_ignored_paging,
+            ..PagerMemory::default()
+        }
+    }
+
     /// Passes a fetched page on, or replaces it with an empty final page:
     ///
     /// - a page with `record_count` goes on unchanged (a repeat of it is still a
     ///   stall for the core pager, since records remain);
     /// - a page without `record_count` that repeats the previous one (also without
-    ///   it) ends the list: the endpoint ignored `page_no`, so what was already
-    ///   yielded is all it serves;
+    ///   it) means the endpoint ignored `page_no`: what was already yielded is all
+    ///   it serves. After a short page that is the whole list; after a full one
+    ///   there may be more records that cannot be read, which is
+    ///   [`Error::PaginationStalled`], or with `allow_ignored_paging` the end of
+    ///   the list (with a warning);
     /// - a bare page that ends the list after a full bare page (short or empty)
     ///   ends it with a warning.
-    pub(crate) fn observe<T>(&mut self, def: &ResourceDef, fetched: Fetched<T>) -> Page<T> {
-        let Fetched { page, bare } = fetched;
+    pub(crate) fn observe<T>(&mut self, def: &ResourceDef, fetched: Fetched<T>) -> Result<Page<T>> {
+        let Fetched { page, bare, full } = fetched;
+        self.pages += 1;
         if page.total.is_some() {
             self.previous = None;
             self.items += page.items.len() as u64;
-            return page;
+            return Ok(page);
         }
         if page.fingerprint.is_some() && page.fingerprint == self.previous {
+            if full && !self.allow_ignored_paging {
+                return Err(Error::PaginationStalled {
+                    pages: self.pages,
+                    reason: format!(
+                        "/{} ignores paging: page {} repeated the previous page without record_count, so only the first {} record(s) can be read and any others are out of reach (set `allow_ignored_paging(true)` on the list to accept them as the whole list)",
+                        def.path, self.pages, self.items
+                    ),
+                });
+            }
             tracing::warn!(
                 path = def.path,
                 items = self.items,
-                "Halo served the same page again without record_count (it ignores page_no); the list ends here"
+                "Halo served the same page again without record_count (it ignores page_no); the list ends here, as allowed"
             );
-            return Page::new(Vec::new(), None);
+            return Ok(Page::new(Vec::new(), None));
         }
         self.previous = page.fingerprint;
         self.items += page.items.len() as u64;
@@ -127,7 +159,7 @@ impl PagerMemory {
             }
             self.read_past_bare |= page.next.is_some();
         }
-        page
+        Ok(page)
     }
 }
 
@@ -137,7 +169,7 @@ pub(crate) fn observe<T>(
     memory: &Mutex<PagerMemory>,
     def: &ResourceDef,
     fetched: Fetched<T>,
-) -> Page<T> {
+) -> Result<Page<T>> {
     memory
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
