@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use neo_auth_core::{
     AccessPolicy, ApiRequest, Backoff, Clock, Credential, Error, OAuth2Credential, PagerLimits,
-    RateBudget, Result, RetryConfig, SystemClock, Timeouts, TokenCacheConfig, Transport,
-    validate_base_url,
+    RateBudget, RequestOptions, Result, RetryConfig, SystemClock, Timeouts, TokenCacheConfig,
+    Transport, validate_base_url,
 };
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -351,6 +351,8 @@ impl Client {
     /// included; a requirement declared as a read is refused before sending). The
     /// reply is decoded as `T`; Halo usually answers a delete with an empty body,
     /// which decodes as JSON `null` (use `()`, `Option<_>` or `serde_json::Value`).
+    /// Like every write it is never retried automatically: a failure after the
+    /// request may have reached Halo is [`neo_auth_core::Error::WriteUncertain`].
     ///
     /// ```no_run
     /// use halopsa_client::scopes::requirements;
@@ -369,7 +371,10 @@ impl Client {
         let request = ApiRequest::delete(api_path(path))
             .queries(query.iter().copied())
             .requirement(requirement)
-            .approval(approval);
+            .approval(approval)
+            .options(crate::resource::not_retried_unless_asked(
+                RequestOptions::default(),
+            ));
         let response = self.inner.transport.send(request).await?;
         decode_reply(response.body())
     }

@@ -20,7 +20,8 @@ pub const SENSITIVE_AREAS: &[Area] = &[
 /// - **Write**: tickets, actions (notes, time entries), contacts, assets,
 ///   products, appointments.
 /// - **Read only**: companies, sites, SLAs, knowledge base, contracts, invoices,
-///   quotations, suppliers, opportunities, reports, configuration.
+///   quotations, suppliers, opportunities, reports, configuration, and the
+///   application's own identity ([`areas::IDENTITY`], `GET /Agent/me`).
 /// - Anything else: ignored.
 ///
 /// Turn on a write explicitly with [`AccessPolicy::with`]:
@@ -52,6 +53,7 @@ pub fn default_policy() -> AccessPolicy {
         areas::OPPORTUNITIES,
         areas::REPORTS,
         areas::CONFIGURATION,
+        areas::IDENTITY,
     ];
     let mut policy = AccessPolicy::deny_all();
     for area in writable {

@@ -175,6 +175,10 @@ pub mod areas {
     pub const REPORTS: Area = Area::new("reports");
     /// Configuration: statuses, priorities, categories, teams, agents, ticket types, workflows.
     pub const CONFIGURATION: Area = Area::new("configuration");
+    /// The application's own identity: the agent it logs in as (`GET /Agent/me`,
+    /// [`Client::whoami`](crate::Client::whoami)). Needs no scope; read-only in
+    /// the default policy, so that the doctor can tell which agent acts.
+    pub const IDENTITY: Area = Area::new("identity");
 
     /// Every area, for reports.
     pub const ALL: &[Area] = &[
@@ -195,6 +199,7 @@ pub mod areas {
         OPPORTUNITIES,
         REPORTS,
         CONFIGURATION,
+        IDENTITY,
     ];
 }
 

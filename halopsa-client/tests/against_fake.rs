@@ -1051,3 +1051,136 @@ async fn the_doctor_names_both_causes_of_a_403_when_the_token_lists_no_scopes() 
     assert!(tickets.granted, "{report}");
     assert_eq!(tickets.severity, Severity::Ok, "{report}");
 }
+
+#[tokio::test]
+async fn deletes_are_not_retried_after_a_server_error() {
+    let server = FakeServer::start().await;
+    let client = client(&server);
+    client.whoami().await.unwrap();
+    server.inject_on(
+        "/api/tickets/3",
+        Fault::ServerError {
+            status: 500,
+            times: 1,
+        },
+    );
+    let error = client.tickets().delete(3).send().await.unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert_eq!(server.requests_to("DELETE", "/api/tickets/3"), 1);
+    assert!(
+        server.record("Tickets", 3).is_some(),
+        "the fault came first"
+    );
+
+    // The raw escape hatch behaves the same.
+    server.inject_on(
+        "/api/tickets/5",
+        Fault::ServerError {
+            status: 503,
+            times: 1,
+        },
+    );
+    let write = halopsa_client::scopes::requirements::TICKETS.write;
+    let error = client
+        .delete_json::<serde_json::Value>("Tickets/5", &[], write, None)
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert_eq!(server.requests_to("DELETE", "/api/tickets/5"), 1);
+}
+
+#[tokio::test]
+async fn a_delete_that_timed_out_is_uncertain_not_a_404_from_a_retry() {
+    // The fake applies the delete, then holds the answer past the attempt timeout:
+    // a retry would find the ticket gone and report a successful delete as 404.
+    let server = FakeServer::start().await;
+    let client = client(&server);
+    client.whoami().await.unwrap();
+    server.inject_on(
+        "/api/tickets/4",
+        Fault::Slow {
+            delay: Duration::from_secs(3),
+            times: 1,
+        },
+    );
+    let error = client
+        .tickets()
+        .delete(4)
+        .options(neo_auth_core::RequestOptions::new().attempt_timeout(Duration::from_millis(300)))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert!(
+        error.to_string().contains("may have been applied"),
+        "{error}"
+    );
+    assert_eq!(server.requests_to("DELETE", "/api/tickets/4"), 1);
+    assert!(server.record("Tickets", 4).is_none(), "it was applied");
+
+    // Opting in to retries is explicit.
+    server.inject_on(
+        "/api/tickets/6",
+        Fault::ServerError {
+            status: 500,
+            times: 1,
+        },
+    );
+    client
+        .tickets()
+        .delete(6)
+        .options(neo_auth_core::RequestOptions::new().idempotent(true))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(server.requests_to("DELETE", "/api/tickets/6"), 2);
+    assert!(server.record("Tickets", 6).is_none());
+}
+
+#[tokio::test]
+async fn the_doctor_under_a_tickets_only_policy_reads_the_token_scopes_and_skips_the_agent() {
+    let server = FakeServer::start().await;
+    let policy = neo_auth_core::AccessPolicy::deny_all()
+        .with(areas::TICKETS, AreaAccess::WRITE)
+        .with(areas::ACTIONS, AreaAccess::WRITE);
+    let client = Client::builder()
+        .credentials(credentials(&server))
+        .retry(fast_retry())
+        .rate_limit(None)
+        .policy(policy)
+        .build()
+        .unwrap();
+    // whoami belongs to the identity area, which this policy ignores.
+    let error = client.whoami().await.unwrap_err();
+    assert!(error.is_policy(), "{error:?}");
+    let report = client.check_access().await.unwrap();
+    assert!(report.is_ok(), "{report}");
+    assert_eq!(
+        report.scopes_source,
+        CheckMethod::TokenScopes,
+        "the token was fetched before the scopes were read"
+    );
+    assert_eq!(report.agent.problem, None, "{report}");
+    assert!(
+        report
+            .agent
+            .not_checked
+            .as_deref()
+            .is_some_and(|why| why.contains("`identity`")),
+        "{:?}",
+        report.agent
+    );
+    assert!(
+        report.to_string().contains("acting agent not checked"),
+        "{report}"
+    );
+    // Only the areas the policy uses are checked.
+    assert!(
+        report
+            .checks
+            .iter()
+            .all(|c| c.area == areas::TICKETS || c.area == areas::ACTIONS),
+        "{report}"
+    );
+    assert_eq!(server.requests_to("GET", "/api/agent/me"), 0);
+}

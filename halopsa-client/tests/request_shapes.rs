@@ -1805,3 +1805,37 @@ async fn raw_delete_is_scope_policy_and_approval_checked() {
     );
     assert!(requests[0].headers.get("authorization").is_some());
 }
+
+#[tokio::test]
+async fn an_unpaginated_reply_with_a_larger_record_count_is_a_stall_not_a_silent_cut() {
+    let (server, client) = setup().await;
+    let actions: Vec<Value> = (1..=50)
+        .map(|id| json!({"id": id, "ticket_id": 7}))
+        .collect();
+    Mock::given(method("GET"))
+        .and(path("/api/Actions"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"record_count": 120, "actions": actions})),
+        )
+        .expect(2)
+        .named("actions: 50 of 120")
+        .mount(&server)
+        .await;
+    let error = client.actions().list(7).collect_all().await.unwrap_err();
+    match &error {
+        Error::PaginationStalled { reason, .. } => {
+            assert!(reason.contains("/Actions answered 50 of 120"), "{reason}");
+        }
+        other => panic!("expected PaginationStalled, got {other:?}"),
+    }
+    // Accepted explicitly, the 50 arrive once, in one request.
+    let partial = client
+        .actions()
+        .list(7)
+        .allow_ignored_paging(true)
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(partial.len(), 50);
+}

@@ -57,9 +57,22 @@ impl crate::Client {
     /// reported on its line ([`AgentCheck::problem`], [`Visibility::ProbeFailed`])
     /// and the doctor carries on.
     pub async fn check_access(&self) -> Result<AccessReport> {
+        // A token first: its `scope` says what was granted, whatever the policy
+        // lets the doctor read.
+        neo_auth_core::Credential::authorize(self.credential().as_ref()).await?;
         let agent = match self.whoami().await {
             Ok(me) => agent_check(me.id, me.name.clone(), self.expected_agent_id()),
             Err(error) if self.has_no_token(&error) => return Err(error),
+            Err(error) if error.is_policy() => AgentCheck {
+                acting_agent_id: None,
+                acting_agent_name: None,
+                expected_agent_id: self.expected_agent_id(),
+                problem: None,
+                not_checked: Some(format!(
+                    "the access policy does not allow reading area `{}` (GET /Agent/me)",
+                    crate::areas::IDENTITY
+                )),
+            },
             Err(error) => AgentCheck {
                 acting_agent_id: None,
                 acting_agent_name: None,
@@ -67,6 +80,7 @@ impl crate::Client {
                 problem: Some(format!(
                     "GET /Agent/me failed, so the agent the application acts as is unknown: {error}"
                 )),
+                not_checked: None,
             },
         };
         let granted = neo_auth_core::Credential::granted(self.credential().as_ref());
@@ -339,6 +353,7 @@ fn agent_check(acting: Option<i64>, name: Option<String>, expected: Option<i64>)
         acting_agent_name: name,
         expected_agent_id: expected,
         problem,
+        not_checked: None,
     }
 }
 

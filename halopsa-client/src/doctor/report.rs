@@ -146,8 +146,11 @@ pub struct AgentCheck {
     pub acting_agent_name: Option<String>,
     /// The id the configuration expects (`HALOPSA_AGENT_ID`).
     pub expected_agent_id: Option<i64>,
-    /// A mismatch, in words.
+    /// A mismatch, or why the agent is unknown, in words.
     pub problem: Option<String>,
+    /// Why the agent was not checked, when that is the integrator's choice (the
+    /// access policy ignores [`areas::IDENTITY`](crate::areas::IDENTITY)).
+    pub not_checked: Option<String>,
 }
 
 /// The doctor's report.
@@ -217,7 +220,10 @@ impl fmt::Display for AccessReport {
         match (&self.agent.acting_agent_id, &self.agent.acting_agent_name) {
             (Some(id), Some(name)) => writeln!(f, "  acting as agent {id} ({name})")?,
             (Some(id), None) => writeln!(f, "  acting as agent {id}")?,
-            _ => writeln!(f, "  acting agent unknown")?,
+            _ => match &self.agent.not_checked {
+                Some(why) => writeln!(f, "  acting agent not checked: {why}")?,
+                None => writeln!(f, "  acting agent unknown")?,
+            },
         }
         for check in &self.checks {
             let mark = match (check.severity, check.granted) {

@@ -259,7 +259,9 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     /// number), the stream notices the repeated page. By default that is
     /// [`Error::PaginationStalled`], because records past the first page exist but
     /// cannot be read; with `true` the stream ends after the first page instead,
-    /// with a warning in the log.
+    /// with a warning in the log. The same holds for an unpaginated endpoint
+    /// (e.g. `/Actions`) whose one reply carries a `record_count` above the
+    /// records it holds.
     pub fn allow_ignored_paging(mut self, allow: bool) -> Self {
         self.allow_ignored_paging = allow;
         self

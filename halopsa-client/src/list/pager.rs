@@ -106,6 +106,9 @@ impl PagerMemory {
 
     /// Passes a fetched page on, or replaces it with an empty final page:
     ///
+    /// - the one reply of an unpaginated endpoint whose `record_count` exceeds
+    ///   its items is [`Error::PaginationStalled`] (records out of reach), unless
+    ///   `allow_ignored_paging`;
     /// - a page with `record_count` goes on unchanged (a repeat of it is still a
     ///   stall for the core pager, since records remain);
     /// - a page without `record_count` that repeats the previous one (also without
@@ -119,6 +122,22 @@ impl PagerMemory {
     pub(crate) fn observe<T>(&mut self, def: &ResourceDef, fetched: Fetched<T>) -> Result<Page<T>> {
         let Fetched { page, bare, full } = fetched;
         self.pages += 1;
+        if !def.paginated
+            && let Some(total) = page.total
+            && total > page.items.len() as u64
+            && !self.allow_ignored_paging
+        {
+            // An unpaginated endpoint is read in one request: a `record_count`
+            // above what came back means records that no page can reach.
+            return Err(Error::PaginationStalled {
+                pages: self.pages,
+                reason: format!(
+                    "/{} answered {} of {total} record(s) (record_count) in its one unpaginated reply, so the rest are out of reach (narrow the filters, or set `allow_ignored_paging(true)` on the list to accept the partial list)",
+                    def.path,
+                    page.items.len()
+                ),
+            });
+        }
         if page.total.is_some() {
             self.previous = None;
             self.items += page.items.len() as u64;

@@ -6,6 +6,12 @@ use super::{ResourceDef, record_path};
 use crate::client::Client;
 
 /// Deletes one record. Ends in [`DeleteRequest::send`].
+///
+/// A delete is a write, so it is never retried automatically: if the call fails
+/// after the request may have reached Halo (a 5xx, a timeout), the error is
+/// [`Error::WriteUncertain`]: a blind retry of a delete that went through would
+/// answer 404 and report a successful delete as a failure. Opt in to retries with
+/// `RequestOptions::new().idempotent(true)`.
 #[must_use]
 #[derive(Debug)]
 pub struct DeleteRequest {
@@ -29,7 +35,8 @@ impl DeleteRequest {
         }
     }
 
-    /// Per-request overrides (timeouts, attempts).
+    /// Per-request overrides (timeouts, attempts). Unless `idempotent` is set
+    /// explicitly, the delete stays not retried.
     pub fn options(mut self, options: RequestOptions) -> Self {
         self.options = options;
         self
@@ -67,7 +74,16 @@ impl DeleteRequest {
             .queries(self.params)
             .requirement(self.def.operation(Access::Write, "delete"))
             .approval(self.approval)
-            .options(self.options);
+            .options(not_retried_unless_asked(self.options));
         self.client.transport().send(request).await.map(|_| ())
+    }
+}
+
+/// A delete's options: `idempotent(false)` unless the caller decided otherwise.
+pub(crate) fn not_retried_unless_asked(options: RequestOptions) -> RequestOptions {
+    if options.idempotent.is_some() {
+        options
+    } else {
+        options.idempotent(false)
     }
 }

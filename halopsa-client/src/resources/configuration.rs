@@ -77,12 +77,12 @@ impl crate::Client {
 
     /// The agent the application logs in as (`GET /Agent/me`). Every request is
     /// attributed to this agent. Needs only a valid token (no scope); the access
-    /// policy sees it as a read of the `configuration` area.
+    /// policy sees it as a read of the [`identity`](crate::areas::IDENTITY) area.
     pub async fn whoami(&self) -> Result<Agent> {
         self.transport()
             .send_json(ApiRequest::get("/Agent/me").requirement(Requirement::new(
                 "agents.me",
-                crate::scopes::areas::CONFIGURATION,
+                crate::scopes::areas::IDENTITY,
                 Access::Read,
             )))
             .await
