@@ -95,7 +95,8 @@ pub use errors::HaloErrors;
 pub use list::{DateField, ListRequest, STABLE_ORDER};
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{
-    BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveRequest,
+    BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveOutcome,
+    SaveRequest,
 };
 pub use resources::actions::Actions;
 pub use resources::configuration::Priorities;

@@ -8,7 +8,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use common::*;
 use futures_util::TryStreamExt;
 use halopsa_client::models::{Action, Appointment, Asset, Item, Priority, Ticket, User};
-use halopsa_client::{Client, ListRequest, Resource};
+use halopsa_client::{Client, ListRequest, Resource, SaveOutcome};
 use neo_auth_core::Error;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -1838,4 +1838,98 @@ async fn an_unpaginated_reply_with_a_larger_record_count_is_a_stall_not_a_silent
         .await
         .unwrap();
     assert_eq!(partial.len(), 50);
+}
+
+#[tokio::test]
+async fn send_unconfirmed_accepts_a_2xx_reply_that_does_not_show_the_records() {
+    // No body: accepted, not confirmed, with the reason; one POST.
+    let (server, client) = setup().await;
+    post_answers(&server, ResponseTemplate::new(201)).await;
+    let outcome = client
+        .tickets()
+        .create_batch(&draft(2))
+        .send_unconfirmed()
+        .await
+        .unwrap();
+    match outcome {
+        SaveOutcome::Accepted {
+            sent, status, why, ..
+        } => {
+            assert_eq!(sent, 2);
+            assert_eq!(status.as_u16(), 201);
+            assert!(why.contains("no body"), "{why}");
+        }
+        other => panic!("expected Accepted, got {other:?}"),
+    }
+
+    // One object for two records: accepted, with a snippet of the body.
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(200).set_body_json(json!({"id": 41, "summary": "t0"})),
+    )
+    .await;
+    let outcome = client
+        .tickets()
+        .create_batch(&draft(2))
+        .send_unconfirmed()
+        .await
+        .unwrap();
+    match outcome {
+        SaveOutcome::Accepted { why, body, .. } => {
+            assert!(why.contains("1 record(s) for 2 sent"), "{why}");
+            assert!(body.contains("41"), "{body}");
+        }
+        other => panic!("expected Accepted, got {other:?}"),
+    }
+
+    // The records themselves: confirmed.
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!([{"id": 7, "summary": "t0"}])),
+    )
+    .await;
+    let outcome = client
+        .tickets()
+        .create_batch(&draft(1))
+        .send_unconfirmed()
+        .await
+        .unwrap();
+    match outcome {
+        SaveOutcome::Confirmed(saved) => assert_eq!(saved[0].id, Some(7)),
+        other => panic!("expected Confirmed, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn send_unconfirmed_keeps_errors_checks_and_the_one_post_limit() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(400).set_body_json(json!({"Message": "bad"})),
+    )
+    .await;
+    let error = client
+        .tickets()
+        .create(&draft(1)[0])
+        .send_unconfirmed()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(400), "{error:?}");
+
+    // More than one POST's worth is refused before sending.
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let error = client
+        .tickets()
+        .create_batch(&draft(101))
+        .send_unconfirmed()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
 }

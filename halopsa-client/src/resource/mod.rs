@@ -32,7 +32,7 @@ pub use delete::DeleteRequest;
 pub(crate) use delete::not_retried_unless_asked;
 pub use get::GetRequest;
 pub(crate) use save::SaveMode;
-pub use save::SaveRequest;
+pub use save::{SaveOutcome, SaveRequest};
 
 /// The handler of one resource: `client.tickets()`, `client.assets()`, …
 pub struct Resource<T> {

@@ -160,8 +160,54 @@ where
         uncertain_write(self.def, message, &[])
     }
 
-    /// POSTs one chunk and returns the saved records, one per record sent.
+    /// POSTs one chunk and returns the saved records, one per record sent; a
+    /// reply that does not show them is [`Error::WriteUncertain`].
     pub(super) async fn post_chunk(&self, chunk: &[Value]) -> Result<Vec<T>> {
+        match self.post_chunk_outcome(chunk).await? {
+            SaveOutcome::Confirmed(saved) => Ok(saved),
+            SaveOutcome::Accepted { why, body, .. } => {
+                Err(uncertain_write(self.def, why, body.as_bytes()))
+            }
+        }
+    }
+
+    /// Sends the records in one POST (at most [`MAX_BATCH`](super::MAX_BATCH))
+    /// and reports what Halo's reply shows, without insisting on it.
+    ///
+    /// [`SaveRequest::send`] and [`SaveRequest::send_batch`] treat a 2xx reply
+    /// that does not hold exactly the saved records (no body, a different count,
+    /// a shape that does not decode) as [`Error::WriteUncertain`]. Halo's reply
+    /// shapes are not documented, so an integration that meets an instance
+    /// answering differently can accept such a reply here instead: it gets
+    /// [`SaveOutcome::Accepted`] with the reason and a redacted snippet of the
+    /// body. Everything else is unchanged: the scope, policy and approval checks
+    /// run first, the POST is never retried blindly, and an error status or a
+    /// failure after sending is still an error.
+    ///
+    /// ```no_run
+    /// use halopsa_client::{SaveOutcome, models::Ticket};
+    /// # async fn run(client: halopsa_client::Client) -> neo_auth_core::Result<()> {
+    /// let ticket = Ticket { summary: Some("Printer offline".into()), client_id: Some(12), ..Default::default() };
+    /// match client.tickets().create(&ticket).send_unconfirmed().await? {
+    ///     SaveOutcome::Confirmed(saved) => println!("saved as {:?}", saved[0].id),
+    ///     SaveOutcome::Accepted { why, .. } => println!("accepted, unconfirmed: {why}"),
+    ///     _ => {}
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_unconfirmed(self) -> Result<SaveOutcome<T>> {
+        let records = self.validated()?;
+        if records.len() > super::MAX_BATCH {
+            return Err(Error::config(format!(
+                "send_unconfirmed() sends one POST of at most {} records, {} were given: use send_batch()",
+                super::MAX_BATCH,
+                records.len()
+            )));
+        }
+        self.post_chunk_outcome(records).await
+    }
+
+    async fn post_chunk_outcome(&self, chunk: &[Value]) -> Result<SaveOutcome<T>> {
         let request = ApiRequest::post(api_path(self.def.path))
             .json(chunk)?
             .requirement(self.def.operation(
@@ -174,18 +220,21 @@ where
             .approval(self.approval.clone())
             .options(self.options.clone());
         let response = self.client.transport().send(request).await?;
+        let status = response.status();
         let body = response.body();
         let sent = chunk.len();
+        let accepted = |why: String| SaveOutcome::Accepted {
+            sent,
+            status,
+            why,
+            body: redact_snippet(body, 500),
+        };
         let first = body.iter().find(|b| !b.is_ascii_whitespace());
         let saved = match first {
             None => {
-                return Err(uncertain_write(
-                    self.def,
-                    format!(
-                        "Halo accepted the write of {sent} record(s) but answered with no body, so what it saved (and the ids it assigned) is unknown"
-                    ),
-                    body,
-                ));
+                return Ok(accepted(format!(
+                    "Halo accepted the write of {sent} record(s) but answered with no body, so what it saved (and the ids it assigned) is unknown"
+                )));
             }
             Some(b'[') => decode_json::<Vec<T>>(body),
             Some(_) => decode_json::<T>(body).map(|record| vec![record]),
@@ -193,25 +242,40 @@ where
         let saved = match saved {
             Ok(saved) => saved,
             Err(error) => {
-                return Err(Error::WriteUncertain {
-                    method: Method::POST,
-                    path: api_path(self.def.path),
-                    source: Box::new(error),
-                });
+                return Ok(accepted(format!(
+                    "Halo accepted the write of {sent} record(s) but its reply does not decode: {error}"
+                )));
             }
         };
         if saved.len() != sent {
-            return Err(uncertain_write(
-                self.def,
-                format!(
-                    "Halo answered with {} record(s) for {sent} sent, so which were saved is unknown",
-                    saved.len()
-                ),
-                body,
-            ));
+            return Ok(accepted(format!(
+                "Halo answered with {} record(s) for {sent} sent, so which were saved is unknown",
+                saved.len()
+            )));
         }
-        Ok(saved)
+        Ok(SaveOutcome::Confirmed(saved))
     }
+}
+
+/// What one POST's 2xx reply shows (see [`SaveRequest::send_unconfirmed`]).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SaveOutcome<T> {
+    /// The reply holds the saved records, one per record sent, in order (with
+    /// the ids Halo assigned).
+    Confirmed(Vec<T>),
+    /// Halo accepted the POST (a 2xx status) but the reply does not show what
+    /// was saved: the records were probably saved; read them back to be sure.
+    Accepted {
+        /// Records sent.
+        sent: usize,
+        /// The reply's status.
+        status: http::StatusCode,
+        /// Why the reply does not confirm the records.
+        why: String,
+        /// A short, redacted snippet of the reply body.
+        body: String,
+    },
 }
 
 /// Whether a record's `id` is set: not `null`, `0` or an empty string.
