@@ -1933,3 +1933,29 @@ async fn send_unconfirmed_keeps_errors_checks_and_the_one_post_limit() {
         .unwrap_err();
     assert!(matches!(error, Error::Config { .. }), "{error:?}");
 }
+
+#[tokio::test]
+async fn send_unconfirmed_reports_an_undecodable_reply_with_the_field_path() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!({"id": "not-a-number"})),
+    )
+    .await;
+    let outcome = client
+        .tickets()
+        .create(&draft(1)[0])
+        .send_unconfirmed()
+        .await
+        .unwrap();
+    match outcome {
+        SaveOutcome::Accepted { why, body, .. } => {
+            assert!(
+                why.contains("does not decode") && why.contains("`id`"),
+                "{why}"
+            );
+            assert!(body.contains("not-a-number"), "{body}");
+        }
+        other => panic!("expected Accepted, got {other:?}"),
+    }
+}

@@ -163,11 +163,18 @@ where
     /// POSTs one chunk and returns the saved records, one per record sent; a
     /// reply that does not show them is [`Error::WriteUncertain`].
     pub(super) async fn post_chunk(&self, chunk: &[Value]) -> Result<Vec<T>> {
-        match self.post_chunk_outcome(chunk).await? {
-            SaveOutcome::Confirmed(saved) => Ok(saved),
-            SaveOutcome::Accepted { why, body, .. } => {
-                Err(uncertain_write(self.def, why, body.as_bytes()))
-            }
+        match self.post_chunk_checked(chunk).await? {
+            Checked::Confirmed(saved) => Ok(saved),
+            Checked::Undecodable { error, .. } => Err(Error::WriteUncertain {
+                method: Method::POST,
+                path: api_path(self.def.path),
+                source: Box::new(error),
+            }),
+            Checked::Unconfirmed(unconfirmed) => Err(uncertain_write(
+                self.def,
+                unconfirmed.why,
+                unconfirmed.body.as_bytes(),
+            )),
         }
     }
 
@@ -204,10 +211,21 @@ where
                 records.len()
             )));
         }
-        self.post_chunk_outcome(records).await
+        Ok(match self.post_chunk_checked(records).await? {
+            Checked::Confirmed(saved) => SaveOutcome::Confirmed(saved),
+            Checked::Undecodable {
+                error,
+                mut accepted,
+            } => {
+                accepted.why = format!("{}: {error}", accepted.why);
+                accepted.into_outcome()
+            }
+            Checked::Unconfirmed(accepted) => accepted.into_outcome(),
+        })
     }
 
-    async fn post_chunk_outcome(&self, chunk: &[Value]) -> Result<SaveOutcome<T>> {
+    /// POSTs one chunk and reads what the 2xx reply shows.
+    async fn post_chunk_checked(&self, chunk: &[Value]) -> Result<Checked<T>> {
         let request = ApiRequest::post(api_path(self.def.path))
             .json(chunk)?
             .requirement(self.def.operation(
@@ -223,7 +241,7 @@ where
         let status = response.status();
         let body = response.body();
         let sent = chunk.len();
-        let accepted = |why: String| SaveOutcome::Accepted {
+        let accepted = |why: String| Unconfirmed {
             sent,
             status,
             why,
@@ -232,9 +250,9 @@ where
         let first = body.iter().find(|b| !b.is_ascii_whitespace());
         let saved = match first {
             None => {
-                return Ok(accepted(format!(
+                return Ok(Checked::Unconfirmed(accepted(format!(
                     "Halo accepted the write of {sent} record(s) but answered with no body, so what it saved (and the ids it assigned) is unknown"
-                )));
+                ))));
             }
             Some(b'[') => decode_json::<Vec<T>>(body),
             Some(_) => decode_json::<T>(body).map(|record| vec![record]),
@@ -242,18 +260,50 @@ where
         let saved = match saved {
             Ok(saved) => saved,
             Err(error) => {
-                return Ok(accepted(format!(
-                    "Halo accepted the write of {sent} record(s) but its reply does not decode: {error}"
-                )));
+                return Ok(Checked::Undecodable {
+                    error,
+                    accepted: accepted(format!(
+                        "Halo accepted the write of {sent} record(s) but its reply does not decode"
+                    )),
+                });
             }
         };
         if saved.len() != sent {
-            return Ok(accepted(format!(
+            return Ok(Checked::Unconfirmed(accepted(format!(
                 "Halo answered with {} record(s) for {sent} sent, so which were saved is unknown",
                 saved.len()
-            )));
+            ))));
         }
-        Ok(SaveOutcome::Confirmed(saved))
+        Ok(Checked::Confirmed(saved))
+    }
+}
+
+/// What a 2xx reply to one POST shows, before the caller decides how strict to be.
+enum Checked<T> {
+    /// One saved record per record sent.
+    Confirmed(Vec<T>),
+    /// The reply does not decode as records (the decode error names the path).
+    Undecodable { error: Error, accepted: Unconfirmed },
+    /// No body, or a different number of records.
+    Unconfirmed(Unconfirmed),
+}
+
+/// The facts of a 2xx reply that does not confirm the records.
+struct Unconfirmed {
+    sent: usize,
+    status: http::StatusCode,
+    why: String,
+    body: String,
+}
+
+impl Unconfirmed {
+    fn into_outcome<T>(self) -> SaveOutcome<T> {
+        SaveOutcome::Accepted {
+            sent: self.sent,
+            status: self.status,
+            why: self.why,
+            body: self.body,
+        }
     }
 }
 
