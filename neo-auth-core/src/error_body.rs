@@ -201,6 +201,17 @@ mod tests {
             parse(r#"{"Error":{"Message":"client_secret=hunter2 rejected"}}"#),
             (None, s("client_secret=** redacted ** rejected"))
         );
+        assert_eq!(
+            parse(r#"invalid request body: {"client_secret":"SECRET7"}"#),
+            (
+                None,
+                s(r#"invalid request body: {"client_secret":"** redacted **"}"#)
+            )
+        );
+        assert_eq!(
+            parse(r#"{"message":"rejected {\"client_secret\": \"SECRET8\"}"}"#),
+            (None, s(r#"rejected {"client_secret": "** redacted **"}"#))
+        );
         assert_eq!(parse(""), (None, None));
         assert_eq!(parse("null"), (None, None));
     }

@@ -113,38 +113,90 @@ fn mask_credentials(text: &str) -> String {
 }
 
 /// Masks the value of every `key=value` / `key: value` pair in text whose key
-/// looks sensitive (`client_secret=…` in an echoed form body, `apiKey: …`).
+/// looks sensitive (`client_secret=…` in an echoed form body, `apiKey: …`,
+/// `"access_token":"…"` in JSON that was cut off or embedded in a message).
 fn mask_pairs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(sep) = rest.find(['=', ':']) {
         let (before, after) = rest.split_at(sep);
-        let key_start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-            .map_or(0, |p| p + 1);
-        let key = before[key_start..].trim_matches('"');
         out.push_str(before);
         out.push_str(&after[..1]);
         let value = &after[1..];
-        if !key.is_empty() && is_sensitive(key) {
-            let skipped = value.len() - value.trim_start_matches([' ', '"']).len();
-            out.push_str(&value[..skipped]);
-            out.push_str(MASK);
-            let value = &value[skipped..];
-            if let Some(after) = value.strip_prefix(MASK) {
-                rest = after;
-                continue;
-            }
-            let end = value
-                .find(|c: char| c.is_whitespace() || matches!(c, '&' | '"' | '\'' | ',' | ';'))
-                .unwrap_or(value.len());
-            rest = &value[end..];
+        let key = key_before(before);
+        rest = if !key.is_empty() && is_sensitive(key) {
+            mask_value(value, &mut out)
         } else {
-            rest = value;
-        }
+            value
+        };
     }
     out.push_str(rest);
     out
+}
+
+/// Quotes a value may open with: JSON's, single quotes, and both as they look
+/// inside an escaped JSON string (`{\"client_secret\": \"…\"}`).
+const QUOTES: &[&str] = &["\\\"", "\\'", "\"", "'"];
+
+/// The key that ends `before` (the text up to a `:` or `=`), once the quotes
+/// and spaces that close it are trimmed: `{"client_secret"` → `client_secret`.
+fn key_before(before: &str) -> &str {
+    let trimmed = before.trim_end_matches(['"', '\'', '\\', ' ', '\t']);
+    let start = trimmed
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        .len();
+    &trimmed[start..]
+}
+
+/// Writes `value` (the text after a sensitive key's separator) to `out` with
+/// the value itself masked, and returns what follows the value. A quoted value
+/// is masked up to its closing quote, spaces included, or to the end of the
+/// text when the quote is never closed (a body cut off); an unquoted one up to
+/// the next space or delimiter.
+fn mask_value<'a>(value: &'a str, out: &mut String) -> &'a str {
+    let body = value.trim_start_matches([' ', '\t']);
+    out.push_str(&value[..value.len() - body.len()]);
+    let quote = QUOTES.iter().copied().find(|q| body.starts_with(q));
+    let body = match quote {
+        Some(q) => {
+            out.push_str(q);
+            &body[q.len()..]
+        }
+        None => body,
+    };
+    out.push_str(MASK);
+    if let Some(after) = body.strip_prefix(MASK) {
+        // Masked already (vendor text passes through more than one layer).
+        return after;
+    }
+    let end = match quote {
+        Some(q) => closing_quote(body, q).unwrap_or(body.len()),
+        None => body
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '&' | '"' | '\'' | ',' | ';' | '}' | ']')
+            })
+            .unwrap_or(body.len()),
+    };
+    &body[end..]
+}
+
+/// The byte offset of the quote closing a value that opened with `quote`; a
+/// backslash escapes the next character inside `"…"` and `'…'`.
+fn closing_quote(body: &str, quote: &str) -> Option<usize> {
+    if quote.len() > 1 {
+        return body.find(quote);
+    }
+    let quote = quote.as_bytes()[0];
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b if b == quote => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -205,6 +257,54 @@ mod tests {
             let once = redact_text(text);
             assert_eq!(redact_text(&once), once, "masking twice changes `{once}`");
         }
+    }
+
+    #[test]
+    fn quoted_keys_in_text_are_masked() {
+        // Truncated JSON is not JSON: it goes through the text path.
+        let out = redact_snippet(br#"{"id":1,"access_token":"SECRET5","#, 500);
+        assert!(!out.contains("SECRET5"), "{out}");
+        assert!(out.contains(r#""id":1"#), "{out}");
+        for text in [
+            r#"invalid request body: {"client_secret":"SECRET7"}"#,
+            r#"rejected {"client_secret": "SECRET8"}"#,
+            r#"rejected {\"client_secret\": \"SECRET8\"}"#,
+            "python said {'client_secret': 'SECRET9'}",
+            "client_secret='SECRET9 with spaces' rejected",
+            r#"password = "SECRET6 with spaces" rejected"#,
+            r#"{"refresh_token":"SECRET4 cut off"#,
+            r#"{"api_key" : 'SECRET3'"#,
+        ] {
+            let out = redact_text(text);
+            assert!(!out.contains("SECRET"), "`{text}` gives `{out}`");
+            assert!(out.contains(MASK), "`{text}` gives `{out}`");
+            assert_eq!(redact_text(&out), out, "masking twice changes `{out}`");
+        }
+        assert_eq!(
+            redact_text(r#"bad: {"client_secret":"S", "scope":"all"}"#),
+            r#"bad: {"client_secret":"** redacted **", "scope":"all"}"#
+        );
+        assert_eq!(
+            redact_text("client_secret='a b' rejected"),
+            "client_secret='** redacted **' rejected"
+        );
+    }
+
+    #[test]
+    fn non_ascii_text_before_a_separator_does_not_panic() {
+        for text in [
+            "é=1",
+            "clé: valeur",
+            "日本語:x",
+            "ß\"password\":\"p\"",
+            "é\u{301}=x",
+        ] {
+            let _ = redact_text(text);
+        }
+        assert_eq!(
+            redact_text("mot de passe é password=p"),
+            "mot de passe é password=** redacted **"
+        );
     }
 
     #[test]

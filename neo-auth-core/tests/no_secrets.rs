@@ -424,3 +424,129 @@ async fn a_secret_in_a_wrongly_typed_field_is_not_quoted() {
     assert_eq!(parse_errors, 3);
     assert_capture_clean();
 }
+
+/// Bodies that are not JSON although they carry JSON: cut off, or embedded in text.
+fn quoted_secret_bodies() -> Vec<String> {
+    vec![
+        format!(r#"invalid request body: {{"client_secret":"{CLIENT_SECRET}"}}"#),
+        format!(r#"upstream said {{"id":1,"access_token":"{TOKEN}1","#),
+        format!(
+            "python repr {{'client_secret': '{CLIENT_SECRET}', 'password': '{BASIC_PASSWORD}'}}"
+        ),
+        format!(r#"rejected {{\"access_token\": \"{TOKEN}2\"}}"#),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quoted_secrets_in_non_json_token_bodies_are_masked() {
+    global_capture();
+    for body in quoted_secret_bodies() {
+        for json in [true, false] {
+            let server = MockServer::start().await;
+            // A 503 first, so the retry path logs the description; then a final refusal.
+            Mock::given(method("POST"))
+                .and(path(TOKEN_PATH))
+                .respond_with(ResponseTemplate::new(503).set_body_string(body.clone()))
+                .up_to_n_times(1)
+                .with_priority(1)
+                .mount(&server)
+                .await;
+            Mock::given(method("POST"))
+                .and(path(TOKEN_PATH))
+                .respond_with(ResponseTemplate::new(400).set_body_string(body.clone()))
+                .mount(&server)
+                .await;
+            let credential = if json {
+                oauth(json_source(&server))
+            } else {
+                oauth(form_source(&server))
+            };
+            let error = transport(&server, credential)
+                .send(ApiRequest::get("/tickets"))
+                .await
+                .unwrap_err();
+            assert!(error.is_auth(), "{error:?}");
+            assert!(error.to_string().contains("redacted"), "{error}");
+            assert_error_clean("a non-JSON token body", &error, &[]);
+        }
+    }
+    assert!(
+        !captured_lines_with(&["token request failed; retrying", "HTTP 503", "redacted"])
+            .is_empty(),
+        "the token retry is traced, with the description masked"
+    );
+    assert_capture_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quoted_secrets_in_non_json_api_bodies_are_masked() {
+    global_capture();
+    let server = MockServer::start().await;
+    let bodies = quoted_secret_bodies();
+    for (n, body) in bodies.iter().enumerate() {
+        mount(
+            &server,
+            "GET",
+            &format!("/api/text/{n}"),
+            ResponseTemplate::new(400).set_body_string(body.clone()),
+        )
+        .await;
+    }
+    // An error body over the 64 KiB read limit is cut, so it is no longer JSON.
+    let oversized = format!(
+        r#"{{"message":"rejected","client_secret":"{CLIENT_SECRET}","padding":"{}"}}"#,
+        "x".repeat(80 * 1024)
+    );
+    mount(
+        &server,
+        "GET",
+        "/api/oversized",
+        ResponseTemplate::new(400).set_body_string(oversized),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/api/embedded",
+        ResponseTemplate::new(400).set_body_json(json!({
+            "message": format!(r#"rejected {{"client_secret": "{CLIENT_SECRET}"}}"#),
+        })),
+    )
+    .await;
+    // A 200 cut off mid-body: the decode error's snippet takes the text path.
+    mount(
+        &server,
+        "GET",
+        "/api/truncated",
+        ResponseTemplate::new(200).set_body_raw(
+            format!(r#"{{"id":1,"access_token":"{TOKEN}5","#),
+            "application/json",
+        ),
+    )
+    .await;
+    let transport = transport(&server, Arc::new(basic()));
+    let paths = (0..bodies.len())
+        .map(|n| format!("/text/{n}"))
+        .chain(["/oversized".to_owned(), "/embedded".to_owned()]);
+    for at in paths {
+        let error = transport.send(ApiRequest::get(&at)).await.unwrap_err();
+        let api = error.api().expect("an API error");
+        assert!(
+            api.message
+                .as_deref()
+                .is_some_and(|m| m.contains("redacted")),
+            "{at}: {api:?}"
+        );
+        assert_error_clean(&format!("the error of GET {at}"), &error, &[]);
+    }
+    let error = transport
+        .send_json::<serde_json::Value>(ApiRequest::get("/truncated"))
+        .await
+        .unwrap_err();
+    let Error::Decode { snippet, .. } = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert!(snippet.contains("redacted"), "{snippet}");
+    assert_error_clean("a decode error of a cut-off body", &error, &[]);
+    assert_capture_clean();
+}
