@@ -197,10 +197,13 @@ impl ClientCredentialsSource {
 /// (`?tenant=...`) is allowed.
 pub(crate) fn validate_token_url(raw: &str) -> Result<Url> {
     let mut url = Url::parse(raw.trim()).map_err(|e| {
-        Error::config(format!(
-            "`{}` is not a valid token URL: {e}",
-            crate::url_policy::redact_userinfo(raw)
-        ))
+        Error::config_with(
+            format!(
+                "`{}` is not a valid token URL",
+                crate::url_policy::redact_userinfo(raw)
+            ),
+            e,
+        )
     })?;
     let query = url.query().map(str::to_owned);
     url.set_query(None);
@@ -228,5 +231,22 @@ impl fmt::Debug for ClientCredentialsSource {
             .field("scopes", &self.scopes)
             .field("client_auth", &self.client_auth)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invalid_token_url_keeps_the_parse_error_as_its_source() {
+        let error = validate_token_url("https://user:pw@exa mple.com/token?tenant=a").unwrap_err();
+        assert!(matches!(error, Error::Config { .. }), "{error}");
+        let source = std::error::Error::source(&error).expect("the parse error is the source");
+        assert!(
+            source.downcast_ref::<url::ParseError>().is_some(),
+            "{source:?}"
+        );
+        assert!(!error.to_string().contains("pw@"), "{error}");
     }
 }

@@ -21,10 +21,7 @@ use crate::error::{Error, Result};
 /// ```
 pub fn validate_base_url(raw: &str) -> Result<Url> {
     let url = Url::parse(raw.trim()).map_err(|e| {
-        Error::config(format!(
-            "`{}` is not a valid URL: {e}",
-            redact_userinfo(raw)
-        ))
+        Error::config_with(format!("`{}` is not a valid URL", redact_userinfo(raw)), e)
     })?;
     let host = url
         .host_str()
@@ -102,6 +99,13 @@ pub(crate) fn redact_userinfo(raw: &str) -> String {
 
 /// Joins a base URL and an API path, keeping the base's own path prefix
 /// (`https://h/api` + `/Tickets` → `https://h/api/Tickets`).
+///
+/// The joined URL never leaves the base path: a path that is absolute (`https://…`,
+/// `//host`), has a `.` or `..` segment (plain or percent-encoded, `%2e`/`%2E`),
+/// a backslash (which URL parsing reads as `/` for http and https) or an ASCII
+/// control character (tabs and line breaks are dropped by URL parsing, so `.\t.`
+/// would become `..`) is refused with [`Error::Config`], and so is any result
+/// whose path does not start with the base path.
 pub fn join_path(base: &Url, path: &str) -> Result<Url> {
     let mut url = base.clone();
     let prefix = base.path().trim_end_matches('/');
@@ -111,19 +115,44 @@ pub fn join_path(base: &Url, path: &str) -> Result<Url> {
             "`{path}` is not a relative API path"
         )));
     }
+    if suffix.contains('\\') {
+        return Err(Error::config(format!(
+            "`{path}` contains a backslash, which URLs read as `/`; percent-encode it (`%5C`)"
+        )));
+    }
+    if suffix.chars().any(|c| c.is_ascii_control()) {
+        return Err(Error::config(format!(
+            "`{}` contains a control character; percent-encode it",
+            path.escape_debug()
+        )));
+    }
     if suffix.split('/').any(is_dot_segment) {
         return Err(Error::config(format!(
             "`{path}` contains a `.` or `..` segment, which would leave the API path"
         )));
     }
-    url.set_path(&format!("{prefix}/{suffix}"));
+    let joined = format!("{prefix}/{suffix}");
+    url.set_path(&joined);
+    // Defence in depth: whatever the checks above missed, the URL parser's
+    // reading of the path must stay under the base path.
+    let stays_under = url
+        .path()
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.starts_with('/'));
+    if !stays_under || url.host_str() != base.host_str() {
+        return Err(Error::config(format!(
+            "`{path}` would leave the API path `{}/`",
+            prefix
+        )));
+    }
     Ok(url)
 }
 
-/// Whether a path segment means "this" or "parent" once percent-decoded.
+/// Whether a path segment means "this" or "parent" as URL parsing reads it:
+/// `.`, `..`, or either with any dot written `%2e` or `%2E` (`.%2E`, `%2e.`).
 fn is_dot_segment(segment: &str) -> bool {
     let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
-    decoded == "." || decoded == ".."
+    matches!(decoded.as_str(), "." | "..")
 }
 
 /// Percent-encodes one path segment (an id or name put into a URL path).
@@ -188,14 +217,64 @@ mod tests {
             "/Tickets/%2E%2E/%2E%2E/admin",
             "/Tickets/.%2e/x",
             "../x",
+            "/..\\..\\x",
+            "/Tickets/%2e%2e\\x",
+            "/Tickets\\..",
+            "/Tickets/.\t./x",
+            "/Tickets/%2e\n%2e/x",
         ] {
-            assert!(join_path(&base, path).is_err(), "{path}");
+            let error = join_path(&base, path).unwrap_err();
+            assert!(matches!(error, Error::Config { .. }), "{path}: {error}");
         }
         let id = encode_path_segment("..");
         assert!(join_path(&base, &format!("/Tickets/{id}")).is_err());
         assert_eq!(
             join_path(&base, "/Users/a.b%40c.com").unwrap().as_str(),
             "https://h/api/Users/a.b%40c.com"
+        );
+    }
+
+    /// Every joined URL stays under the base path; anything that would leave
+    /// it (or that the URL parser would rewrite into leaving it) is refused.
+    #[test]
+    fn joined_paths_stay_under_the_base_path() {
+        let base = Url::parse("https://h/api/").unwrap();
+        let table: &[(&str, Option<&str>)] = &[
+            ("/Tickets", Some("https://h/api/Tickets")),
+            ("Tickets/12", Some("https://h/api/Tickets/12")),
+            ("/Tickets/a%5Cb", Some("https://h/api/Tickets/a%5Cb")),
+            ("/Tickets/..x", Some("https://h/api/Tickets/..x")),
+            ("/Tickets/%2e%2ex", Some("https://h/api/Tickets/%2e%2ex")),
+            ("/Tickets/...", Some("https://h/api/Tickets/...")),
+            ("/Tickets/..", None),
+            ("/Tickets/%2E.", None),
+            ("/Tickets/.%2E", None),
+            ("/Tickets/%2e", None),
+            ("/..\\..\\x", None),
+            ("/Tickets/%2e%2e\\x", None),
+            ("\\\\evil.example\\x", None),
+            ("/Tickets/\\", None),
+            ("/Tickets/.\r./x", None),
+            ("/Tickets/%2\te/x", None),
+            ("/Tickets/\0", None),
+        ];
+        for (path, expected) in table {
+            match (join_path(&base, path), expected) {
+                (Ok(url), Some(expected)) => assert_eq!(url.as_str(), *expected, "{path}"),
+                (Err(Error::Config { .. }), None) => {}
+                (outcome, _) => panic!("{path:?}: {outcome:?}, expected {expected:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_invalid_url_keeps_the_parse_error_as_its_source() {
+        let error = validate_base_url("https://exa mple.com").unwrap_err();
+        assert!(matches!(error, Error::Config { .. }), "{error}");
+        let source = std::error::Error::source(&error).expect("the parse error is the source");
+        assert!(
+            source.downcast_ref::<url::ParseError>().is_some(),
+            "{source:?}"
         );
     }
 

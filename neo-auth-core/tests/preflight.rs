@@ -305,11 +305,19 @@ async fn an_id_cannot_climb_out_of_the_api_path() {
     let server = silent_server().await;
     let transport = transport(&server, Arc::new(basic()));
     let id = neo_auth_core::encode_path_segment("..");
-    let error = transport
-        .send(ApiRequest::get(format!("/tickets/{id}/%2e%2e/admin")).requirement(LIST_TICKETS))
-        .await
-        .unwrap_err();
-    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    for raw in [
+        format!("/tickets/{id}/%2e%2e/admin"),
+        "/..\\..\\x".to_owned(),
+        "/tickets/%2e%2e\\x".to_owned(),
+        "/tickets\\..".to_owned(),
+        "/tickets/.\t./x".to_owned(),
+    ] {
+        let error = transport
+            .send(ApiRequest::get(raw.clone()).requirement(LIST_TICKETS))
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config { .. }), "{raw}: {error:?}");
+    }
 }
 
 #[tokio::test]
