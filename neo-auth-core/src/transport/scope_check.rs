@@ -31,7 +31,7 @@ impl Transport {
             vendor: self.inner.errors.vendor().to_owned(),
             scope,
             label,
-            location: self.inner.errors.permission_location().to_owned(),
+            location: self.inner.errors.permission_location().into(),
             response,
         }
     }
