@@ -13,7 +13,7 @@ use crate::error::{AuthError, Error, Result};
 use crate::redact::redact_text;
 use crate::token::{AccessToken, BoxFuture, TokenSource};
 use crate::token_endpoint::{
-    token_http_client, token_parse_error, token_status_error, token_transport_error,
+    read_token_response, token_http_client, token_parse_error, token_transport_error,
 };
 use crate::url_policy::validate_base_url;
 
@@ -146,12 +146,9 @@ impl ClientCredentialsSource {
                     .map_err(AdapterError::Transport)?;
                 let status = response.status();
                 let headers = response.headers().clone();
-                let body = response.bytes().await.map_err(AdapterError::Transport)?;
-                if status != http::StatusCode::OK {
-                    return Err(AdapterError::Status(Box::new(token_status_error(
-                        status, &headers, &body,
-                    ))));
-                }
+                let body = read_token_response(response, |status| status == http::StatusCode::OK)
+                    .await
+                    .map_err(|e| AdapterError::Status(Box::new(e)))?;
                 let mut builder = http::Response::builder().status(status);
                 if let Some(h) = builder.headers_mut() {
                     *h = headers;

@@ -129,6 +129,33 @@ pub enum Error {
         #[source]
         source: Option<BoxError>,
     },
+    /// A success response's body was larger than its limit, so it was not read
+    /// (the rest of it is never downloaded) and nothing was decoded.
+    ///
+    /// The limit of API responses is [`TransportBuilder::max_response_body`](crate::TransportBuilder::max_response_body)
+    /// (32 MiB unless set), or [`RequestOptions::max_response_body`](crate::RequestOptions::max_response_body)
+    /// for one request; token responses are limited to 64 KiB, and there this
+    /// error is the source of an [`Error::Auth`]. Error responses never give this
+    /// error: their bodies are cut at 64 KiB and read as far as they go.
+    ///
+    /// The server *did* answer `status`: the request succeeded. For a write that
+    /// is not idempotent (POST, PATCH) the transport therefore returns this
+    /// inside [`Error::WriteUncertain`]: the write was applied, only its answer
+    /// is lost; do not repeat it. Never retried (the same request gets the same
+    /// body), and [`Error::status`] is `None` (the status is not an error).
+    #[error(
+        "{method} {path}: the server answered {status} (the request succeeded), but the response body is larger than the limit of {limit} bytes and was not read"
+    )]
+    ResponseTooLarge {
+        /// HTTP method.
+        method: Method,
+        /// URL path (never the query string).
+        path: String,
+        /// The (successful) status the server answered with.
+        status: StatusCode,
+        /// The limit the body exceeded, in bytes.
+        limit: u64,
+    },
     /// A response body did not match the expected shape.
     #[error("could not decode the response at `{path}`: {source} (body starts: {snippet})")]
     Decode {

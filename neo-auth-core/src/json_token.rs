@@ -12,7 +12,7 @@ use crate::client_credentials::validate_token_url;
 use crate::error::{Error, Result};
 use crate::token::{AccessToken, BoxFuture, TokenSource};
 use crate::token_endpoint::{
-    parse_scope, token_http_client, token_parse_error, token_status_error, token_transport_error,
+    parse_scope, read_token_response, token_http_client, token_parse_error, token_transport_error,
 };
 
 /// Fetches tokens with a JSON body:
@@ -91,12 +91,7 @@ impl JsonTokenSource {
             .send()
             .await
             .map_err(token_transport_error)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(token_transport_error)?;
-        if !status.is_success() {
-            return Err(token_status_error(status, &headers, &bytes));
-        }
+        let bytes = read_token_response(response, |status| status.is_success()).await?;
         let parsed: TokenBody =
             serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
                 .map_err(token_parse_error)?;

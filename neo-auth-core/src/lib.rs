@@ -64,6 +64,7 @@
 //!   ([`Error::WriteUncertain`]).
 #![deny(missing_docs)]
 
+mod body;
 mod client_credentials;
 mod clock;
 mod credential;

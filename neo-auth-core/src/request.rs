@@ -24,6 +24,9 @@ pub struct RequestOptions {
     pub max_attempts: Option<u32>,
     /// Log request and response bodies at `trace` level (off by default).
     pub log_bodies: bool,
+    /// Largest success response body read, in bytes (must be greater than
+    /// zero); overrides [`TransportBuilder::max_response_body`](crate::TransportBuilder::max_response_body).
+    pub max_response_body: Option<u64>,
 }
 
 impl RequestOptions {
@@ -53,6 +56,14 @@ impl RequestOptions {
     /// Overrides the attempt limit.
     pub fn max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = Some(attempts.max(1));
+        self
+    }
+
+    /// Overrides the largest success response body read, in bytes (an export
+    /// larger than the client's limit, or a tighter bound for a small answer).
+    /// A longer body fails the call with [`Error::ResponseTooLarge`].
+    pub fn max_response_body(mut self, bytes: u64) -> Self {
+        self.max_response_body = Some(bytes);
         self
     }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
+use crate::body::{BodyError, read_body_limited, read_truncated};
 use crate::decode::redact_path_error;
 use crate::error::{AuthError, Error, Result};
 use crate::redact::{redact_snippet, redact_text};
@@ -20,6 +21,46 @@ pub fn token_http_client(connect_timeout: Duration) -> Result<reqwest::Client> {
         .user_agent(crate::transport::default_user_agent())
         .build()
         .map_err(|e| Error::config_with("could not build the token HTTP client", e))
+}
+
+/// Largest token response body read: a token answer is a few hundred bytes, an
+/// error answer is cut to this, and a 200 over it is refused
+/// ([`Error::ResponseTooLarge`] inside an [`Error::Auth`]).
+pub(crate) const MAX_TOKEN_BODY: usize = 64 * 1024;
+
+/// Reads a token endpoint's answer: `Ok(body)` for a status that `accepted`,
+/// or the error for it. Any other status's body is cut at [`MAX_TOKEN_BODY`]
+/// and becomes the status error; an accepted body over that limit is refused
+/// without reading the rest.
+pub(crate) async fn read_token_response(
+    response: reqwest::Response,
+    accepted: fn(StatusCode) -> bool,
+) -> Result<bytes::Bytes> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    if !accepted(status) {
+        let body = read_truncated(response, MAX_TOKEN_BODY).await;
+        return Err(token_status_error(status, &headers, &body));
+    }
+    let path = response.url().path().to_owned();
+    read_body_limited(response, MAX_TOKEN_BODY as u64)
+        .await
+        .map_err(|e| match e {
+            BodyError::Read(e) => token_transport_error(e),
+            BodyError::TooLarge => AuthError {
+                status: Some(status),
+                source: Some(Box::new(Error::ResponseTooLarge {
+                    method: http::Method::POST,
+                    path,
+                    status,
+                    limit: MAX_TOKEN_BODY as u64,
+                })),
+                ..AuthError::new(format!(
+                    "the token response is larger than {MAX_TOKEN_BODY} bytes and was not read"
+                ))
+            }
+            .into_error(),
+        })
 }
 
 /// Turns a transport failure of a token request into an authentication error.

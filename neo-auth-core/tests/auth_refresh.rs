@@ -542,3 +542,79 @@ async fn learned_scopes_follow_the_current_token() {
     assert_eq!(credential.granted_source(), GrantSource::Requested);
     assert_eq!(token_requests(&server).await, 2);
 }
+
+/// A 200 token answer far over the 64 KiB limit of token responses.
+fn oversized_token_answer() -> ResponseTemplate {
+    let mut body = token_body("tok-big", 3600, None);
+    body["padding"] = "x".repeat(100 * 1024).into();
+    ResponseTemplate::new(200).set_body_json(body)
+}
+
+/// Whether `error` or anything in its source chain is [`Error::ResponseTooLarge`].
+fn too_large_in_chain(error: &Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = next {
+        if let Some(Error::ResponseTooLarge { limit, .. }) = current.downcast_ref::<Error>() {
+            return *limit == 64 * 1024;
+        }
+        next = current.source();
+    }
+    false
+}
+
+#[tokio::test]
+async fn an_oversized_token_response_is_refused_and_not_retried() {
+    let _capture = capture_check(&[]);
+    for json in [false, true] {
+        let server = MockServer::start().await;
+        catch_all(&server).await;
+        mount_token(&server, oversized_token_answer(), 2).await;
+        let error = if json {
+            json_source(&server).fetch().await
+        } else {
+            form_source(&server).fetch().await
+        }
+        .unwrap_err();
+        assert!(error.is_auth() && !error.is_retryable(), "{error:?}");
+        assert!(too_large_in_chain(&error), "{error:?}");
+        assert!(error.to_string().contains("65536 bytes"), "{error}");
+
+        // Through the cache and the transport: one more token request (not
+        // retried), and no API request (the catch-all expects none).
+        let credential = if json {
+            oauth(json_source(&server))
+        } else {
+            oauth(form_source(&server))
+        };
+        let error = transport(&server, credential)
+            .send(ApiRequest::get("/tickets"))
+            .await
+            .unwrap_err();
+        assert!(error.is_auth(), "{error:?}");
+        assert!(too_large_in_chain(&error), "{error:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_token_error_body_is_cut_and_keeps_the_status() {
+    let _capture = capture_check(&[]);
+    for json in [false, true] {
+        let server = MockServer::start().await;
+        let body = format!(
+            r#"{{"error":"invalid_client","padding":"{}"}}"#,
+            "x".repeat(100 * 1024)
+        );
+        mount_token(&server, ResponseTemplate::new(401).set_body_string(body), 1).await;
+        let error = if json {
+            json_source(&server).fetch().await
+        } else {
+            form_source(&server).fetch().await
+        }
+        .unwrap_err();
+        let auth = auth_error(&error);
+        assert_eq!(auth.status.map(|s| s.as_u16()), Some(401), "{error:?}");
+        assert!(!too_large_in_chain(&error), "{error:?}");
+        // The description is a short snippet of what was read, not 100 KiB.
+        assert!(error.to_string().len() < 1024, "{error}");
+    }
+}

@@ -769,3 +769,151 @@ async fn the_user_agent_is_sent() {
         .await
         .expect("custom User-Agent");
 }
+
+/// A JSON body of `len` bytes: `{"items":"xxx…"}`.
+fn json_of_len(len: usize) -> ResponseTemplate {
+    let padding = "x".repeat(len - r#"{"items":""}"#.len());
+    ResponseTemplate::new(200)
+        .set_body_raw(format!(r#"{{"items":"{padding}"}}"#), "application/json")
+}
+
+#[tokio::test]
+async fn a_success_body_over_the_limit_is_refused_and_not_retried() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .max_response_body(1024)
+        .build()
+        .unwrap();
+    answer(&server, ("GET", "/api/big"), json_of_len(2048), None, 1).await;
+    answer(&server, ("GET", "/api/fits"), json_of_len(1024), None, 1).await;
+
+    let error = transport.send(ApiRequest::get("/big")).await.unwrap_err();
+    let Error::ResponseTooLarge {
+        method,
+        path,
+        status,
+        limit,
+        ..
+    } = &error
+    else {
+        panic!("expected ResponseTooLarge, got {error:?}");
+    };
+    assert_eq!(
+        (method.as_str(), path.as_str(), status.as_u16(), *limit),
+        ("GET", "/big", 200, 1024)
+    );
+    assert!(!error.is_retryable() && !error.is_write_uncertain());
+    assert_eq!(error.status(), None);
+    assert!(
+        error
+            .to_string()
+            .contains("larger than the limit of 1024 bytes"),
+        "{error}"
+    );
+    // A body exactly at the limit is read.
+    let body = transport.send(ApiRequest::get("/fits")).await.unwrap();
+    assert_eq!(body.body().len(), 1024);
+}
+
+#[tokio::test]
+async fn the_default_limit_is_32_mib() {
+    let _capture = capture_check(&[]);
+    let (server, transport) = setup().await;
+    answer(
+        &server,
+        ("GET", "/api/export"),
+        json_of_len(32 * 1024 * 1024 + 1),
+        None,
+        1,
+    )
+    .await;
+    let error = transport
+        .send(ApiRequest::get("/export"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::ResponseTooLarge { limit, .. } if limit == 32 * 1024 * 1024),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_body_limit_can_be_set_per_request() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .max_response_body(1024)
+        .build()
+        .unwrap();
+    answer(&server, ("GET", "/api/export"), json_of_len(2048), None, 1).await;
+    answer(&server, ("GET", "/api/small"), json_of_len(100), None, 1).await;
+
+    // Raised for one request above the client's limit...
+    let body = transport
+        .send(ApiRequest::get("/export").options(RequestOptions::new().max_response_body(4096)))
+        .await
+        .expect("the per-request limit applies");
+    assert_eq!(body.body().len(), 2048);
+    // ...and lowered below a body the client's limit allows.
+    let error = transport
+        .send(ApiRequest::get("/small").options(RequestOptions::new().max_response_body(16)))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::ResponseTooLarge { limit: 16, .. }),
+        "{error:?}"
+    );
+    // Zero is a configuration error, before anything is sent.
+    let error = transport
+        .send(ApiRequest::get("/small").options(RequestOptions::new().max_response_body(0)))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    let error = transport_builder(&server, Arc::new(basic()))
+        .max_response_body(0)
+        .build()
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_post_whose_answer_is_over_the_limit_was_applied_and_says_so() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .max_response_body(1024)
+        .build()
+        .unwrap();
+    answer(
+        &server,
+        ("POST", "/api/tickets"),
+        json_of_len(2048),
+        None,
+        1,
+    )
+    .await;
+
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(
+        error.is_write_uncertain() && !error.is_retryable(),
+        "{error:?}"
+    );
+    let Error::WriteUncertain { source, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert!(
+        matches!(source.as_ref(), Error::ResponseTooLarge { status, limit: 1024, .. } if status.as_u16() == 200),
+        "{source:?}"
+    );
+    assert!(
+        error.to_string().contains("the request succeeded"),
+        "{error}"
+    );
+}

@@ -5,8 +5,9 @@ use url::Url;
 
 use super::failure::{AttemptError, Failure};
 use super::redirect::unfollowed_redirect_message;
-use super::response::{ApiResponse, MAX_ERROR_BODY, read_limited};
+use super::response::{ApiResponse, MAX_ERROR_BODY};
 use super::{Transport, is_safe_method};
+use crate::body::{BodyError, read_body_limited, read_truncated};
 use crate::credential::Authorization;
 use crate::error::{AuthError, Error, is_retryable_status};
 use crate::redact::redact_snippet;
@@ -33,13 +34,31 @@ impl Transport {
         tracing::Span::current().record("status", status.as_u16());
         let headers = response.headers().clone();
         if status.is_success() {
-            let body = response.bytes().await.map_err(|e| {
-                let error = self.transport_error(request, e, attempt_timeout);
-                AttemptError::Failed(if request.is_idempotent() {
-                    Failure::retry(error)
-                } else {
+            let limit = request
+                .options
+                .max_response_body
+                .unwrap_or(self.inner.max_response_body);
+            let body = read_body_limited(response, limit).await.map_err(|e| {
+                let (error, retry) = match e {
+                    BodyError::Read(e) => (self.transport_error(request, e, attempt_timeout), true),
+                    // The same request would get the same body.
+                    BodyError::TooLarge => (
+                        Error::ResponseTooLarge {
+                            method: request.method.clone(),
+                            path: request.path.clone(),
+                            status,
+                            limit,
+                        },
+                        false,
+                    ),
+                };
+                AttemptError::Failed(if !request.is_idempotent() {
                     // The server said yes; only the body was lost.
                     Failure::Final(self.uncertain(request, error))
+                } else if retry {
+                    Failure::retry(error)
+                } else {
+                    Failure::Final(error)
                 })
             })?;
             if request.options.log_bodies {
@@ -48,7 +67,7 @@ impl Transport {
             return Ok(ApiResponse::new(status, headers, body));
         }
         let final_url = response.url().clone();
-        let body = read_limited(response, MAX_ERROR_BODY).await;
+        let body = read_truncated(response, MAX_ERROR_BODY).await;
         let mut api = self.api_error(request, status, &headers, &body);
         if status == StatusCode::UNAUTHORIZED {
             tracing::info!("the API answered 401");

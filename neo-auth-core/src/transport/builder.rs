@@ -24,6 +24,7 @@ pub struct TransportBuilder {
     pub(super) user_agent: String,
     pub(super) errors: Arc<dyn VendorErrors>,
     pub(super) rate_budget: Option<Arc<RateBudget>>,
+    pub(super) max_response_body: u64,
 }
 
 impl fmt::Debug for TransportBuilder {
@@ -37,6 +38,9 @@ impl fmt::Debug for TransportBuilder {
 }
 
 impl TransportBuilder {
+    /// The default limit of a success response's body: 32 MiB.
+    pub const DEFAULT_MAX_RESPONSE_BODY: u64 = 32 * 1024 * 1024;
+
     /// Sets the credential (required).
     pub fn credential(mut self, credential: Arc<dyn Credential>) -> Self {
         self.credential = Some(credential);
@@ -79,6 +83,18 @@ impl TransportBuilder {
         self
     }
 
+    /// Sets the largest success response body the transport reads, in bytes
+    /// (default [`TransportBuilder::DEFAULT_MAX_RESPONSE_BODY`], 32 MiB; must be
+    /// greater than zero). A longer body is not read and the call fails with
+    /// [`Error::ResponseTooLarge`] (inside [`Error::WriteUncertain`] for a POST or
+    /// PATCH: the write was applied). Override it per request with
+    /// [`RequestOptions::max_response_body`](crate::RequestOptions::max_response_body).
+    /// Error bodies are always cut at 64 KiB instead.
+    pub fn max_response_body(mut self, bytes: u64) -> Self {
+        self.max_response_body = bytes;
+        self
+    }
+
     /// Validates and builds.
     pub fn build(self) -> Result<Transport> {
         let base = validate_base_url(&self.base_url)?;
@@ -87,6 +103,11 @@ impl TransportBuilder {
             .ok_or_else(|| Error::config("a credential is required"))?;
         if !self.timeouts.are_positive() {
             return Err(Error::config("timeouts must be greater than zero"));
+        }
+        if self.max_response_body == 0 {
+            return Err(Error::config(
+                "the response body limit must be greater than zero",
+            ));
         }
         if self.user_agent.trim().is_empty() {
             return Err(Error::config("the User-Agent must not be empty"));
@@ -115,6 +136,7 @@ impl TransportBuilder {
                 timeouts: self.timeouts,
                 errors: self.errors,
                 rate_budget: self.rate_budget,
+                max_response_body: self.max_response_body,
             }),
         })
     }

@@ -69,6 +69,8 @@ struct Inner {
     timeouts: Timeouts,
     errors: Arc<dyn VendorErrors>,
     rate_budget: Option<Arc<RateBudget>>,
+    /// Largest success body read, in bytes (see [`TransportBuilder::max_response_body`]).
+    max_response_body: u64,
 }
 
 /// The HTTP transport. Cheap to clone; share one per credential.
@@ -86,6 +88,7 @@ impl fmt::Debug for Transport {
             .field("retry", &self.inner.retry)
             .field("timeouts", &self.inner.timeouts)
             .field("rate_budget", &self.inner.rate_budget)
+            .field("max_response_body", &self.inner.max_response_body)
             .finish()
     }
 }
@@ -102,6 +105,7 @@ impl Transport {
             user_agent: default_user_agent(),
             errors: Arc::new(GenericErrors),
             rate_budget: None,
+            max_response_body: TransportBuilder::DEFAULT_MAX_RESPONSE_BODY,
         }
     }
 
@@ -146,6 +150,12 @@ impl Transport {
         {
             return Err(Error::config(format!(
                 "{}: per-request timeouts must be greater than zero",
+                what()
+            )));
+        }
+        if options.max_response_body == Some(0) {
+            return Err(Error::config(format!(
+                "{}: the response body limit must be greater than zero",
                 what()
             )));
         }

@@ -1,4 +1,4 @@
-//! A successful response, and the bounded read of an error response's body.
+//! A successful response, and the limit of an error response's body.
 
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
@@ -46,17 +46,4 @@ impl ApiResponse {
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
         decode_json(&self.body)
     }
-}
-
-/// Reads at most `limit` bytes of a body; a body that breaks off yields what arrived.
-pub(super) async fn read_limited(mut response: reqwest::Response, limit: usize) -> Vec<u8> {
-    let mut body = Vec::new();
-    while let Ok(Some(chunk)) = response.chunk().await {
-        let room = limit.saturating_sub(body.len());
-        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if body.len() >= limit {
-            break;
-        }
-    }
-    body
 }
