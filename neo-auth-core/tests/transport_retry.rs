@@ -429,19 +429,23 @@ async fn post_overall_timeout_while_the_request_is_out_is_write_uncertain() {
 async fn overall_timeout_bounds_the_retries() {
     let _capture = capture_check(&[]);
     let (server, transport) = setup().await;
+    // Slow failures with short backoffs: the retries run until the overall limit.
     answer(
         &server,
         ("GET", "/api/tickets"),
-        ResponseTemplate::new(503).insert_header("retry-after", "10"),
+        ResponseTemplate::new(503).set_delay(Duration::from_millis(150)),
         None,
-        1,
+        2,
     )
     .await;
 
     let error = transport
         .send(
-            ApiRequest::get("/tickets")
-                .options(RequestOptions::new().overall_timeout(Duration::from_millis(300))),
+            ApiRequest::get("/tickets").options(
+                RequestOptions::new()
+                    .max_attempts(10)
+                    .overall_timeout(Duration::from_millis(250)),
+            ),
         )
         .await
         .unwrap_err();
@@ -451,6 +455,74 @@ async fn overall_timeout_bounds_the_retries() {
         error.to_string().contains("GET /tickets timed out"),
         "{error}"
     );
+}
+
+// A wait the remaining time cannot hold is not slept through only to report a
+// timeout: the server's answer (status, `Retry-After`) is what the caller needs.
+#[tokio::test]
+async fn a_retry_after_beyond_the_overall_timeout_returns_the_answer_at_once() {
+    let _capture = capture_check(&[]);
+    let (server, transport) = setup().await;
+    for (status, at) in [(429, "/api/limited"), (503, "/api/down")] {
+        answer(
+            &server,
+            ("GET", at),
+            ResponseTemplate::new(status).insert_header("retry-after", "10"),
+            None,
+            1,
+        )
+        .await;
+        let started = Instant::now();
+        let error = transport
+            .send(
+                ApiRequest::get(at.trim_start_matches("/api"))
+                    .options(RequestOptions::new().overall_timeout(Duration::from_secs(2))),
+            )
+            .await
+            .unwrap_err();
+        let elapsed = started.elapsed();
+        assert!(matches!(error, Error::Api(_)), "{error:?}");
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(10)));
+        assert!(error.is_retryable() && !error.is_timeout());
+        // Not after sleeping until the overall timeout (generous for a loaded machine).
+        assert!(
+            elapsed < Duration::from_millis(1500),
+            "returned after {elapsed:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_backoff_beyond_the_overall_timeout_returns_the_last_error() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    // A floor at the ceiling: every wait is exactly 10 s.
+    let slow = neo_auth_core::Backoff::new(Duration::from_secs(10), Duration::from_secs(10))
+        .with_floor(Duration::from_secs(10));
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_backoff(slow))
+        .build()
+        .unwrap();
+    answer(
+        &server,
+        ("GET", "/api/down"),
+        ResponseTemplate::new(502),
+        None,
+        1,
+    )
+    .await;
+    let started = Instant::now();
+    let error = transport
+        .send(
+            ApiRequest::get("/down")
+                .options(RequestOptions::new().overall_timeout(Duration::from_secs(2))),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(502), "{error:?}");
+    assert!(started.elapsed() < Duration::from_millis(1500));
 }
 
 // An overall timeout that fires while the call still waits for its token means

@@ -12,7 +12,10 @@
 //! - a POST/PATCH that may have reached the server is never retried: the error is
 //!   [`Error::WriteUncertain`];
 //! - a 401 drops the rejected token and retries once with a new one; a second 401
-//!   is an authentication error.
+//!   is an authentication error;
+//! - a wait before a retry (`Retry-After` or backoff) that would outlast the
+//!   overall timeout is not slept through: the last error (a 429 with its
+//!   [`retry_after`](Error::retry_after), say) is returned at once.
 //!
 //! The pieces live in small modules: [`TransportBuilder`] (`builder`),
 //! [`Timeouts`] (`timeouts`), [`ApiResponse`] (`response`), redirects
@@ -223,7 +226,9 @@ impl Transport {
         // Whether an attempt is on the wire whose outcome is unknown: only then can
         // an overall timeout leave a write half-done.
         let in_flight = AtomicBool::new(false);
-        match tokio::time::timeout(overall, self.attempts(&request, &in_flight)).await {
+        let deadline = tokio::time::Instant::now() + overall;
+        match tokio::time::timeout_at(deadline, self.attempts(&request, &in_flight, deadline)).await
+        {
             Ok(result) => result,
             Err(_) => {
                 let error = Error::timeout(format!("{} {}", request.method, request.path), overall);
@@ -246,7 +251,13 @@ impl Transport {
         }
     }
 
-    async fn attempts(&self, request: &ApiRequest, in_flight: &AtomicBool) -> Result<ApiResponse> {
+    /// The attempts of one call, until `deadline` (the end of its overall timeout).
+    async fn attempts(
+        &self,
+        request: &ApiRequest,
+        in_flight: &AtomicBool,
+        deadline: tokio::time::Instant,
+    ) -> Result<ApiResponse> {
         let url = join_path(&self.inner.base, &request.path)?;
         let max_attempts = request
             .options
@@ -299,14 +310,25 @@ impl Transport {
             if failures >= max_attempts {
                 return Err(error);
             }
-            if !self.inner.budget.try_withdraw() {
-                tracing::warn!("retry budget exhausted; not retrying");
-                return Err(error);
-            }
             let wait = self
                 .inner
                 .retry
                 .wait(failures - 1, retry_after, rate_limited);
+            if tokio::time::Instant::now() + wait >= deadline {
+                // Sleeping would end in a bare overall timeout: the server's
+                // answer (status, `Retry-After`) tells the caller more.
+                tracing::warn!(
+                    attempt = sent,
+                    ?wait,
+                    status = error.status().map(|s| s.as_u16()),
+                    "request failed; the wait before a retry outlasts the overall timeout, not retrying"
+                );
+                return Err(error);
+            }
+            if !self.inner.budget.try_withdraw() {
+                tracing::warn!("retry budget exhausted; not retrying");
+                return Err(error);
+            }
             // Status and vendor code only: the error's message may quote the body.
             tracing::warn!(
                 attempt = sent,

@@ -17,7 +17,8 @@ pub struct Timeouts {
     pub connect: Duration,
     /// Timeout of one attempt (request sent to body read).
     pub attempt: Duration,
-    /// Timeout of a whole call, retries and waits included.
+    /// Timeout of a whole call, retries and waits included. A retry whose wait
+    /// would outlast it is not attempted: the call returns the last error.
     pub overall: Duration,
 }
 
