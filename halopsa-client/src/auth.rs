@@ -107,11 +107,12 @@ impl HaloTokenSource {
                     &http,
                 )
                 .map_err(|error| {
-                    Error::config(format!(
+                    let message = format!(
                         "the HaloPSA auth URL `{}` (HALOPSA_AUTH_URL / with_auth_url) is not usable: {}",
                         redact_userinfo(auth_url),
                         config_message(&error)
-                    ))
+                    );
+                    Error::config_with(message, error)
                 })?,
             ),
             None => None,
@@ -432,10 +433,13 @@ fn redact_userinfo(raw: &str) -> String {
 /// in `/token`) and an optional tenant.
 pub(crate) fn token_url(auth: &str, tenant: Option<&str>) -> Result<Url> {
     let mut url = Url::parse(auth.trim()).map_err(|e| {
-        Error::config(format!(
-            "`{}` is not a valid HaloPSA auth URL: {e}",
-            redact_userinfo(auth)
-        ))
+        Error::config_with(
+            format!(
+                "`{}` is not a valid HaloPSA auth URL",
+                redact_userinfo(auth)
+            ),
+            e,
+        )
     })?;
     if url.cannot_be_a_base() {
         return Err(Error::config(format!(

@@ -429,7 +429,23 @@ fn a_configured_auth_url_is_validated_in_build() {
         let text = error.to_string();
         assert!(text.contains("auth URL"), "{text}");
         assert!(!text.contains("hunter2"), "{text}");
+        assert!(!format!("{error:?}").contains("hunter2"), "{error:?}");
     }
+    // The parse failure is kept as the source, not flattened into the message.
+    let error = Client::builder()
+        .credentials(creds().with_auth_url("not a url"))
+        .build()
+        .unwrap_err();
+    let mut chain = Vec::new();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        chain.push(cause.to_string());
+        source = cause.source();
+    }
+    assert!(
+        chain.iter().any(|c| c.contains("relative URL")),
+        "the url parse error is in the chain: {chain:?}"
+    );
     let error = Client::builder()
         .credentials(creds().with_auth_url("http://evil.example.com/auth"))
         .build()
