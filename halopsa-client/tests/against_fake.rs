@@ -17,16 +17,7 @@ use neo_auth_core::{Access, Approval, AreaAccess, Error, ManualClock};
 use secrecy::SecretString;
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
-    let config = server.config();
-    let mut credentials = HaloCredentials::new(
-        server.base_url(),
-        config.client_id.clone(),
-        SecretString::from(config.client_secret.clone()),
-    );
-    if let Some(tenant) = &config.tenant {
-        credentials = credentials.with_tenant(tenant.clone());
-    }
-    credentials
+    server.credentials()
 }
 
 fn client(server: &FakeServer) -> Client {

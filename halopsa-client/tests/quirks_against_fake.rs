@@ -24,20 +24,10 @@ use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{Opportunity, Ticket};
 use halopsa_client::{Client, HaloCredentials, Severity, Visibility, areas};
 use neo_auth_core::{Access, Error};
-use secrecy::SecretString;
 use serde_json::Value;
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
-    let config = server.config();
-    let mut credentials = HaloCredentials::new(
-        server.base_url(),
-        config.client_id.clone(),
-        SecretString::from(config.client_secret.clone()),
-    );
-    if let Some(tenant) = &config.tenant {
-        credentials = credentials.with_tenant(tenant.clone());
-    }
-    credentials
+    server.credentials()
 }
 
 /// A client asking for Halo's default scope, `all`.

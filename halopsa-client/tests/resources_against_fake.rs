@@ -16,21 +16,11 @@ use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{Action, Appointment, Asset, Item, Priority, User};
 use halopsa_client::{Client, HaloCredentials, Resource, areas};
 use neo_auth_core::{AreaAccess, Error};
-use secrecy::SecretString;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
-    let config = server.config();
-    let mut credentials = HaloCredentials::new(
-        server.base_url(),
-        config.client_id.clone(),
-        SecretString::from(config.client_secret.clone()),
-    );
-    if let Some(tenant) = &config.tenant {
-        credentials = credentials.with_tenant(tenant.clone());
-    }
-    credentials
+    server.credentials()
 }
 
 fn client(server: &FakeServer) -> Client {

@@ -26,22 +26,12 @@ use halopsa_client::models::{
 };
 use halopsa_client::{Client, HaloCredentials, Resource, areas, default_policy};
 use neo_auth_core::{AccessPolicy, Approval, Area, AreaAccess, Error};
-use secrecy::SecretString;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
-    let config = server.config();
-    let mut credentials = HaloCredentials::new(
-        server.base_url(),
-        config.client_id.clone(),
-        SecretString::from(config.client_secret.clone()),
-    );
-    if let Some(tenant) = &config.tenant {
-        credentials = credentials.with_tenant(tenant.clone());
-    }
-    credentials
+    server.credentials()
 }
 
 fn client_with(server: &FakeServer, policy: AccessPolicy) -> Client {

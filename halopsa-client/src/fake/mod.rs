@@ -158,6 +158,33 @@ impl FakeServer {
         self.server.uri().trim_end_matches('/').to_owned()
     }
 
+    /// Credentials that log in to this fake: its base URL, the application's
+    /// client ID and secret, and the tenant when the fake has one. Add
+    /// `.with_agent_id(server.config().agent_id)` to have the doctor check the
+    /// login agent, or `.with_scopes(…)` to ask for fewer scopes than `all`.
+    ///
+    /// ```
+    /// # async fn run() -> neo_auth_core::Result<()> {
+    /// use halopsa_client::{Client, fake::FakeServer};
+    /// let server = FakeServer::start().await;
+    /// let client = Client::builder().credentials(server.credentials()).build()?;
+    /// assert_eq!(client.whoami().await?.id, Some(server.config().agent_id));
+    /// # Ok(()) }
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(run()).unwrap();
+    /// ```
+    pub fn credentials(&self) -> crate::HaloCredentials {
+        let config = &self.config;
+        let credentials = crate::HaloCredentials::new(
+            self.base_url(),
+            config.client_id.clone(),
+            secrecy::SecretString::from(config.client_secret.clone()),
+        );
+        match &config.tenant {
+            Some(tenant) => credentials.with_tenant(tenant.clone()),
+            None => credentials,
+        }
+    }
+
     /// The configuration the fake runs with.
     pub fn config(&self) -> &FakeConfig {
         &self.config

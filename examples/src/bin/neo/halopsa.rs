@@ -4,24 +4,13 @@ use futures_util::TryStreamExt;
 use halopsa_client::fake::FakeServer;
 use halopsa_client::{Client, HaloCredentials};
 use neo_auth_core::Error;
-use secrecy::SecretString;
 
 use crate::Outcome;
 use crate::args::Flags;
 
 /// The fake's credentials, as an integrator would configure them.
 pub fn fake_credentials(server: &FakeServer) -> HaloCredentials {
-    let config = server.config();
-    let mut credentials = HaloCredentials::new(
-        server.base_url(),
-        config.client_id.clone(),
-        SecretString::from(config.client_secret.clone()),
-    )
-    .with_agent_id(config.agent_id);
-    if let Some(tenant) = &config.tenant {
-        credentials = credentials.with_tenant(tenant.clone());
-    }
-    credentials
+    server.credentials().with_agent_id(server.config().agent_id)
 }
 
 /// A client for the fake asking for `scopes` (none: the default `all`).
