@@ -80,6 +80,13 @@ pub struct RetryConfig {
     pub budget_capacity: f64,
     /// Budget tokens a successful call refunds.
     pub budget_refund: f64,
+    /// Retry a write (POST, PATCH, or a request marked not idempotent) after a
+    /// 429 too. Off by default: only idempotent requests are retried after a
+    /// response. Turn it on for a vendor whose 429 comes from a rate limiter in
+    /// front of the API (the request was refused unprocessed, so repeating it
+    /// cannot duplicate it). Other failures of a write stay
+    /// [`Error::WriteUncertain`](crate::Error::WriteUncertain) and are never retried.
+    pub retry_rate_limited_writes: bool,
 }
 
 impl RetryConfig {
@@ -92,6 +99,7 @@ impl RetryConfig {
             max_retry_after: Duration::from_secs(60),
             budget_capacity: 20.0,
             budget_refund: 0.2,
+            retry_rate_limited_writes: false,
         }
     }
 
@@ -124,6 +132,19 @@ impl RetryConfig {
     /// Sets the clamp on `Retry-After`.
     pub fn with_max_retry_after(mut self, max: Duration) -> Self {
         self.max_retry_after = max;
+        self
+    }
+
+    /// Whether a write refused with 429 is retried (see
+    /// [`RetryConfig::retry_rate_limited_writes`]).
+    ///
+    /// ```
+    /// use neo_auth_core::RetryConfig;
+    /// assert!(!RetryConfig::standard().retry_rate_limited_writes);
+    /// assert!(RetryConfig::standard().with_rate_limited_writes_retried(true).retry_rate_limited_writes);
+    /// ```
+    pub fn with_rate_limited_writes_retried(mut self, retry: bool) -> Self {
+        self.retry_rate_limited_writes = retry;
         self
     }
 

@@ -201,6 +201,39 @@ async fn post_429_is_not_retried_and_not_uncertain() {
 }
 
 #[tokio::test]
+async fn a_rate_limited_write_is_retried_only_when_configured() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_rate_limited_writes_retried(true))
+        .build()
+        .unwrap();
+    let route = ("POST", "/api/tickets");
+    answer(&server, route, ResponseTemplate::new(429), Some(1), 1).await;
+    answer(&server, route, ResponseTemplate::new(201), None, 1).await;
+    let response = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .expect("the 429 was refused unprocessed, so it is repeated");
+    assert_eq!(response.status(), 201);
+
+    // A 503 to a write is still never repeated: it may have been applied.
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_rate_limited_writes_retried(true))
+        .build()
+        .unwrap();
+    answer(&server, route, ResponseTemplate::new(503), None, 1).await;
+    let error = transport
+        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+}
+
+#[tokio::test]
 async fn post_marked_idempotent_is_retried() {
     let _capture = capture_check(&[]);
     let (server, transport) = setup().await;

@@ -111,6 +111,14 @@ impl Transport {
                 retry_after,
                 rate_limited,
             }
+        } else if rate_limited && self.inner.retry.retry_rate_limited_writes {
+            // The vendor's rate limiter refused it unprocessed, and the client
+            // was configured to repeat such writes.
+            Failure::Retryable {
+                error,
+                retry_after,
+                rate_limited,
+            }
         } else if matches!(status.as_u16(), 408 | 429) {
             // The server refused before processing: not applied, but not retried silently.
             Failure::Final(error)
