@@ -37,7 +37,13 @@ pub const OVERALL_TIMEOUT: Duration = Duration::from_secs(12 * 60);
 /// 5 s), and a server-sent `Retry-After` is honoured up to [`OVERALL_TIMEOUT`]:
 /// clamping it lower would retry early, into another 429 that costs a request of
 /// the window. A wait longer than what is left of the call's overall timeout ends
-/// the call with a timeout instead.
+/// the call with the 429 at once.
+///
+/// Writes (creates, updates, deletes) refused with 429 are retried too: Halo's
+/// 429 comes from its rate limiter ("Rate Limit Reached - 300 Requests per rolling
+/// 5 minute window", api notes §2.8), so the request was not processed and a
+/// repeat cannot duplicate it. Any other failure of a write is
+/// [`neo_auth_core::Error::WriteUncertain`] and never retried.
 pub fn halo_retry_config() -> RetryConfig {
     RetryConfig::standard()
         .with_rate_limited_backoff(
@@ -45,6 +51,7 @@ pub fn halo_retry_config() -> RetryConfig {
                 .with_floor(Duration::from_secs(30)),
         )
         .with_max_retry_after(OVERALL_TIMEOUT)
+        .with_rate_limited_writes_retried(true)
 }
 
 /// The default timeouts: the core's connect and per-attempt timeouts, and an
@@ -331,7 +338,10 @@ impl Client {
     }
 
     /// Raw escape hatch: POST a JSON body to `/api/{path}`. A requirement is
-    /// mandatory for writes, so the policy always applies.
+    /// mandatory for writes, so the policy always applies. It is never retried
+    /// automatically but after a 429 (see [`halo_retry_config`]); a failure after
+    /// the request may have reached Halo, or a 2xx reply that does not decode as
+    /// `T`, is [`neo_auth_core::Error::WriteUncertain`].
     pub async fn post_json<B: serde::Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         path: &str,
@@ -343,16 +353,19 @@ impl Client {
             .json(body)?
             .requirement(requirement)
             .approval(approval);
-        self.inner.transport.send_json(request).await
+        let response = self.inner.transport.send(request).await?;
+        decode_write_reply(http::Method::POST, path, response.body())
     }
 
     /// Raw escape hatch: DELETE `/api/{path}` with `query`. The requirement is
     /// mandatory (a write, so the scope and the policy always apply, approval
     /// included; a requirement declared as a read is refused before sending). The
     /// reply is decoded as `T`; Halo usually answers a delete with an empty body,
-    /// which decodes as JSON `null` (use `()`, `Option<_>` or `serde_json::Value`).
-    /// Like every write it is never retried automatically: a failure after the
-    /// request may have reached Halo is [`neo_auth_core::Error::WriteUncertain`].
+    /// which decodes as JSON `null` (use `()`, `Option<_>` or `serde_json::Value`;
+    /// `serde::de::IgnoredAny` takes any reply). Like every write it is never
+    /// retried automatically but after a 429 (see [`halo_retry_config`]): a
+    /// failure after the request may have reached Halo, or a 2xx reply that does
+    /// not decode as `T`, is [`neo_auth_core::Error::WriteUncertain`].
     ///
     /// ```no_run
     /// use halopsa_client::scopes::requirements;
@@ -376,18 +389,31 @@ impl Client {
                 RequestOptions::default(),
             ));
         let response = self.inner.transport.send(request).await?;
-        decode_reply(response.body())
+        decode_write_reply(http::Method::DELETE, path, response.body())
     }
 }
 
-/// Decodes a raw reply; an empty (or blank) body decodes as JSON `null`, so
-/// `()`, `Option<T>` and `serde_json::Value` all accept a DELETE's empty 200.
-fn decode_reply<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+/// Decodes the 2xx reply to a raw write; an empty (or blank) body decodes as
+/// JSON `null`, so `()`, `Option<T>` and `serde_json::Value` all accept a
+/// DELETE's empty 200. A reply that does not decode as `T` is
+/// [`Error::WriteUncertain`] with the decode error as its source: Halo accepted
+/// the write, so the caller must not take the failure as "nothing happened" and
+/// repeat it.
+fn decode_write_reply<T: DeserializeOwned>(
+    method: http::Method,
+    path: &str,
+    body: &[u8],
+) -> Result<T> {
+    let decoded = if body.iter().all(u8::is_ascii_whitespace) {
         neo_auth_core::decode_json(b"null")
     } else {
         neo_auth_core::decode_json(body)
-    }
+    };
+    decoded.map_err(|error| Error::WriteUncertain {
+        method,
+        path: api_path(path),
+        source: Box::new(error),
+    })
 }
 
 /// The instance URL from a configured base URL: one trailing `/api` (or `/api/`,

@@ -1175,3 +1175,50 @@ async fn the_doctor_under_a_tickets_only_policy_reads_the_token_scopes_and_skips
     );
     assert_eq!(server.requests_to("GET", "/api/agent/me"), 0);
 }
+
+#[tokio::test]
+async fn writes_refused_by_the_rate_limiter_are_retried_with_the_halo_retry_policy() {
+    // Halo's 429 comes from its rate limiter, before processing: the default
+    // policy repeats the write after Retry-After (1 s here).
+    assert!(halopsa_client::halo_retry_config().retry_rate_limited_writes);
+    let server = FakeServer::start().await;
+    let client = Client::builder()
+        .credentials(credentials(&server))
+        .rate_limit(None)
+        .build()
+        .unwrap();
+    client.whoami().await.unwrap();
+    server.inject_on(
+        "/api/tickets/3",
+        Fault::RateLimited {
+            retry_after: Some(1),
+            times: 1,
+        },
+    );
+    client.tickets().delete(3).send().await.unwrap();
+    assert_eq!(server.requests_to("DELETE", "/api/tickets/3"), 2);
+    assert!(server.record("Tickets", 3).is_none());
+    server.inject_on(
+        "/api/tickets",
+        Fault::RateLimited {
+            retry_after: Some(1),
+            times: 1,
+        },
+    );
+    let created = client
+        .tickets()
+        .create(&Ticket {
+            summary: Some("after a 429".into()),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(server.requests_to("POST", "/api/tickets"), 2);
+    let id = created.id.unwrap();
+    assert_eq!(
+        server.record("Tickets", id).unwrap()["summary"],
+        "after a 429",
+        "created once"
+    );
+}

@@ -1959,3 +1959,81 @@ async fn send_unconfirmed_reports_an_undecodable_reply_with_the_field_path() {
         other => panic!("expected Accepted, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_bare_reply_larger_than_the_page_size_but_short_of_fifty_is_the_whole_list() {
+    // Halo ignored page_size=20 and served all 35: nothing is out of reach.
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(bare_ids(1..36))
+        .expect(1)
+        .named("tickets, 35 bare for page_size 20")
+        .mount(&server)
+        .await;
+    let all = client
+        .tickets()
+        .list()
+        .page_size(20)
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 35);
+}
+
+#[tokio::test]
+async fn an_allowed_unpaginated_reply_short_of_its_record_count_ends_cleanly() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Actions"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"record_count": 4, "actions": []})),
+        )
+        .expect(2)
+        .mount(&server)
+        .await;
+    let error = client.actions().list(7).collect_all().await.unwrap_err();
+    assert!(
+        matches!(error, Error::PaginationStalled { .. }),
+        "{error:?}"
+    );
+    let accepted = client
+        .actions()
+        .list(7)
+        .allow_ignored_paging(true)
+        .collect_all()
+        .await
+        .unwrap();
+    assert!(accepted.is_empty());
+}
+
+#[tokio::test]
+async fn a_raw_write_whose_2xx_reply_does_not_decode_is_write_uncertain() {
+    let (server, client) = setup().await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/Attachment/17"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 17})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let write = halopsa_client::scopes::requirements::TICKETS
+        .write
+        .for_operation("tickets.attachment.delete");
+    let error = client
+        .delete_json::<()>("Attachment/17", &[], write.clone(), None)
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+
+    Mock::given(method("POST"))
+        .and(path("/api/Attachment"))
+        .respond_with(ResponseTemplate::new(201).set_body_string("created"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let error = client
+        .post_json::<_, Value>("Attachment", &json!([{"ticket_id": 1}]), write, None)
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+}

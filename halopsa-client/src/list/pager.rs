@@ -36,10 +36,13 @@ pub(crate) struct Fetched<T> {
     pub(crate) full: bool,
 }
 
-/// Whether a bare page of `items` records, asked for with `page_size`, may be a
-/// truncated first part of the list (so the next page must be asked for).
+/// Whether a page of `items` records, asked for with `page_size`, may be a
+/// truncated first part of the list (so the next page must be asked for): it
+/// holds exactly the page size, or at least the agent's default page. A page
+/// larger than asked for but short of 50 shows Halo ignored `page_size` and
+/// served the whole list.
 pub(crate) fn bare_page_may_continue(items: usize, page_size: u32) -> bool {
-    items > 0 && (items >= page_size as usize || items >= AGENT_DEFAULT_PAGE)
+    items > 0 && (items == page_size as usize || items >= AGENT_DEFAULT_PAGE)
 }
 
 /// One page. A paginated resource gets `pageinate=true`, `page_size` and
@@ -120,15 +123,30 @@ impl PagerMemory {
     /// - a bare page that ends the list after a full bare page (short or empty)
     ///   ends it with a warning.
     pub(crate) fn observe<T>(&mut self, def: &ResourceDef, fetched: Fetched<T>) -> Result<Page<T>> {
-        let Fetched { page, bare, full } = fetched;
+        let Fetched {
+            mut page,
+            bare,
+            full,
+        } = fetched;
         self.pages += 1;
         if !def.paginated
             && let Some(total) = page.total
             && total > page.items.len() as u64
-            && !self.allow_ignored_paging
         {
             // An unpaginated endpoint is read in one request: a `record_count`
             // above what came back means records that no page can reach.
+            if self.allow_ignored_paging {
+                tracing::warn!(
+                    path = def.path,
+                    items = page.items.len(),
+                    record_count = total,
+                    "an unpaginated Halo list answered fewer records than its record_count; accepted as the whole list, as allowed"
+                );
+                // The reply is all there is: no total left for the pager to chase.
+                page.total = None;
+                self.items += page.items.len() as u64;
+                return Ok(page);
+            }
             return Err(Error::PaginationStalled {
                 pages: self.pages,
                 reason: format!(
@@ -204,6 +222,14 @@ mod tests {
         assert!(bare_page_may_continue(50, 100));
         assert!(bare_page_may_continue(100, 100));
         assert!(bare_page_may_continue(10, 10));
+        assert!(
+            bare_page_may_continue(60, 20),
+            "the agent's default page or more"
+        );
+        assert!(
+            !bare_page_may_continue(35, 20),
+            "page_size ignored: the whole list"
+        );
         assert!(!bare_page_may_continue(49, 100));
         assert!(!bare_page_may_continue(9, 10));
         assert!(!bare_page_may_continue(0, 100));
