@@ -9,6 +9,11 @@ use neo_auth_core::{VendorErrorDetails, VendorErrors, parse_common_error_body};
 /// team visibility (api notes §2.1, §2.9), so the agent is what to fix.
 pub(crate) const FORBIDDEN_HINT: &str = "the scope is granted, so the login agent of the Halo API application (its \"Agent to log in as\") lacks the permission or team visibility for this: set the agent's permissions under Configuration → Teams & Agents → Agents → (the agent) → Permissions, or through its role (Configuration → Teams & Agents → Roles), and add it to the teams/departments that see these records";
 
+/// Where a login agent's permissions and teams are set in Halo (the tail of
+/// [`FORBIDDEN_HINT`]'s advice, for messages that name both causes of a 403).
+pub(crate) const AGENT_PERMISSIONS_LOCATION: &str =
+    "Configuration → Teams & Agents → Agents → (the agent) → Permissions, and its teams";
+
 /// Reads every HaloPSA error body shape (in HaloAPI's order): `{resultCode,
 /// errorMessage}`, `{ClassName, Message}`, `{Message}`, OAuth `{error,
 /// error_description}`, then plain text.

@@ -1222,3 +1222,26 @@ async fn writes_refused_by_the_rate_limiter_are_retried_with_the_halo_retry_poli
         "created once"
     );
 }
+
+#[tokio::test]
+async fn an_expected_agent_that_the_policy_keeps_the_doctor_from_checking_is_a_warning() {
+    let server = FakeServer::start().await;
+    let policy = neo_auth_core::AccessPolicy::deny_all().with(areas::TICKETS, AreaAccess::WRITE);
+    let client = Client::builder()
+        .credentials(credentials(&server).with_agent_id(server.config().agent_id))
+        .retry(fast_retry())
+        .rate_limit(None)
+        .policy(policy)
+        .build()
+        .unwrap();
+    let report = client.check_access().await.unwrap();
+    assert!(report.is_ok(), "a warning, not a problem: {report}");
+    let warnings = report.warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(&format!("agent {}", server.config().agent_id))
+            && warnings[0].contains("not checked"),
+        "{warnings:?}"
+    );
+    assert!(report.to_string().contains("warnings"), "{report}");
+}

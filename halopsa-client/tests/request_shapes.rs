@@ -2037,3 +2037,20 @@ async fn a_raw_write_whose_2xx_reply_does_not_decode_is_write_uncertain() {
         .unwrap_err();
     assert!(error.is_write_uncertain(), "{error:?}");
 }
+
+#[tokio::test]
+async fn a_create_answered_with_a_record_without_an_id_is_not_confirmed() {
+    let (server, client) = setup().await;
+    post_answers(
+        &server,
+        ResponseTemplate::new(201).set_body_json(json!({"result": "queued"})),
+    )
+    .await;
+    let error = client
+        .tickets()
+        .create(&draft(1)[0])
+        .send()
+        .await
+        .unwrap_err();
+    assert_uncertain(&error, "without an id");
+}

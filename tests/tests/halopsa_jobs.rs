@@ -9,19 +9,10 @@ use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{Action, Ticket};
 use halopsa_client::{Client, HaloCredentials, areas, default_policy};
 use neo_auth_core::{AccessPolicy, Approval, AreaAccess, Error};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
-    let config = server.config();
-    let mut credentials = HaloCredentials::new(
-        server.base_url(),
-        config.client_id.clone(),
-        SecretString::from(config.client_secret.clone()),
-    );
-    if let Some(tenant) = &config.tenant {
-        credentials = credentials.with_tenant(tenant.clone());
-    }
-    credentials
+    server.credentials()
 }
 
 fn client(server: &FakeServer) -> Client {

@@ -18,7 +18,7 @@ mod report;
 use neo_auth_core::{Access, ApiRequest, AreaAccess, Error, Requirement, Result, Scope};
 
 use crate::client::api_path;
-use crate::errors::FORBIDDEN_HINT;
+use crate::errors::{AGENT_PERMISSIONS_LOCATION, FORBIDDEN_HINT};
 use crate::models::ListResponse;
 use crate::resource::ResourceDef;
 use crate::scopes::PERMISSION_LOCATION;
@@ -263,7 +263,7 @@ impl crate::Client {
                 check.method = CheckMethod::ProbeRead;
                 check.visibility = Visibility::Forbidden;
                 check.flag(format!(
-                    "{} {}: Halo answered 403 ({server}); the token response lists no scopes, so either the application is not allowed `{}` — tick \"{}\" {PERMISSION_LOCATION} — or its login agent lacks the permission or team visibility (Configuration → Teams & Agents → Agents → (the agent) → Permissions, and its teams); without it {}",
+                    "{} {}: Halo answered 403 ({server}); the token response lists no scopes, so either the application is not allowed `{}` — tick \"{}\" {PERMISSION_LOCATION} — or its login agent lacks the permission or team visibility ({AGENT_PERMISSIONS_LOCATION}); without it {}",
                     check.area,
                     check.access,
                     check.scope.name(),

@@ -182,11 +182,18 @@ impl AccessReport {
             .collect()
     }
 
-    /// Every warning, in words ([`Severity::Warning`] lines).
+    /// Every warning, in words ([`Severity::Warning`] lines, and an expected
+    /// login agent that could not be checked).
     pub fn warnings(&self) -> Vec<String> {
-        self.checks
-            .iter()
-            .filter_map(|c| c.warning.clone())
+        let agent = match (&self.agent.not_checked, self.agent.expected_agent_id) {
+            (Some(why), Some(expected)) => Some(format!(
+                "the configuration expects the application to act as agent {expected}, but that was not checked: {why}"
+            )),
+            _ => None,
+        };
+        agent
+            .into_iter()
+            .chain(self.checks.iter().filter_map(|c| c.warning.clone()))
             .collect()
     }
 

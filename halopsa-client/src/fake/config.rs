@@ -191,11 +191,7 @@ impl FakeConfig {
     /// `"Tickets"` — is in [`FakeConfig::agent_sees_nothing_in`].
     pub fn hides_from_agent(&self, path: &str) -> bool {
         let path = path.trim().trim_matches('/');
-        let named = |p: &str| {
-            self.agent_sees_nothing_in
-                .iter()
-                .any(|n| n.trim().trim_matches('/').eq_ignore_ascii_case(p))
-        };
+        let named = |p: &str| lists_path(&self.agent_sees_nothing_in, p);
         let is_config =
             super::catalog::lookup(path).is_some_and(|d| d.kind == super::catalog::Kind::Config);
         (self.agent_sees_nothing && !is_config)
@@ -228,10 +224,7 @@ impl FakeConfig {
     /// Whether the login agent lacks the permission for the resource at `path`
     /// (see [`FakeConfig::agent_forbidden`]); case-insensitive.
     pub fn is_agent_forbidden(&self, path: &str) -> bool {
-        let path = path.trim().trim_matches('/');
-        self.agent_forbidden
-            .iter()
-            .any(|p| p.trim().trim_matches('/').eq_ignore_ascii_case(path))
+        lists_path(&self.agent_forbidden, path)
     }
 
     /// Sets the lifetime of issued tokens, in seconds.
@@ -285,9 +278,7 @@ impl FakeConfig {
     /// Whether the list at `path` ignores pagination and answers with a bare
     /// array (see [`FakeConfig::bare_array_lists`]); case-insensitive.
     pub fn is_bare_array_list(&self, path: &str) -> bool {
-        self.bare_array_lists
-            .iter()
-            .any(|p| p.trim().trim_matches('/').eq_ignore_ascii_case(path))
+        lists_path(&self.bare_array_lists, path)
     }
 
     /// Sets how much data is seeded.
@@ -375,4 +366,13 @@ impl SeedSize {
         self.assets = assets;
         self
     }
+}
+
+/// Whether `paths` names `path` (case-insensitive; surrounding blanks and slashes
+/// ignored on both sides), e.g. `"Invoice"` matches `"/invoice"`.
+fn lists_path(paths: &[String], path: &str) -> bool {
+    let path = path.trim().trim_matches('/');
+    paths
+        .iter()
+        .any(|p| p.trim().trim_matches('/').eq_ignore_ascii_case(path))
 }

@@ -274,6 +274,11 @@ where
                 saved.len()
             ))));
         }
+        if self.mode == SaveMode::Create && !every_reply_record_has_an_id(body) {
+            return Ok(Checked::Unconfirmed(accepted(format!(
+                "Halo's reply to the creation of {sent} record(s) holds a record without an id, so what it saved is unknown"
+            ))));
+        }
         Ok(Checked::Confirmed(saved))
     }
 }
@@ -311,8 +316,8 @@ impl Unconfirmed {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SaveOutcome<T> {
-    /// The reply holds the saved records, one per record sent, in order (with
-    /// the ids Halo assigned).
+    /// The reply holds the saved records, one per record sent, in order (a
+    /// create's records each with the id Halo assigned).
     Confirmed(Vec<T>),
     /// Halo accepted the POST (a 2xx status) but the reply does not show what
     /// was saved: the records were probably saved; read them back to be sure.
@@ -326,6 +331,16 @@ pub enum SaveOutcome<T> {
         /// A short, redacted snippet of the reply body.
         body: String,
     },
+}
+
+/// Whether every record of a (decoded) reply carries the id Halo assigned.
+fn every_reply_record_has_an_id(body: &[u8]) -> bool {
+    let has_id = |record: &Value| record.get("id").is_some_and(has_value);
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Array(records)) => records.iter().all(has_id),
+        Ok(record) => has_id(&record),
+        Err(_) => false,
+    }
 }
 
 /// Whether a record's `id` is set: not `null`, `0` or an empty string.
