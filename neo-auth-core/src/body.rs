@@ -13,6 +13,10 @@ pub(crate) enum BodyError {
     Read(reqwest::Error),
 }
 
+/// The most [`read_body_limited`] reserves before any data arrived, whatever
+/// the `Content-Length` declares.
+pub(crate) const MAX_PREALLOCATION: usize = 64 * 1024;
+
 /// Reads a whole body of at most `limit` bytes. A `Content-Length` over the
 /// limit is refused before anything is read; otherwise the bytes are counted as
 /// they arrive and the read stops as soon as the count passes the limit (a
@@ -25,8 +29,7 @@ pub(crate) async fn read_body_limited(
     if declared.is_some_and(|length| length > limit) {
         return Err(BodyError::TooLarge);
     }
-    let capacity = declared.map_or(0, |length| usize::try_from(length).unwrap_or(0));
-    let mut body = BytesMut::with_capacity(capacity);
+    let mut body = BytesMut::with_capacity(initial_capacity(declared));
     while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
         let total = u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX);
         if total > limit {
@@ -35,6 +38,16 @@ pub(crate) async fn read_body_limited(
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// What to reserve for a body declaring `declared` bytes. The declaration is
+/// only a hint (under a raised limit a server may claim gigabytes and send ten
+/// bytes): at most [`MAX_PREALLOCATION`] is reserved up front, and the buffer
+/// grows with what actually arrives.
+fn initial_capacity(declared: Option<u64>) -> usize {
+    declared.map_or(0, |length| {
+        usize::try_from(length.min(MAX_PREALLOCATION as u64)).unwrap_or(0)
+    })
 }
 
 /// Reads at most `limit` bytes of a body (an error body, which is only parsed
@@ -136,6 +149,32 @@ mod tests {
         assert!(matches!(
             read_body_limited(fetch(&url).await, 1000).await,
             Err(BodyError::TooLarge)
+        ));
+    }
+
+    #[test]
+    fn the_preallocation_is_capped() {
+        assert_eq!(initial_capacity(None), 0);
+        assert_eq!(initial_capacity(Some(10)), 10);
+        assert_eq!(initial_capacity(Some(10_000_000_000)), MAX_PREALLOCATION);
+        assert_eq!(initial_capacity(Some(u64::MAX)), MAX_PREALLOCATION);
+    }
+
+    // Reserving the declared length up front made this test abort the process
+    // (an exabyte cannot be allocated); capped, the ten bytes are read and the
+    // early close is a read error.
+    #[tokio::test]
+    async fn a_huge_declared_length_under_a_raised_limit_is_not_allocated_up_front() {
+        let url = serve_once(
+            "HTTP/1.1 200 OK\r\ncontent-length: 1000000000000000000\r\nconnection: close",
+            vec![b"0123456789".to_vec()],
+            false,
+        );
+        let response = fetch(&url).await;
+        assert_eq!(response.content_length(), Some(1_000_000_000_000_000_000));
+        assert!(matches!(
+            read_body_limited(response, u64::MAX).await,
+            Err(BodyError::Read(_))
         ));
     }
 

@@ -82,8 +82,41 @@ pub trait Credential: Send + Sync + fmt::Debug {
     /// How [`Credential::granted`] was learned. Only a
     /// [confirmed](GrantSource::is_confirmed) grant lets a server 403 be read as
     /// "the scope is held, the vendor-side account lacks permission".
+    ///
+    /// The default is [`GrantSource::Configured`], right for static credentials
+    /// whose grant is stated by configuration. **A credential whose
+    /// [`granted`](Credential::granted) reports merely the scopes it asked for
+    /// must override this with [`GrantSource::Requested`]**: otherwise a 403 is
+    /// read as "the scope is held" and the caller is told to fix the vendor-side
+    /// account rather than to grant the missing scope.
     fn granted_source(&self) -> GrantSource {
         GrantSource::Configured
+    }
+
+    /// The grant and where it comes from, read together: unlike calling
+    /// [`granted`](Credential::granted) and then
+    /// [`granted_source`](Credential::granted_source), the two cannot disagree
+    /// when a token refresh changes the grant in between. `None` when nothing
+    /// is known to be granted.
+    ///
+    /// The default combines the two methods; a credential whose grant can
+    /// change (a token credential learning it from each token response) should
+    /// override it with one consistent read.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use neo_auth_core::{BasicCredential, Credential, GrantSource, GrantedScopes};
+    /// use secrecy::SecretString;
+    /// let credential = BasicCredential::new("acme", SecretString::from("pw"))
+    ///     .unwrap()
+    ///     .with_granted(Arc::new(GrantedScopes::new(["all"])));
+    /// let (granted, source) = credential.grant().expect("configured");
+    /// assert_eq!(granted.names(), ["all"]);
+    /// assert_eq!(source, GrantSource::Configured);
+    /// ```
+    fn grant(&self) -> Option<(Arc<dyn ScopeSet>, GrantSource)> {
+        self.granted()
+            .map(|granted| (granted, self.granted_source()))
     }
 }
 

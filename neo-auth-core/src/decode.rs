@@ -79,33 +79,109 @@ pub(crate) fn redact_path_error(
     serde_path_to_error::Error::new(path, redact_json_error(e.into_inner(), sensitive))
 }
 
-/// `e` itself when its message quotes no value, else a data error with the
-/// masked message (the line and column stay in the text).
+/// `e` itself when its message quotes nothing from the input, else a data
+/// error with the masked message (the line and column stay in the text).
+///
+/// Syntax, EOF and I/O errors are serde_json's own words (``expected `,` or
+/// `}` ``): they never quote the input and are kept whole, category, line and
+/// column included. Only data errors (a value of the wrong type or shape, or
+/// a message from a type's own `Deserialize`) can quote a value.
 fn redact_json_error(e: serde_json::Error, sensitive: bool) -> serde_json::Error {
+    if e.classify() != serde_json::error::Category::Data {
+        return e;
+    }
     let text = e.to_string();
     let masked = redact_serde_message(&text, sensitive);
     if masked == text {
         e
     } else {
+        // A data error already has this category; only the line and column
+        // move from the error's fields into its text.
         <serde_json::Error as serde::de::Error>::custom(masked)
     }
 }
 
-/// Masks the literals serde quotes from the input: every `"…"` string (serde
-/// prints them with escapes, so `\"` does not end one), the value of
-/// ``unknown variant `…` ``, and, when `sensitive`, every `` `…` `` literal
-/// (numbers, booleans) too. Field and type names outside quotes stay readable.
+const MASK: &str = "…";
+
+/// Masks the input serde quotes in its data-error messages, and nothing of
+/// serde's own words (the `expected …` part, field and type names):
+///
+/// - `invalid type: …, expected …` and `invalid value: …, expected …`: a
+///   string (`string "…"`) always, a number, boolean or character
+///   (`` integer `…` ``) when `sensitive`;
+/// - ``unknown variant `…`, expected …``: the variant, which is input;
+/// - `missing field`, `duplicate field`, `unknown field`, `invalid length`:
+///   nothing (names and counts, no values);
+/// - any other message (from a type's own `Deserialize`, which may quote
+///   what it was given): every `"…"` string, and every `` `…` `` literal
+///   when `sensitive`.
 pub(crate) fn redact_serde_message(message: &str, sensitive: bool) -> String {
-    const MASK: &str = "…";
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            return format!("{prefix}{}", mask_unexpected(rest, sensitive));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        // The variant is printed raw, so it may hold a backtick: its end is the
+        // last "`, expected " (the expected part names only the type's variants).
+        if let Some(end) = rest.rfind("`, expected ") {
+            return format!("unknown variant `{MASK}{}", &rest[end..]);
+        }
+    }
+    let untouched = [
+        "missing field `",
+        "duplicate field `",
+        "unknown field `",
+        "invalid length ",
+    ];
+    if untouched.iter().any(|p| message.starts_with(p)) {
+        return message.to_owned();
+    }
+    mask_literals(message, sensitive)
+}
+
+/// Masks the value at the start of serde's `Unexpected` text (`string "…"`,
+/// `` integer `…` ``) and keeps the rest (`, expected …`) as it is.
+fn mask_unexpected(text: &str, sensitive: bool) -> String {
+    if let Some(quoted) = text.strip_prefix("string \"") {
+        // Printed with `{:?}`: an unescaped `"` ends it.
+        let mut escaped = false;
+        for (at, c) in quoted.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    return format!("string \"{MASK}\"{}", &quoted[at + 1..]);
+                }
+                _ => escaped = false,
+            }
+        }
+        return format!("string \"{MASK}\"");
+    }
+    if sensitive {
+        for kind in ["integer `", "floating point `", "boolean `", "character `"] {
+            if let Some(literal) = text.strip_prefix(kind) {
+                // A character may be a backtick itself: skip one before looking.
+                let first = literal.chars().next().map_or(0, char::len_utf8);
+                if let Some(end) = literal.get(first..).and_then(|l| l.find('`')) {
+                    return format!("{kind}{MASK}{}", &literal[first + end..]);
+                }
+            }
+        }
+    }
+    text.to_owned()
+}
+
+/// Masks every `"…"` string (serde prints them with escapes, so `\"` does
+/// not end one) and, when `sensitive`, every `` `…` `` literal too.
+fn mask_literals(message: &str, sensitive: bool) -> String {
     let mut out = String::with_capacity(message.len());
-    let mut chars = message.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let masks_backtick = c == '`' && (sensitive || message[..at].ends_with("unknown variant "));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
         if c == '"' {
             out.push('"');
             out.push_str(MASK);
             let mut escaped = false;
-            for (_, inner) in chars.by_ref() {
+            for inner in chars.by_ref() {
                 match inner {
                     '\\' if !escaped => escaped = true,
                     '"' if !escaped => break,
@@ -113,10 +189,10 @@ pub(crate) fn redact_serde_message(message: &str, sensitive: bool) -> String {
                 }
             }
             out.push('"');
-        } else if masks_backtick {
+        } else if c == '`' && sensitive {
             out.push('`');
             out.push_str(MASK);
-            for (_, inner) in chars.by_ref() {
+            for inner in chars.by_ref() {
                 if inner == '`' {
                     break;
                 }
@@ -162,6 +238,113 @@ mod tests {
             redact_serde_message("invalid type: integer `123456`, expected a string", false),
             "invalid type: integer `123456`, expected a string"
         );
+    }
+
+    #[test]
+    fn serde_words_stay_readable_under_a_sensitive_key() {
+        assert_eq!(
+            redact_serde_message("unknown variant `s3cr3t`, expected `a` or `b`", true),
+            "unknown variant `…`, expected `a` or `b`"
+        );
+        assert_eq!(
+            redact_serde_message(
+                "invalid value: string \"s3cr3t, expected x\", expected one of `a`, `b` at line 1 column 4",
+                true
+            ),
+            "invalid value: string \"…\", expected one of `a`, `b` at line 1 column 4"
+        );
+        assert_eq!(
+            redact_serde_message("invalid type: character ```, expected `x`", true),
+            "invalid type: character `…`, expected `x`"
+        );
+        for untouched in [
+            "missing field `api_key` at line 1 column 2",
+            "invalid length 3, expected a tuple of size 2",
+            "invalid type: map, expected a string",
+        ] {
+            assert_eq!(redact_serde_message(untouched, true), untouched);
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Vault {
+        secret: Vec<u32>,
+        mode: Option<Mode>,
+        client_secret: Option<Mode>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Mode {
+        Read,
+        Write,
+    }
+
+    fn serde_source(error: &Error) -> &serde_json::Error {
+        let Error::Decode { source, .. } = error else {
+            panic!("expected a decode error, got {error:?}");
+        };
+        source
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_its_category_and_position() {
+        // Inside the value of a secret-looking key: serde_json's own words
+        // ("expected `,` or `]`") quote nothing from the input.
+        let error = decode_json::<Vault>(b"{\n  \"secret\": [1 2]}").unwrap_err();
+        let source = serde_source(&error);
+        assert_eq!(source.classify(), serde_json::error::Category::Syntax);
+        assert_eq!((source.line(), source.column()), (2, 16), "{source}");
+        assert!(
+            source.to_string().contains("expected `,` or `]`"),
+            "{source}"
+        );
+        let error = decode_json::<Vault>(b"{\"secret\": [1, 2").unwrap_err();
+        let source = serde_source(&error);
+        assert_eq!(source.classify(), serde_json::error::Category::Eof);
+        assert_eq!(source.line(), 1);
+        let error = decode_json::<Vault>(b"{\"secret\": []} x").unwrap_err();
+        assert_eq!(
+            serde_source(&error).classify(),
+            serde_json::error::Category::Syntax
+        );
+    }
+
+    #[test]
+    fn a_data_error_quoting_nothing_is_kept_whole() {
+        let error = decode_json::<Vault>(br#"{"secret": {}}"#).unwrap_err();
+        let source = serde_source(&error);
+        assert_eq!(source.classify(), serde_json::error::Category::Data);
+        assert_eq!((source.line(), source.column()), (1, 11), "{source}");
+    }
+
+    #[test]
+    fn an_invalid_value_under_a_secret_key_is_masked_but_says_what_was_expected() {
+        let error =
+            decode_json::<Vault>(br#"{"secret": [], "client_secret": "hunter2"}"#).unwrap_err();
+        let text = format!("{error} {error:?}");
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(
+            serde_source(&error)
+                .to_string()
+                .contains("unknown variant `…`, expected `read` or `write`"),
+            "{text}"
+        );
+        let error = decode_json::<Vault>(br#"{"secret": ["s3cr3t-value"]}"#).unwrap_err();
+        let source = serde_source(&error).to_string();
+        assert!(!source.contains("s3cr3t-value"), "{source}");
+        assert!(
+            source.starts_with("invalid type: string \"…\", expected u32"),
+            "{source}"
+        );
+        assert!(source.ends_with("at line 1 column 26"), "{source}");
+        // Not under a secret key: the variant is still masked (it is input),
+        // the expected ones are not.
+        let error = decode_json::<Vault>(br#"{"secret": [], "mode": "sk_live_x"}"#).unwrap_err();
+        let source = serde_source(&error).to_string();
+        assert!(!source.contains("sk_live_x"), "{source}");
+        assert!(source.contains("expected `read` or `write`"), "{source}");
     }
 
     #[derive(Debug, serde::Deserialize)]

@@ -328,6 +328,22 @@ impl Error {
         }
     }
 
+    /// [`Error::ResponseTooLarge`]: `method path` answered `status` with a body
+    /// over `limit` bytes.
+    pub(crate) fn response_too_large(
+        method: Method,
+        path: impl Into<String>,
+        status: StatusCode,
+        limit: u64,
+    ) -> Self {
+        Error::ResponseTooLarge {
+            method,
+            path: path.into(),
+            status,
+            limit,
+        }
+    }
+
     /// A timeout of `what` after `after`, without an underlying error.
     pub fn timeout(what: impl Into<String>, after: Duration) -> Self {
         Error::Timeout {

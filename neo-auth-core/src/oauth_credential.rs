@@ -37,7 +37,9 @@ pub struct OAuth2Credential {
     /// cache numbers tokens from 1). Checked without the lock, so authorizing
     /// with an unchanged token costs one atomic load.
     learned_generation: AtomicU64,
-    learned: RwLock<Option<Arc<dyn ScopeSet>>>,
+    /// The grant of the newest token seen, with its source; `None` when that
+    /// token's response had no `scope` (the requested scopes stand in).
+    learned: RwLock<Option<(Arc<dyn ScopeSet>, GrantSource)>>,
 }
 
 /// Builds an [`OAuth2Credential`].
@@ -122,8 +124,9 @@ impl OAuth2Credential {
             return;
         }
         *learned = token.token().scopes.as_ref().map(|scopes| {
-            Arc::new(GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()))
-                as Arc<dyn ScopeSet>
+            let granted: Arc<dyn ScopeSet> =
+                Arc::new(GrantedScopes::new(scopes.iter().cloned()).with_rules(self.rules.clone()));
+            (granted, GrantSource::TokenResponse)
         });
         self.learned_generation
             .store(token.generation(), Ordering::Release);
@@ -155,6 +158,17 @@ impl Credential for OAuth2Credential {
     }
 
     fn granted(&self) -> Option<Arc<dyn ScopeSet>> {
+        self.grant().map(|(granted, _)| granted)
+    }
+
+    fn granted_source(&self) -> GrantSource {
+        self.grant()
+            .map_or(GrantSource::Requested, |(_, source)| source)
+    }
+
+    /// One read of the learned grant: the scopes and their source always
+    /// belong to the same token.
+    fn grant(&self) -> Option<(Arc<dyn ScopeSet>, GrantSource)> {
         if let Some(learned) = self
             .learned
             .read()
@@ -163,24 +177,12 @@ impl Credential for OAuth2Credential {
         {
             return Some(learned);
         }
-        if self.requested.is_empty() {
-            None
-        } else {
-            Some(self.requested.clone())
-        }
-    }
-
-    fn granted_source(&self) -> GrantSource {
-        if self
-            .learned
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_some()
-        {
-            GrantSource::TokenResponse
-        } else {
-            GrantSource::Requested
-        }
+        (!self.requested.is_empty()).then(|| {
+            (
+                self.requested.clone() as Arc<dyn ScopeSet>,
+                GrantSource::Requested,
+            )
+        })
     }
 }
 

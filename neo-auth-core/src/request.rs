@@ -219,4 +219,9 @@ impl ApiRequest {
             Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
         ))
     }
+
+    /// `METHOD path` (`POST /tickets`), for error messages.
+    pub(crate) fn what(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
 }

@@ -49,12 +49,12 @@ pub(crate) async fn read_token_response(
             BodyError::Read(e) => token_transport_error(e),
             BodyError::TooLarge => AuthError {
                 status: Some(status),
-                source: Some(Box::new(Error::ResponseTooLarge {
-                    method: http::Method::POST,
+                source: Some(Box::new(Error::response_too_large(
+                    http::Method::POST,
                     path,
                     status,
-                    limit: MAX_TOKEN_BODY as u64,
-                })),
+                    MAX_TOKEN_BODY as u64,
+                ))),
                 ..AuthError::new(format!(
                     "the token response is larger than {MAX_TOKEN_BODY} bytes and was not read"
                 ))

@@ -5,7 +5,6 @@
 mod common;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use common::*;
 use futures_util::future::join_all;
@@ -69,30 +68,91 @@ async fn api_401_refreshes_the_token_once_and_retries() {
     assert_eq!(authorization_of(&api[1]), "Bearer tok-2");
 }
 
+/// A credential whose first `gated` authorizations are held until all of them
+/// have been made: every caller then holds the same token before any request
+/// goes out. Later authorizations (after a 401) pass straight through.
+#[derive(Debug)]
+struct LinedUp {
+    inner: Arc<neo_auth_core::OAuth2Credential>,
+    gated: usize,
+    authorized: std::sync::atomic::AtomicUsize,
+    barrier: tokio::sync::Barrier,
+}
+
+impl LinedUp {
+    fn new(inner: Arc<neo_auth_core::OAuth2Credential>, gated: usize) -> Self {
+        LinedUp {
+            inner,
+            gated,
+            authorized: std::sync::atomic::AtomicUsize::new(0),
+            barrier: tokio::sync::Barrier::new(gated),
+        }
+    }
+}
+
+impl Credential for LinedUp {
+    fn authorize(
+        &self,
+    ) -> neo_auth_core::BoxFuture<'_, neo_auth_core::Result<neo_auth_core::Authorization>> {
+        Box::pin(async move {
+            let authorization = self.inner.authorize().await?;
+            let n = self
+                .authorized
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if n < self.gated {
+                self.barrier.wait().await;
+            }
+            Ok(authorization)
+        })
+    }
+
+    fn invalidate(&self, rejected: &neo_auth_core::Authorization) -> bool {
+        self.inner.invalidate(rejected)
+    }
+
+    fn granted(&self) -> Option<Arc<dyn neo_auth_core::ScopeSet>> {
+        self.inner.granted()
+    }
+
+    fn granted_source(&self) -> GrantSource {
+        self.inner.granted_source()
+    }
+
+    fn grant(&self) -> Option<(Arc<dyn neo_auth_core::ScopeSet>, GrantSource)> {
+        self.inner.grant()
+    }
+}
+
+/// `grant()` agrees with `granted()` and `granted_source()` (read apart).
+fn assert_grant(credential: &dyn Credential, names: &[&str], source: GrantSource) {
+    let (granted, from) = credential.grant().expect("a grant");
+    assert_eq!(granted.names(), names);
+    assert_eq!(from, source);
+    assert_eq!(credential.granted().expect("a grant").names(), names);
+    assert_eq!(credential.granted_source(), source);
+}
+
+// Deterministic: the callers are lined up on a barrier (not by delays), so all
+// of them send tok-1 before the first 401 can drop it; the 401s then arrive in
+// any order and cost exactly one refresh (the invalidation is targeted at tok-1,
+// and the refresh is single-flight).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_storm_of_concurrent_401s_costs_one_refresh() {
     let _capture = capture_check(&[]);
     const CALLERS: usize = 50;
     let server = MockServer::start().await;
-    // The first token is slow, so every caller queues on the one fetch and then
-    // holds tok-1; the 401 for tok-1 is slow too, so all of their requests are
-    // out before the first rejection comes back and tok-1 is dropped.
-    mount_token(
-        &server,
-        TokenSequence::new().delay(Duration::from_millis(100)),
-        2,
-    )
-    .await;
+    mount_token(&server, TokenSequence::new(), 2).await;
     Mock::given(method("GET"))
         .and(path("/api/tickets"))
         .and(header("authorization", "Bearer tok-1"))
-        .respond_with(ResponseTemplate::new(401).set_delay(Duration::from_millis(300)))
-        .named("GET /api/tickets with tok-1: 401 (slow)")
+        .respond_with(ResponseTemplate::new(401))
+        .named("GET /api/tickets with tok-1: 401")
         .mount(&server)
         .await;
     mount_tickets(&server, "tok-2", CALLERS as u64).await;
     catch_all(&server).await;
-    let transport = transport(&server, oauth(form_source(&server)));
+    let credential = Arc::new(LinedUp::new(oauth(form_source(&server)), CALLERS));
+    let transport = transport(&server, credential);
 
     let tasks = (0..CALLERS).map(|_| {
         let transport = transport.clone();
@@ -299,6 +359,11 @@ async fn json_source_sends_a_json_body_and_learns_the_granted_scopes() {
     let granted = credential.granted().expect("the requested scopes");
     assert_eq!(granted.names(), ["edit:tickets", "read:tickets"]);
     assert_eq!(credential.granted_source(), GrantSource::Requested);
+    assert_grant(
+        credential.as_ref(),
+        &["edit:tickets", "read:tickets"],
+        GrantSource::Requested,
+    );
     let transport = transport(&server, credential.clone());
 
     transport
@@ -311,6 +376,11 @@ async fn json_source_sends_a_json_body_and_learns_the_granted_scopes() {
         .expect("learned from the token response");
     assert_eq!(granted.names(), ["read:tickets"]);
     assert_eq!(credential.granted_source(), GrantSource::TokenResponse);
+    assert_grant(
+        credential.as_ref(),
+        &["read:tickets"],
+        GrantSource::TokenResponse,
+    );
     assert!(granted.grants(&READ_TICKETS));
     assert!(!granted.grants(&EDIT_TICKETS));
 }
@@ -540,6 +610,11 @@ async fn learned_scopes_follow_the_current_token() {
     let granted = credential.granted().expect("the requested scopes");
     assert_eq!(granted.names(), ["edit:tickets", "read:tickets"]);
     assert_eq!(credential.granted_source(), GrantSource::Requested);
+    assert_grant(
+        credential.as_ref(),
+        &["edit:tickets", "read:tickets"],
+        GrantSource::Requested,
+    );
     assert_eq!(token_requests(&server).await, 2);
 }
 

@@ -400,7 +400,7 @@ async fn post_attempt_timeout_is_write_uncertain() {
     answer(
         &server,
         ("POST", "/api/tickets"),
-        ResponseTemplate::new(201).set_delay(Duration::from_secs(2)),
+        ResponseTemplate::new(201).set_delay(Duration::from_secs(10)),
         None,
         1,
     )
@@ -462,22 +462,27 @@ async fn post_overall_timeout_while_the_request_is_out_is_write_uncertain() {
 async fn overall_timeout_bounds_the_retries() {
     let _capture = capture_check(&[]);
     let (server, transport) = setup().await;
-    // Slow failures with short backoffs: the retries run until the overall limit.
+    // The first 503 comes at once and is retried after a millisecond backoff;
+    // the second attempt is still waiting for its (10 s) answer when the 1 s
+    // overall limit fires, whatever the machine's speed.
+    let route = ("GET", "/api/tickets");
+    answer(&server, route, ResponseTemplate::new(503), Some(1), 1).await;
     answer(
         &server,
-        ("GET", "/api/tickets"),
-        ResponseTemplate::new(503).set_delay(Duration::from_millis(150)),
+        route,
+        ResponseTemplate::new(503).set_delay(Duration::from_secs(10)),
         None,
-        2,
+        1,
     )
     .await;
 
+    let started = Instant::now();
     let error = transport
         .send(
             ApiRequest::get("/tickets").options(
                 RequestOptions::new()
                     .max_attempts(10)
-                    .overall_timeout(Duration::from_millis(250)),
+                    .overall_timeout(Duration::from_secs(1)),
             ),
         )
         .await
@@ -487,6 +492,94 @@ async fn overall_timeout_bounds_the_retries() {
     assert!(
         error.to_string().contains("GET /tickets timed out"),
         "{error}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "the overall limit, not the slow answer, ended the call"
+    );
+    assert_eq!(received(&server, "GET", "/api/tickets").await.len(), 2);
+}
+
+// `Duration::MAX` reads as "no limit": it must not overflow the deadline
+// arithmetic (`Instant + Duration` panics past what an `Instant` holds).
+#[tokio::test]
+async fn duration_max_timeouts_mean_no_limit() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let route = ("GET", "/api/tickets");
+    answer(&server, route, ResponseTemplate::new(503), Some(1), 1).await;
+    answer(
+        &server,
+        route,
+        ResponseTemplate::new(200).set_body_json(json!([])),
+        None,
+        2,
+    )
+    .await;
+    let unlimited = neo_auth_core::Timeouts::default()
+        .with_attempt(Duration::MAX)
+        .with_overall(Duration::MAX);
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .timeouts(unlimited)
+        .build()
+        .expect("no limit is a valid limit");
+    // The first call also retries once (a wait against no deadline).
+    let response = transport
+        .send(ApiRequest::get("/tickets"))
+        .await
+        .expect("retried");
+    assert_eq!(response.status(), 200);
+    // Per request, on a transport with the default timeouts.
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .build()
+        .unwrap();
+    let response = transport
+        .send(
+            ApiRequest::get("/tickets").options(
+                RequestOptions::new()
+                    .overall_timeout(Duration::MAX)
+                    .attempt_timeout(Duration::MAX),
+            ),
+        )
+        .await
+        .expect("no limit");
+    assert_eq!(response.status(), 200);
+}
+
+// A `Retry-After` of u64::MAX seconds under an unclamped `max_retry_after`:
+// the wait cannot be added to an `Instant`, and is still compared with the
+// time left (and found too long) instead of panicking.
+#[tokio::test]
+async fn a_huge_retry_after_under_no_clamp_returns_the_answer() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_max_retry_after(Duration::MAX))
+        .build()
+        .unwrap();
+    answer(
+        &server,
+        ("GET", "/api/limited"),
+        ResponseTemplate::new(429).insert_header("retry-after", u64::MAX.to_string().as_str()),
+        None,
+        1,
+    )
+    .await;
+    let started = Instant::now();
+    let error = transport
+        .send(
+            ApiRequest::get("/limited")
+                .options(RequestOptions::new().overall_timeout(Duration::from_secs(30))),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(429), "{error:?}");
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(u64::MAX)));
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "not slept through"
     );
 }
 
@@ -566,7 +659,7 @@ async fn post_overall_timeout_before_anything_was_sent_is_not_write_uncertain() 
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(TOKEN_PATH))
-        .respond_with(token_ok("tok-1").set_delay(Duration::from_secs(2)))
+        .respond_with(token_ok("tok-1").set_delay(Duration::from_secs(10)))
         .named("token endpoint (slow)")
         .expect(1)
         .mount(&server)
@@ -753,45 +846,72 @@ async fn trailing_garbage_is_a_decode_error() {
     assert_eq!(path, ".");
 }
 
+// A redirect of a POST is never followed. Whether it is a definite answer
+// depends on the status: a 303 is post-redirect-get (the server applied the
+// write and points at the result), and a 301 or 302 does not say whether the
+// write was processed first, so those are `WriteUncertain`. A 307 or 308 asks
+// for the very same request at another URL without processing it here: the
+// write was not applied, a definite answer.
 #[tokio::test]
 async fn a_post_is_never_redirected() {
     let _capture = capture_check(&[]);
     let (server, transport) = setup().await;
-    answer(
-        &server,
-        ("POST", "/api/tickets"),
-        ResponseTemplate::new(301).insert_header("location", "/api/tickets/"),
-        None,
-        1,
-    )
-    .await;
-    // A followed redirect would turn the POST into this GET and report its 200.
-    answer(
-        &server,
-        ("GET", "/api/tickets/"),
-        ResponseTemplate::new(200).set_body_json(json!([])),
-        None,
-        0,
-    )
-    .await;
+    for (status, uncertain) in [
+        (301, true),
+        (302, true),
+        (303, true),
+        (307, false),
+        (308, false),
+    ] {
+        server.reset().await;
+        catch_all(&server).await;
+        answer(
+            &server,
+            ("POST", "/api/tickets"),
+            ResponseTemplate::new(status).insert_header("location", "/api/tickets/"),
+            None,
+            1,
+        )
+        .await;
+        // A followed redirect would turn the POST into this GET and report its 200.
+        answer(
+            &server,
+            ("GET", "/api/tickets/"),
+            ResponseTemplate::new(200).set_body_json(json!([])),
+            None,
+            0,
+        )
+        .await;
+        answer(
+            &server,
+            ("POST", "/api/tickets/"),
+            ResponseTemplate::new(201).set_body_json(json!({})),
+            None,
+            0,
+        )
+        .await;
 
-    let error = transport
-        .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
-        .await
-        .unwrap_err();
-    assert_eq!(error.status().map(|s| s.as_u16()), Some(301), "{error:?}");
-    assert!(
-        !error.is_write_uncertain(),
-        "a redirect is a definite answer"
-    );
-    // The target is on the same origin: the message says why a write is not
-    // redirected, not that the origin differs.
-    let message = error.api().and_then(|api| api.message.clone()).unwrap();
-    assert!(
-        message.contains("a redirect of a POST was not followed"),
-        "{message}"
-    );
-    assert!(!message.contains("another origin"), "{message}");
+        let error = transport
+            .send(ApiRequest::post("/tickets").requirement(CREATE_TICKET))
+            .await
+            .unwrap_err();
+        assert_eq!(error.is_write_uncertain(), uncertain, "{status}: {error:?}");
+        // Both read through `WriteUncertain` to the server's answer.
+        assert_eq!(
+            error.status().map(|s| s.as_u16()),
+            Some(status),
+            "{error:?}"
+        );
+        // The target is on the same origin: the message says why a write is not
+        // redirected, not that the origin differs.
+        let message = error.api().and_then(|api| api.message.clone()).unwrap();
+        assert!(
+            message.contains("a redirect of a POST was not followed"),
+            "{message}"
+        );
+        assert!(!message.contains("another origin"), "{message}");
+        server.verify().await;
+    }
 }
 
 #[tokio::test]

@@ -43,12 +43,12 @@ impl Transport {
                     BodyError::Read(e) => (self.transport_error(request, e, attempt_timeout), true),
                     // The same request would get the same body.
                     BodyError::TooLarge => (
-                        Error::ResponseTooLarge {
-                            method: request.method.clone(),
-                            path: request.path.clone(),
+                        Error::response_too_large(
+                            request.method.clone(),
+                            request.path.clone(),
                             status,
                             limit,
-                        },
+                        ),
                         false,
                     ),
                 };
@@ -96,9 +96,14 @@ impl Transport {
                 &final_url,
                 &headers,
             ));
-            return Err(AttemptError::Failed(Failure::Final(Error::Api(Box::new(
-                api,
-            )))));
+            let error = Error::Api(Box::new(api));
+            return Err(AttemptError::Failed(Failure::Final(
+                if redirect_leaves_write_uncertain(status, request.is_idempotent()) {
+                    self.uncertain(request, error)
+                } else {
+                    error
+                },
+            )));
         }
         let retry_after = api.retry_after;
         let rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
@@ -162,5 +167,45 @@ impl Transport {
                 .body(body.clone());
         }
         builder
+    }
+}
+
+/// Whether an unfollowed redirect leaves a write (a request that is not
+/// idempotent) uncertain. A 303 after a POST is post-redirect-get: the server
+/// applied the write and points at the result. A 301 or 302 does not say
+/// whether the write was processed before the redirect. A 307 or 308 asks for
+/// the same request to be repeated elsewhere, without processing it here: a
+/// definite "not applied". Reads and idempotent writes are never uncertain.
+fn redirect_leaves_write_uncertain(status: StatusCode, idempotent: bool) -> bool {
+    !idempotent
+        && matches!(
+            status,
+            StatusCode::MOVED_PERMANENTLY | StatusCode::FOUND | StatusCode::SEE_OTHER
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_301_302_303_leave_a_write_uncertain() {
+        for (status, uncertain) in [
+            (301, true),
+            (302, true),
+            (303, true),
+            (300, false),
+            (304, false),
+            (307, false),
+            (308, false),
+        ] {
+            let status = StatusCode::from_u16(status).unwrap();
+            assert_eq!(
+                redirect_leaves_write_uncertain(status, false),
+                uncertain,
+                "{status}"
+            );
+            assert!(!redirect_leaves_write_uncertain(status, true), "{status}");
+        }
     }
 }

@@ -123,7 +123,7 @@ impl Transport {
         e: reqwest::Error,
         timeout: Duration,
     ) -> Error {
-        let what = || format!("{} {}", request.method, request.path);
+        let what = || request.what();
         let kind = match SendErrorKind::of(&e) {
             SendErrorKind::Timeout => {
                 return Error::Timeout {

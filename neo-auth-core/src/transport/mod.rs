@@ -146,7 +146,7 @@ impl Transport {
     /// marked idempotent with
     /// [`RequestOptions::idempotent`](crate::RequestOptions::idempotent).
     pub fn preflight(&self, request: &ApiRequest) -> Result<()> {
-        let what = || format!("{} {}", request.method, request.path);
+        let what = || request.what();
         let options = &request.options;
         if options.attempt_timeout.is_some_and(|t| t.is_zero())
             || options.overall_timeout.is_some_and(|t| t.is_zero())
@@ -226,12 +226,18 @@ impl Transport {
         // Whether an attempt is on the wire whose outcome is unknown: only then can
         // an overall timeout leave a write half-done.
         let in_flight = AtomicBool::new(false);
-        let deadline = tokio::time::Instant::now() + overall;
-        match tokio::time::timeout_at(deadline, self.attempts(&request, &in_flight, deadline)).await
-        {
+        // No deadline when the limit reaches past what an `Instant` can hold
+        // (`Duration::MAX` as "no limit"): `timeout` then saturates.
+        let deadline = tokio::time::Instant::now().checked_add(overall);
+        let attempts = self.attempts(&request, &in_flight, deadline);
+        let outcome = match deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline, attempts).await,
+            None => tokio::time::timeout(overall, attempts).await,
+        };
+        match outcome {
             Ok(result) => result,
             Err(_) => {
-                let error = Error::timeout(format!("{} {}", request.method, request.path), overall);
+                let error = Error::timeout(request.what(), overall);
                 Err(
                     if request.is_idempotent() || !in_flight.load(Ordering::Relaxed) {
                         error
@@ -251,12 +257,13 @@ impl Transport {
         }
     }
 
-    /// The attempts of one call, until `deadline` (the end of its overall timeout).
+    /// The attempts of one call, until `deadline` (the end of its overall
+    /// timeout; `None` when it lies beyond what an `Instant` can hold).
     async fn attempts(
         &self,
         request: &ApiRequest,
         in_flight: &AtomicBool,
-        deadline: tokio::time::Instant,
+        deadline: Option<tokio::time::Instant>,
     ) -> Result<ApiResponse> {
         let url = join_path(&self.inner.base, &request.path)?;
         let max_attempts = request
@@ -314,14 +321,18 @@ impl Transport {
                 .inner
                 .retry
                 .wait(failures - 1, retry_after, rate_limited);
-            if tokio::time::Instant::now() + wait >= deadline {
+            // Compared as durations: `now + wait` may not fit in an `Instant`
+            // (a huge `Retry-After` under a huge `max_retry_after`).
+            let time_left = deadline
+                .map(|deadline| deadline.saturating_duration_since(tokio::time::Instant::now()));
+            if time_left.is_some_and(|left| wait >= left) {
                 // Sleeping would end in a bare overall timeout: the server's
                 // answer (status, `Retry-After`) tells the caller more.
-                tracing::warn!(
-                    attempt = sent,
-                    ?wait,
-                    status = error.status().map(|s| s.as_u16()),
-                    "request failed; the wait before a retry outlasts the overall timeout, not retrying"
+                warn_failed(
+                    &error,
+                    sent,
+                    wait,
+                    "request failed; the wait before a retry outlasts the overall timeout, not retrying",
                 );
                 return Err(error);
             }
@@ -329,18 +340,24 @@ impl Transport {
                 tracing::warn!("retry budget exhausted; not retrying");
                 return Err(error);
             }
-            // Status and vendor code only: the error's message may quote the body.
-            tracing::warn!(
-                attempt = sent,
-                ?wait,
-                status = error.status().map(|s| s.as_u16()),
-                code = error.api().and_then(|api| api.code.as_deref()),
-                timeout = error.is_timeout(),
-                "request failed; retrying"
-            );
+            warn_failed(&error, sent, wait, "request failed; retrying");
+            // `sleep` saturates a wait too long for an `Instant`.
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// Logs a failed attempt before retrying it or giving up: status and vendor
+/// code only, because the error's message may quote the body.
+fn warn_failed(error: &Error, attempt: u32, wait: std::time::Duration, message: &'static str) {
+    tracing::warn!(
+        attempt,
+        ?wait,
+        status = error.status().map(|s| s.as_u16()),
+        code = error.api().and_then(|api| api.code.as_deref()),
+        timeout = error.is_timeout(),
+        "{message}"
+    );
 }
 
 /// GET, HEAD, OPTIONS: methods that only read.

@@ -42,13 +42,12 @@ impl Transport {
     /// otherwise (no grant known, or only the requested scopes) the scope is
     /// reported missing, with the server's answer kept.
     pub(super) fn forbidden(&self, requirement: &Requirement, api: ApiError) -> Error {
-        let credential = &self.inner.credential;
-        let holds_scope = credential.granted_source().is_confirmed()
-            && requirement.scope().is_some_and(|scope| {
-                credential
-                    .granted()
-                    .is_some_and(|granted| granted.grants(scope))
-            });
+        // One read: a refresh in between must not pair one token's grant with
+        // another token's source.
+        let grant = self.inner.credential.grant();
+        let holds_scope = grant.is_some_and(|(granted, source)| {
+            source.is_confirmed() && requirement.scope().is_some_and(|s| granted.grants(s))
+        });
         if !holds_scope {
             tracing::warn!(
                 operation = requirement.operation(),
