@@ -1142,3 +1142,55 @@ async fn a_post_whose_answer_is_over_the_limit_was_applied_and_says_so() {
         "{error}"
     );
 }
+
+/// A loopback server answering every connection with `head` (status line and
+/// headers) and then `body`, closing the connection after it. Returns its base
+/// URL (`http://127.0.0.1:port/api`).
+fn raw_server(head: &'static str, body: &'static [u8]) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let base = format!("http://{}/api", listener.local_addr().expect("bound"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { return };
+            let mut reader = BufReader::new(stream);
+            let mut line = String::new();
+            // The request head ends with an empty line (a GET has no body).
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+                line.clear();
+            }
+            let mut stream = reader.into_inner();
+            let _ = write!(stream, "{head}\r\n\r\n");
+            let _ = stream.write_all(body);
+            let _ = stream.flush();
+        }
+    });
+    base
+}
+
+// Under a raised body limit, a declared length is no reason to reserve it: the
+// server claims an exabyte, sends ten bytes and closes. Reserving the declared
+// length aborted the process; now the read fails with a body error.
+#[tokio::test]
+async fn a_huge_declared_length_under_a_raised_limit_is_a_body_error() {
+    let _capture = capture_check(&[]);
+    let base = raw_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000000000000000\r\nconnection: close",
+        b"[1,2,3,4,5",
+    );
+    let transport = Transport::builder(base)
+        .credential(Arc::new(basic()))
+        .policy(AccessPolicy::allow_all())
+        .retry(fast_retry())
+        .max_response_body(u64::MAX)
+        .build()
+        .expect("valid transport");
+    let error = transport
+        .send(ApiRequest::get("/tickets").options(RequestOptions::new().max_attempts(1)))
+        .await
+        .unwrap_err();
+    let Error::Transport { kind, .. } = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert_eq!(*kind, "the response body could not be read", "{error:?}");
+}
