@@ -151,6 +151,12 @@ async fn an_oauth_session_leaks_nothing() {
         trace.contains("ops-lead") && trace.contains("bulk import reviewed"),
         "the approval is recorded in the span:\n{trace}"
     );
+    // The HTTP library logs through `log`; those records are captured (and
+    // checked) too.
+    assert!(
+        !captured_lines_with(&["reqwest::connect", "starting new connection"]).is_empty(),
+        "`log` records reach the capture:\n{trace}"
+    );
     assert_capture_clean();
 }
 

@@ -307,8 +307,9 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
     }
 }
 
-/// The process-wide TRACE capture: installed as the global subscriber on first
-/// use, so spans and events from every thread and runtime worker land in it
+/// The process-wide TRACE capture: installed as the global subscriber (and as
+/// the `log` logger) on first use, so spans, events and `log` records from
+/// every thread and runtime worker land in it
 /// (a thread-local `set_default` misses callsites other tests register concurrently).
 pub fn global_capture() -> &'static Capture {
     static CAPTURE: std::sync::OnceLock<Capture> = std::sync::OnceLock::new();
@@ -321,8 +322,10 @@ pub fn global_capture() -> &'static Capture {
             .with_target(true)
             .with_ansi(false)
             .finish();
-        tracing::subscriber::set_global_default(subscriber)
-            .expect("no other global subscriber in this test binary");
+        // `try_init` also routes `log` records (reqwest, rustls and hyper-util
+        // log through `log`) into the capture, so they are checked for secrets too.
+        tracing_subscriber::util::SubscriberInitExt::try_init(subscriber)
+            .expect("no other global subscriber or logger in this test binary");
         capture
     })
 }
