@@ -593,27 +593,29 @@ async fn a_retry_after_beyond_the_overall_timeout_returns_the_answer_at_once() {
         answer(
             &server,
             ("GET", at),
-            ResponseTemplate::new(status).insert_header("retry-after", "10"),
+            ResponseTemplate::new(status).insert_header("retry-after", "3600"),
             None,
             1,
         )
         .await;
         let started = Instant::now();
+        // The wait (clamped to 60 s) outlasts the 30 s left: had it been slept
+        // through, the call would end in an overall timeout instead.
         let error = transport
             .send(
                 ApiRequest::get(at.trim_start_matches("/api"))
-                    .options(RequestOptions::new().overall_timeout(Duration::from_secs(2))),
+                    .options(RequestOptions::new().overall_timeout(Duration::from_secs(30))),
             )
             .await
             .unwrap_err();
         let elapsed = started.elapsed();
         assert!(matches!(error, Error::Api(_)), "{error:?}");
         assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
-        assert_eq!(error.retry_after(), Some(Duration::from_secs(10)));
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(3600)));
         assert!(error.is_retryable() && !error.is_timeout());
         // Not after sleeping until the overall timeout (generous for a loaded machine).
         assert!(
-            elapsed < Duration::from_millis(1500),
+            elapsed < Duration::from_secs(15),
             "returned after {elapsed:?}"
         );
     }
@@ -624,9 +626,10 @@ async fn a_backoff_beyond_the_overall_timeout_returns_the_last_error() {
     let _capture = capture_check(&[]);
     let server = MockServer::start().await;
     catch_all(&server).await;
-    // A floor at the ceiling: every wait is exactly 10 s.
-    let slow = neo_auth_core::Backoff::new(Duration::from_secs(10), Duration::from_secs(10))
-        .with_floor(Duration::from_secs(10));
+    // A floor at the ceiling: every wait is exactly 60 s, longer than the
+    // 30 s overall timeout.
+    let slow = neo_auth_core::Backoff::new(Duration::from_secs(60), Duration::from_secs(60))
+        .with_floor(Duration::from_secs(60));
     let transport = transport_builder(&server, Arc::new(basic()))
         .retry(fast_retry().with_backoff(slow))
         .build()
@@ -643,12 +646,12 @@ async fn a_backoff_beyond_the_overall_timeout_returns_the_last_error() {
     let error = transport
         .send(
             ApiRequest::get("/down")
-                .options(RequestOptions::new().overall_timeout(Duration::from_secs(2))),
+                .options(RequestOptions::new().overall_timeout(Duration::from_secs(30))),
         )
         .await
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(502), "{error:?}");
-    assert!(started.elapsed() < Duration::from_millis(1500));
+    assert!(started.elapsed() < Duration::from_secs(15));
 }
 
 // An overall timeout that fires while the call still waits for its token means
