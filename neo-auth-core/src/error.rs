@@ -191,6 +191,11 @@ pub enum Error {
     },
     /// A non-idempotent request (POST/PATCH) failed after it may have reached the server.
     /// It was **not** retried: check whether the write was applied before repeating it.
+    ///
+    /// An unfollowed redirect of such a write is one of these too: a 303 means the
+    /// server applied it (post-redirect-get), a 301 or 302 leaves it unknown. A 307
+    /// or 308 ("send it there instead", not processed here) stays a plain
+    /// [`Error::Api`].
     #[error("{method} {path} may have been applied by the server; it was not retried: {source}")]
     WriteUncertain {
         /// HTTP method.

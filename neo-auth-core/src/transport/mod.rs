@@ -10,7 +10,8 @@
 //! - connect failures are retried for every method (the request never left);
 //! - 408/429/5xx and timeouts are retried only for idempotent requests;
 //! - a POST/PATCH that may have reached the server is never retried: the error is
-//!   [`Error::WriteUncertain`];
+//!   [`Error::WriteUncertain`] (also for a 301/302/303 answer, which is not
+//!   followed; a 307/308 is a definite "not applied here");
 //! - a 401 drops the rejected token and retries once with a new one; a second 401
 //!   is an authentication error;
 //! - a wait before a retry (`Retry-After` or backoff) that would outlast the
