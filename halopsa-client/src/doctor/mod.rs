@@ -83,11 +83,13 @@ impl crate::Client {
                 not_checked: None,
             },
         };
-        let granted = neo_auth_core::Credential::granted(self.credential().as_ref());
-        let method = match neo_auth_core::Credential::granted_source(self.credential().as_ref()) {
-            neo_auth_core::GrantSource::TokenResponse => CheckMethod::TokenScopes,
+        // The grant and where it came from, read together (one token).
+        let grant = neo_auth_core::Credential::grant(self.credential().as_ref());
+        let method = match grant.as_ref().map(|(_, source)| *source) {
+            Some(neo_auth_core::GrantSource::TokenResponse) => CheckMethod::TokenScopes,
             _ => CheckMethod::RequestedScopes,
         };
+        let granted = grant.map(|(granted, _)| granted);
         let mut checks = Vec::new();
         // A ticket the tickets probe saw, to read its actions.
         let mut visible_ticket: Option<i64> = None;
