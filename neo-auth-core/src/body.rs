@@ -29,7 +29,26 @@ pub(crate) async fn read_body_limited(
     if declared.is_some_and(|length| length > limit) {
         return Err(BodyError::TooLarge);
     }
-    let mut body = BytesMut::with_capacity(initial_capacity(declared));
+    // Most bodies arrive as one chunk: hand it on as it is, without a copy.
+    let Some(first) = response.chunk().await.map_err(BodyError::Read)? else {
+        return Ok(Bytes::new());
+    };
+    if u64::try_from(first.len()).unwrap_or(u64::MAX) > limit {
+        return Err(BodyError::TooLarge);
+    }
+    let Some(second) = response.chunk().await.map_err(BodyError::Read)? else {
+        return Ok(first);
+    };
+    let mut body = BytesMut::with_capacity(
+        initial_capacity(declared).max(first.len().saturating_add(second.len())),
+    );
+    for chunk in [first, second] {
+        let total = u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX);
+        if total > limit {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
     while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
         let total = u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX);
         if total > limit {
