@@ -20,23 +20,9 @@ fn credentials(server: &FakeServer) -> HaloCredentials {
     server.credentials()
 }
 
-fn client(server: &FakeServer) -> Client {
-    Client::builder()
-        .credentials(credentials(server))
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap()
-}
+use common::fake_client as client;
 
-fn client_with_scopes(server: &FakeServer, scopes: &[&str]) -> Client {
-    Client::builder()
-        .credentials(credentials(server).with_scopes(scopes.iter().copied()))
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap()
-}
+use common::fake_client_with_scopes as client_with_scopes;
 
 #[tokio::test]
 async fn every_ticket_arrives_exactly_once_across_pages() {

@@ -18,36 +18,17 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use common::fast_retry;
 use futures_util::TryStreamExt;
 use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{Opportunity, Ticket};
-use halopsa_client::{Client, HaloCredentials, Severity, Visibility, areas};
+use halopsa_client::{Severity, Visibility, areas};
 use neo_auth_core::{Access, Error};
 use serde_json::Value;
 
-fn credentials(server: &FakeServer) -> HaloCredentials {
-    server.credentials()
-}
 
-/// A client asking for Halo's default scope, `all`.
-fn client(server: &FakeServer) -> Client {
-    Client::builder()
-        .credentials(credentials(server))
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap()
-}
+use common::fake_client as client;
 
-fn client_with_scopes(server: &FakeServer, scopes: &[&str]) -> Client {
-    Client::builder()
-        .credentials(credentials(server).with_scopes(scopes.iter().copied()))
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap()
-}
+use common::fake_client_with_scopes as client_with_scopes;
 
 /// Every stored record of `resource`, by id (the fake numbers them from 1).
 fn stored(server: &FakeServer, resource: &str) -> BTreeMap<i64, Value> {

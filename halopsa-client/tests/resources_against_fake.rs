@@ -23,14 +23,7 @@ fn credentials(server: &FakeServer) -> HaloCredentials {
     server.credentials()
 }
 
-fn client(server: &FakeServer) -> Client {
-    Client::builder()
-        .credentials(credentials(server))
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap()
-}
+use common::fake_client as client;
 
 async fn small_server() -> FakeServer {
     FakeServer::start_with(FakeConfig::default().with_seed(SeedSize::small())).await

@@ -18,30 +18,19 @@ mod common;
 
 use std::fmt::Debug;
 
-use common::fast_retry;
 use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{
     Action, Agent, Category, Company, Contract, Invoice, KbArticle, Opportunity, Priority,
     Quotation, Report, Site, Sla, Status, Supplier, Team, Ticket, TicketType, Workflow,
 };
-use halopsa_client::{Client, HaloCredentials, Resource, areas, default_policy};
+use halopsa_client::{Client, Resource, areas, default_policy};
 use neo_auth_core::{AccessPolicy, Approval, Area, AreaAccess, Error};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-fn credentials(server: &FakeServer) -> HaloCredentials {
-    server.credentials()
-}
-
 fn client_with(server: &FakeServer, policy: AccessPolicy) -> Client {
-    Client::builder()
-        .credentials(credentials(server))
-        .policy(policy)
-        .retry(fast_retry())
-        .rate_limit(None)
-        .build()
-        .unwrap()
+    common::fake_builder(server).policy(policy).build().unwrap()
 }
 
 async fn small_server() -> FakeServer {

@@ -91,3 +91,31 @@ pub fn query(request: &wiremock::Request, key: &str) -> Option<String> {
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.into_owned())
 }
+
+/// A client builder for the fake: its credentials (scope `all`), fast retries,
+/// no client-side rate budget.
+#[cfg(feature = "fake")]
+pub fn fake_builder(server: &halopsa_client::fake::FakeServer) -> ClientBuilder {
+    Client::builder()
+        .credentials(server.credentials())
+        .retry(fast_retry())
+        .rate_limit(None)
+}
+
+/// A client for the fake asking for Halo's default scope, `all`.
+#[cfg(feature = "fake")]
+pub fn fake_client(server: &halopsa_client::fake::FakeServer) -> Client {
+    fake_builder(server).build().expect("valid client")
+}
+
+/// A client for the fake asking for `scopes` only.
+#[cfg(feature = "fake")]
+pub fn fake_client_with_scopes(
+    server: &halopsa_client::fake::FakeServer,
+    scopes: &[&str],
+) -> Client {
+    fake_builder(server)
+        .credentials(server.credentials().with_scopes(scopes.iter().copied()))
+        .build()
+        .expect("valid client")
+}
