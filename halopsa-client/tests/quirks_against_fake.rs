@@ -25,7 +25,6 @@ use halopsa_client::{Severity, Visibility, areas};
 use neo_auth_core::{Access, Error};
 use serde_json::Value;
 
-
 use common::fake_client as client;
 
 use common::fake_client_with_scopes as client_with_scopes;
