@@ -64,59 +64,45 @@
 //!   ([`Error::WriteUncertain`]).
 #![deny(missing_docs)]
 
-mod body;
-mod client_credentials;
+mod access;
+mod auth;
 mod clock;
-mod credential;
-mod decode;
 mod error;
-mod error_body;
-mod json_token;
-pub mod lenient;
-mod oauth_credential;
-mod pagination;
-mod policy;
-mod rate_limit;
-mod redact;
-mod request;
-mod requirement;
-mod retry;
-mod scope;
-mod static_credential;
-mod tls;
-mod token;
-mod token_cache;
-mod token_endpoint;
+mod model;
+mod paging;
 mod transport;
-mod url_policy;
 
-pub use client_credentials::{ClientAuth, ClientCredentialsSource};
-pub use clock::{Clock, ManualClock, SystemClock};
-pub use credential::{Authorization, Credential, GrantSource};
-pub use decode::{decode_json, decode_json_seed};
-pub use error::{ApiError, AuthError, BoxError, Error, Result};
-pub use error_body::{GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body};
-pub use json_token::JsonTokenSource;
-pub use oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
-pub use pagination::{Page, PageToken, PagerLimits, fingerprint, items, pages};
-pub use policy::{AccessPolicy, Approval, AreaAccess};
-pub use rate_limit::RateBudget;
-pub use redact::redact_snippet;
-pub use request::{ApiRequest, RequestOptions};
-pub use requirement::{Access, Area, Requirement};
-pub use retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
-pub use scope::{
+pub use model::lenient;
+
+pub use access::policy::{AccessPolicy, Approval};
+pub use access::requirement::{Access, Area, AreaAccess, Requirement};
+pub use access::scope::{
     ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet,
 };
-pub use static_credential::BasicCredential;
-pub use tls::{http_client_builder, install_crypto_provider};
-pub use token::{AccessToken, BoxFuture, TokenSource};
-pub use token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
-pub use token_endpoint::token_http_client;
-pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
-pub use url_policy::{
+pub use auth::client_credentials::{ClientAuth, ClientCredentialsSource};
+pub use auth::credential::{Authorization, Credential, GrantSource};
+pub use auth::json_token::JsonTokenSource;
+pub use auth::oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
+pub use auth::static_credential::BasicCredential;
+pub use auth::token::{AccessToken, BoxFuture, TokenSource};
+pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
+pub use auth::token_endpoint::token_http_client;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::decode::{decode_json, decode_json_seed};
+pub use error::redact::redact_snippet;
+pub use error::vendor_body::{
+    GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body,
+};
+pub use error::{ApiError, AuthError, BoxError, Error, Result};
+pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+pub use transport::rate_limit::RateBudget;
+pub use transport::request::{ApiRequest, RequestOptions};
+pub use transport::retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
+pub use transport::tls::{http_client_builder, install_crypto_provider};
+pub use transport::url_policy::{
     encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url,
 };
+pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
 
 /// Re-exported so vendor crates and users name one version.
 pub use secrecy;

@@ -7,11 +7,11 @@ use super::failure::{AttemptError, Failure};
 use super::redirect::unfollowed_redirect_message;
 use super::response::{ApiResponse, MAX_ERROR_BODY};
 use super::{Transport, is_safe_method};
-use crate::body::{BodyError, read_body_limited, read_truncated};
-use crate::credential::Authorization;
+use crate::auth::credential::Authorization;
+use crate::error::redact::redact_snippet;
 use crate::error::{AuthError, Error, is_retryable_status};
-use crate::redact::redact_snippet;
-use crate::request::ApiRequest;
+use crate::transport::body::{BodyError, read_body_limited, read_truncated};
+use crate::transport::request::ApiRequest;
 
 impl Transport {
     /// Sends `request` once with `authorization`.

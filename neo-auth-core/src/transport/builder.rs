@@ -6,13 +6,13 @@ use std::sync::Arc;
 use super::redirect::same_origin_redirects;
 use super::timeouts::Timeouts;
 use super::{Inner, Transport};
-use crate::credential::Credential;
+use crate::access::policy::AccessPolicy;
+use crate::auth::credential::Credential;
+use crate::error::vendor_body::VendorErrors;
 use crate::error::{Error, Result};
-use crate::error_body::VendorErrors;
-use crate::policy::AccessPolicy;
-use crate::rate_limit::RateBudget;
-use crate::retry::{RetryBudget, RetryConfig};
-use crate::url_policy::validate_base_url;
+use crate::transport::rate_limit::RateBudget;
+use crate::transport::retry::{RetryBudget, RetryConfig};
+use crate::transport::url_policy::validate_base_url;
 
 /// Builds a [`Transport`]; everything is validated in [`TransportBuilder::build`].
 pub struct TransportBuilder {
@@ -113,7 +113,7 @@ impl TransportBuilder {
             return Err(Error::config("the User-Agent must not be empty"));
         }
         let client = |redirects: reqwest::redirect::Policy| {
-            crate::tls::http_client_builder()
+            crate::transport::tls::http_client_builder()
                 .user_agent(self.user_agent.clone())
                 .connect_timeout(self.timeouts.connect)
                 .redirect(redirects)

@@ -6,10 +6,10 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 
 use super::Transport;
+use crate::error::redact::{redact_snippet, redact_text};
 use crate::error::{ApiError, Error, transport_kind};
-use crate::redact::{redact_snippet, redact_text};
-use crate::request::ApiRequest;
-use crate::retry::retry_after_from_headers;
+use crate::transport::request::ApiRequest;
+use crate::transport::retry::retry_after_from_headers;
 
 /// The outcome of a failed attempt, as far as retrying goes.
 pub(super) enum Failure {

@@ -24,12 +24,18 @@
 //! the scope side of a request (`scope_check`).
 
 mod attempt;
+pub(crate) mod body;
 mod builder;
 mod failure;
+pub(crate) mod rate_limit;
 mod redirect;
+pub(crate) mod request;
 mod response;
+pub(crate) mod retry;
 mod scope_check;
 mod timeouts;
+pub(crate) mod tls;
+pub(crate) mod url_policy;
 
 use std::fmt;
 use std::sync::Arc;
@@ -44,15 +50,15 @@ pub use builder::TransportBuilder;
 pub use response::ApiResponse;
 pub use timeouts::Timeouts;
 
-use crate::credential::Credential;
+use crate::access::policy::AccessPolicy;
+use crate::access::requirement::Access;
+use crate::auth::credential::Credential;
+use crate::error::vendor_body::{GenericErrors, VendorErrors};
 use crate::error::{Error, Result};
-use crate::error_body::{GenericErrors, VendorErrors};
-use crate::policy::AccessPolicy;
-use crate::rate_limit::RateBudget;
-use crate::request::ApiRequest;
-use crate::requirement::Access;
-use crate::retry::{RetryBudget, RetryConfig};
-use crate::url_policy::join_path;
+use crate::transport::rate_limit::RateBudget;
+use crate::transport::request::ApiRequest;
+use crate::transport::retry::{RetryBudget, RetryConfig};
+use crate::transport::url_policy::join_path;
 use failure::{AttemptError, Failure};
 
 /// The SDK's default `User-Agent`.

@@ -3,7 +3,7 @@
 use http::{HeaderMap, Method};
 use url::Url;
 
-use crate::url_policy::same_origin;
+use crate::transport::url_policy::same_origin;
 
 /// Follows redirects only within the same origin (so credentials never travel to
 /// another host), at most 5.

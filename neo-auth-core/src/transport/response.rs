@@ -4,8 +4,8 @@ use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
-use crate::decode::decode_json;
 use crate::error::Result;
+use crate::error::decode::decode_json;
 
 /// Largest error body read into memory.
 pub(super) const MAX_ERROR_BODY: usize = 64 * 1024;

@@ -2,8 +2,8 @@
 //! server 403 as a missing scope or as a vendor-side refusal.
 
 use super::Transport;
+use crate::access::requirement::Requirement;
 use crate::error::{ApiError, Error, Result};
-use crate::requirement::Requirement;
 
 impl Transport {
     /// Checks the credential's known scopes against a requirement (no traffic).

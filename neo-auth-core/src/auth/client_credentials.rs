@@ -9,13 +9,13 @@ use oauth2::{AuthType, ClientId, ClientSecret, RequestTokenError, TokenResponse,
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
-use crate::error::{AuthError, Error, Result};
-use crate::redact::redact_text;
-use crate::token::{AccessToken, BoxFuture, TokenSource};
-use crate::token_endpoint::{
+use crate::auth::token::{AccessToken, BoxFuture, TokenSource};
+use crate::auth::token_endpoint::{
     read_token_response, token_http_client, token_parse_error, token_transport_error,
 };
-use crate::url_policy::validate_base_url;
+use crate::error::redact::redact_text;
+use crate::error::{AuthError, Error, Result};
+use crate::transport::url_policy::validate_base_url;
 
 /// Where the client id and secret go in the token request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -197,7 +197,7 @@ pub(crate) fn validate_token_url(raw: &str) -> Result<Url> {
         Error::config_with(
             format!(
                 "`{}` is not a valid token URL",
-                crate::url_policy::redact_userinfo(raw)
+                crate::transport::url_policy::redact_userinfo(raw)
             ),
             e,
         )

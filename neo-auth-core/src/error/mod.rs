@@ -1,13 +1,16 @@
 //! The one error type of the SDK, with predicates that stay stable as variants grow.
 
+pub(crate) mod decode;
+pub(crate) mod redact;
+pub(crate) mod vendor_body;
+
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use http::{Method, StatusCode};
 
-use crate::policy::AreaAccess;
-use crate::requirement::Access;
+use crate::access::requirement::{Access, AreaAccess};
 
 /// A boxed error usable as a `source`.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;

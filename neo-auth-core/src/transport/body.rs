@@ -127,7 +127,7 @@ mod tests {
     }
 
     async fn fetch(url: &str) -> reqwest::Response {
-        crate::tls::http_client_builder()
+        crate::transport::tls::http_client_builder()
             .build()
             .expect("a client")
             .get(url)

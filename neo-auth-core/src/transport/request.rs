@@ -5,9 +5,9 @@ use std::time::Duration;
 use http::{HeaderName, HeaderValue, Method};
 use serde::Serialize;
 
+use crate::access::policy::Approval;
+use crate::access::requirement::Requirement;
 use crate::error::{Error, Result};
-use crate::policy::Approval;
-use crate::requirement::Requirement;
 
 /// Per-request overrides of the client's settings.
 #[derive(Clone, Debug, Default, PartialEq)]

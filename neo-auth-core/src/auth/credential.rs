@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use http::{HeaderName, HeaderValue};
 
+use crate::access::scope::ScopeSet;
+use crate::auth::token::BoxFuture;
 use crate::error::Result;
-use crate::scope::ScopeSet;
-use crate::token::BoxFuture;
 
 /// Headers that authorize one request, with the identity of the token they carry
 /// (for targeted invalidation). Header values are marked sensitive, and `Debug`

@@ -6,16 +6,16 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
-use crate::body::{BodyError, read_body_limited, read_truncated};
-use crate::decode::redact_path_error;
+use crate::error::decode::redact_path_error;
+use crate::error::redact::{redact_snippet, redact_text};
 use crate::error::{AuthError, Error, Result};
-use crate::redact::{redact_snippet, redact_text};
-use crate::retry::retry_after_from_headers;
+use crate::transport::body::{BodyError, read_body_limited, read_truncated};
+use crate::transport::retry::retry_after_from_headers;
 
 /// A reqwest client for token endpoints: never follows redirects (a 307 would
 /// replay the client secret to wherever `Location` points).
 pub fn token_http_client(connect_timeout: Duration) -> Result<reqwest::Client> {
-    crate::tls::http_client_builder()
+    crate::transport::tls::http_client_builder()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(connect_timeout)
         .user_agent(crate::transport::default_user_agent())

@@ -7,12 +7,12 @@ use std::sync::{Arc, RwLock};
 use http::HeaderValue;
 use secrecy::ExposeSecret;
 
+use crate::access::scope::{ExactRules, GrantedScopes, ScopeRules, ScopeSet};
+use crate::auth::credential::{Authorization, Credential, GrantSource};
+use crate::auth::token::{BoxFuture, TokenSource};
+use crate::auth::token_cache::{CachedToken, TokenCache, TokenCacheConfig};
 use crate::clock::{Clock, SystemClock};
-use crate::credential::{Authorization, Credential, GrantSource};
 use crate::error::{Error, Result};
-use crate::scope::{ExactRules, GrantedScopes, ScopeRules, ScopeSet};
-use crate::token::{BoxFuture, TokenSource};
-use crate::token_cache::{CachedToken, TokenCache, TokenCacheConfig};
 
 /// OAuth2 bearer credential: tokens from a [`TokenSource`], cached with single
 /// flight; granted scopes learned from the token response when it has a `scope`,

@@ -2,8 +2,8 @@
 
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
+use crate::error::redact::{is_sensitive, redact_snippet};
 use crate::error::{Error, Result};
-use crate::redact::{is_sensitive, redact_snippet};
 
 /// Decodes `body` as `T`; on failure the error names the JSON path of the bad value
 /// (`tickets[3].client_id`) and carries a short redacted snippet of the body.

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::scope::Scope;
+use crate::access::scope::Scope;
 
 /// Whether an operation reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +45,47 @@ impl Area {
 impl fmt::Display for Area {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.0)
+    }
+}
+
+/// What the policy allows in one area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AreaAccess {
+    /// Never touched: neither reads nor writes.
+    Ignore,
+    /// Reads only.
+    Read,
+    /// Reads and writes.
+    Write {
+        /// Whether every write needs an explicit [`Approval`](crate::Approval).
+        approval_required: bool,
+    },
+}
+
+impl AreaAccess {
+    /// Writes allowed without approval.
+    pub const WRITE: AreaAccess = AreaAccess::Write {
+        approval_required: false,
+    };
+    /// Writes allowed, each with an explicit approval.
+    pub const WRITE_WITH_APPROVAL: AreaAccess = AreaAccess::Write {
+        approval_required: true,
+    };
+}
+
+impl fmt::Display for AreaAccess {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AreaAccess::Ignore => "ignored",
+            AreaAccess::Read => "read-only",
+            AreaAccess::Write {
+                approval_required: false,
+            } => "writable",
+            AreaAccess::Write {
+                approval_required: true,
+            } => "writable with approval",
+        })
     }
 }
 

@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use tracing::Instrument;
 
+use crate::auth::token::{AccessToken, TokenSource};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{AuthError, Error, Result};
-use crate::retry::Backoff;
-use crate::token::{AccessToken, TokenSource};
+use crate::transport::retry::Backoff;
 
 /// Settings of a [`TokenCache`].
 #[derive(Clone, Debug, PartialEq)]

@@ -8,10 +8,10 @@ use base64::Engine;
 use http::{HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::credential::{Authorization, Credential};
+use crate::access::scope::ScopeSet;
+use crate::auth::credential::{Authorization, Credential};
+use crate::auth::token::BoxFuture;
 use crate::error::{Error, Result};
-use crate::scope::ScopeSet;
-use crate::token::BoxFuture;
 
 /// HTTP Basic credentials (VSA X token id/secret; ConnectWise Manage
 /// `company+public:private` plus a `clientId` header).

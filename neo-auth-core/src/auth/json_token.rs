@@ -8,12 +8,12 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use url::Url;
 
-use crate::client_credentials::validate_token_url;
-use crate::error::{Error, Result};
-use crate::token::{AccessToken, BoxFuture, TokenSource};
-use crate::token_endpoint::{
+use crate::auth::client_credentials::validate_token_url;
+use crate::auth::token::{AccessToken, BoxFuture, TokenSource};
+use crate::auth::token_endpoint::{
     parse_scope, read_token_response, token_http_client, token_parse_error, token_transport_error,
 };
+use crate::error::{Error, Result};
 
 /// Fetches tokens with a JSON body:
 /// `{"grant_type":"client_credentials","client_id":…,"client_secret":…,"scope":"a b"}`.

@@ -5,7 +5,7 @@ use std::fmt::Debug;
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
-use crate::redact::redact_text;
+use crate::error::redact::redact_text;
 
 /// What a vendor said in an error response.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -115,7 +115,7 @@ pub fn parse_common_error_body(body: &[u8]) -> VendorErrorDetails {
             .unwrap_or_default(),
         Ok(other) => VendorErrorDetails::new(None, string_of(&other)),
         Err(_) => {
-            let text = crate::redact::redact_snippet(body, 300);
+            let text = crate::error::redact::redact_snippet(body, 300);
             VendorErrorDetails::new(
                 None,
                 (!text.trim().is_empty()).then(|| text.trim().to_owned()),

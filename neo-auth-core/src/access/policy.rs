@@ -5,51 +5,9 @@
 //! required approval). The check runs after the scope check and before any traffic.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
+use crate::access::requirement::{Access, Area, AreaAccess, Requirement};
 use crate::error::{Error, Result};
-use crate::requirement::{Access, Area, Requirement};
-
-/// What the policy allows in one area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AreaAccess {
-    /// Never touched: neither reads nor writes.
-    Ignore,
-    /// Reads only.
-    Read,
-    /// Reads and writes.
-    Write {
-        /// Whether every write needs an explicit [`Approval`].
-        approval_required: bool,
-    },
-}
-
-impl AreaAccess {
-    /// Writes allowed without approval.
-    pub const WRITE: AreaAccess = AreaAccess::Write {
-        approval_required: false,
-    };
-    /// Writes allowed, each with an explicit approval.
-    pub const WRITE_WITH_APPROVAL: AreaAccess = AreaAccess::Write {
-        approval_required: true,
-    };
-}
-
-impl fmt::Display for AreaAccess {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            AreaAccess::Ignore => "ignored",
-            AreaAccess::Read => "read-only",
-            AreaAccess::Write {
-                approval_required: false,
-            } => "writable",
-            AreaAccess::Write {
-                approval_required: true,
-            } => "writable with approval",
-        })
-    }
-}
 
 /// An explicit approval of one write: who approved it and why. Recorded in the
 /// request's tracing span.

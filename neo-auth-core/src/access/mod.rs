@@ -1,0 +1,7 @@
+//! Access control: what an operation needs ([`Requirement`](requirement::Requirement)),
+//! what the credential holds ([`ScopeSet`](scope::ScopeSet)) and what the integrator
+//! allows ([`AccessPolicy`](policy::AccessPolicy)).
+
+pub(crate) mod policy;
+pub(crate) mod requirement;
+pub(crate) mod scope;

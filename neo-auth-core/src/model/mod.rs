@@ -1,0 +1,3 @@
+//! Helpers for vendor models: lenient decoding of loosely typed JSON.
+
+pub mod lenient;
