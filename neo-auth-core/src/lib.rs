@@ -67,6 +67,7 @@
 mod access;
 mod auth;
 mod clock;
+mod endpoint;
 mod error;
 mod model;
 mod paging;
@@ -76,6 +77,7 @@ pub use model::lenient;
 
 pub use access::policy::{AccessPolicy, Approval};
 pub use access::requirement::{Access, Area, AreaAccess, Requirement};
+pub use access::requirements::{Need, Requirements, Verb};
 pub use access::scope::{
     ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet,
 };
@@ -88,6 +90,7 @@ pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use endpoint::{EndpointSpec, Envelope, IdKind, ListMethod, PagingScheme};
 pub use error::decode::{decode_json, decode_json_seed};
 pub use error::redact::redact_snippet;
 pub use error::vendor_body::{

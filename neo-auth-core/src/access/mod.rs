@@ -4,4 +4,5 @@
 
 pub(crate) mod policy;
 pub(crate) mod requirement;
+pub(crate) mod requirements;
 pub(crate) mod scope;
