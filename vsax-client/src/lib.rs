@@ -1,8 +1,22 @@
 //! # vsax-client
 //!
 //! The Kaseya VSA X REST API v3 client of the MSP platform SDK, built on [`neo_auth_core`].
-//!
-//! This crate is not implemented yet: its own issue fills it in following the
-//! shape shared by every vendor crate (`shared/VENDOR-CRATE.md`). Until then it
-//! exposes nothing, so nothing can be called by mistake.
+//! The same API family is served by Pulseway (`https://api.pulseway.com/v3`): any
+//! base URL is accepted.
 #![deny(missing_docs)]
+
+mod base_url;
+pub mod credentials;
+pub mod endpoints;
+mod errors;
+pub mod models;
+pub mod odata;
+pub mod permissions;
+mod token;
+mod webhook_verify;
+
+pub use credentials::Credentials;
+pub use errors::{UNAUTHORIZED_HINT, VsaxErrors};
+pub use webhook_verify::{SIGNATURE_HEADER, SignatureError, WebhookVerifier};
+
+pub use neo_auth_core::{AccessPolicy, Approval, AreaAccess, Error, Result, secrecy};
