@@ -9,6 +9,7 @@ mod base_url;
 pub mod credentials;
 pub mod endpoints;
 mod errors;
+mod hierarchy;
 pub mod models;
 pub mod odata;
 pub mod permissions;
@@ -16,6 +17,7 @@ mod token;
 mod webhook_verify;
 
 pub use credentials::Credentials;
+pub use hierarchy::{GroupNode, Hierarchy, OrganizationNode, SiteNode, Unplaced};
 pub use errors::{UNAUTHORIZED_HINT, VsaxErrors};
 pub use webhook_verify::{SIGNATURE_HEADER, SignatureError, WebhookVerifier};
 
