@@ -159,10 +159,10 @@ pub static SCRIPT_RUN: EndpointSpec = EndpointSpec::new(
 )
 .noun("script run");
 /// `GET /automation/scripts/{id}/device/{deviceId}/executions[/{executionId}]`
-/// (`{parent}` is `{id}/device/{deviceId}`).
+/// (`{parent}` is the script, `{device}` the device).
 pub static SCRIPT_EXECUTIONS: EndpointSpec = list(
     "scripts.executions",
-    "/automation/scripts/{parent}/executions",
+    "/automation/scripts/{parent}/device/{device}/executions",
     read(AUTOMATION, &AUTOMATION_READ),
 )
 .noun("script execution")
@@ -181,14 +181,30 @@ pub static TASK_RUN: EndpointSpec = EndpointSpec::new(
     run(AUTOMATION),
 )
 .noun("task run");
-/// `GET /automation/tasks/executions/{execId}` and its `/devices`,
-/// `/devices/{deviceId}/scripts[/{scriptId}]`.
+/// `GET /automation/tasks/executions/{execId}`.
 pub static TASK_EXECUTIONS: EndpointSpec = unpaged(
     "tasks.executions",
     "/automation/tasks/executions",
     read(AUTOMATION, &AUTOMATION_READ),
 )
 .noun("task execution")
+.id(IdKind::Text);
+/// `GET /automation/tasks/executions/{execId}/devices`: each device's part of a task execution.
+pub static TASK_EXECUTION_DEVICES: EndpointSpec = unpaged(
+    "tasks.execution_devices",
+    "/automation/tasks/executions/{parent}/devices",
+    read(AUTOMATION, &AUTOMATION_READ),
+)
+.noun("device of a task execution")
+.id(IdKind::Text);
+/// `GET /automation/tasks/executions/{execId}/devices/{deviceId}/scripts[/{scriptId}]`:
+/// the scripts a task ran on one device, with their output.
+pub static TASK_DEVICE_SCRIPTS: EndpointSpec = unpaged(
+    "tasks.device_scripts",
+    "/automation/tasks/executions/{parent}/devices/{device}/scripts",
+    read(AUTOMATION, &AUTOMATION_READ),
+)
+.noun("script of a task execution")
 .id(IdKind::Text);
 /// `GET /automation/workflows`, `GET /automation/workflows/{id}`.
 pub static WORKFLOWS: EndpointSpec = list(
@@ -240,7 +256,7 @@ pub static WEBHOOKS: EndpointSpec = list(
 .id(IdKind::Text);
 
 /// Every endpoint, for the doctor, the fake and tests.
-pub static ALL: [&EndpointSpec; 24] = [
+pub static ALL: [&EndpointSpec; 26] = [
     &ENVIRONMENT_INFO,
     &DEVICES_EP,
     &DEVICE_CUSTOM_FIELDS,
@@ -260,6 +276,8 @@ pub static ALL: [&EndpointSpec; 24] = [
     &TASKS,
     &TASK_RUN,
     &TASK_EXECUTIONS,
+    &TASK_EXECUTION_DEVICES,
+    &TASK_DEVICE_SCRIPTS,
     &WORKFLOWS,
     &WORKFLOW_RUN,
     &WORKFLOW_EXECUTIONS,

@@ -199,7 +199,8 @@ enum Parent {
     Or,
 }
 
-fn check_field(field: &str) -> std::result::Result<(), String> {
+/// Checks an OData field name or navigation path (`Name`, `Contexts/Name`).
+pub(crate) fn check_field(field: &str) -> std::result::Result<(), String> {
     let ok = !field.is_empty()
         && field.split('/').all(|part| {
             let mut chars = part.chars();
