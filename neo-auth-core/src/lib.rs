@@ -97,6 +97,8 @@ pub use error::vendor_body::{
     GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body,
 };
 pub use error::{ApiError, AuthError, BoxError, Error, Result};
+pub use paging::hook::{PageHook, PageSeen, PageVerdict};
+pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
 pub use transport::rate_limit::RateBudget;
 pub use transport::request::{ApiRequest, RequestOptions};
