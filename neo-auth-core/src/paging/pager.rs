@@ -535,4 +535,82 @@ mod tests {
             Err(Error::PaginationStalled { pages: 5, .. })
         ));
     }
+
+    #[test]
+    fn a_record_key_is_yielded_once_and_a_page_of_repeats_is_a_stall() {
+        // Pages 1 and 2 overlap by one record; page 3 repeats page 2 exactly
+        // (with a different fingerprint, as a changing timestamp would give).
+        let all: Result<Vec<u64>> = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |t| {
+                let n = numbered(&t);
+                async move {
+                    let ids = match n {
+                        1 => vec![1, 2, 3],
+                        2 => vec![3, 4, 5],
+                        _ => vec![3, 4, 5],
+                    };
+                    Ok(Page::new(ids.clone(), Some(PageToken::Number(n + 1)))
+                        .with_fingerprint(n)
+                        .with_record_keys(ids))
+                }
+            })
+            .try_collect(),
+        );
+        let error = all.unwrap_err();
+        let Error::PaginationStalled { pages, reason } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(*pages, 3);
+        assert!(reason.contains("no new records"), "{reason}");
+        let yielded: Vec<u64> = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |t| {
+                let n = numbered(&t);
+                async move {
+                    let ids = match n {
+                        1 => vec![1, 2, 3],
+                        2 => vec![3, 4, 4],
+                        _ => vec![],
+                    };
+                    Ok(Page::new(ids.clone(), Some(PageToken::Number(n + 1))).with_record_keys(ids))
+                }
+            })
+            .try_collect(),
+        )
+        .unwrap();
+        assert_eq!(yielded, vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_growing_total_over_repeated_records_stalls_on_the_second_page() {
+        let mut calls = 0;
+        let error = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |t| {
+                calls += 1;
+                let n = numbered(&t);
+                async move {
+                    Ok(Page::new(vec![1u64, 2], Some(PageToken::Number(n + 1)))
+                        .with_total(Some(n * 2 + 10))
+                        .with_fingerprint(n)
+                        .with_record_keys(vec![1, 2]))
+                }
+            })
+            .try_collect::<Vec<u64>>(),
+        )
+        .unwrap_err();
+        assert!(matches!(error, Error::PaginationStalled { pages: 2, .. }), "{error:?}");
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn tokens_of_every_kind_hash_apart() {
+        let tokens = [
+            PageToken::Start,
+            PageToken::Number(1),
+            PageToken::Offset(1),
+            PageToken::Cursor("1".into()),
+            PageToken::Link(Url::parse("https://h/api?x=1").unwrap()),
+        ];
+        let hashes: HashSet<u64> = tokens.iter().map(token_hash).collect();
+        assert_eq!(hashes.len(), tokens.len());
+    }
 }
