@@ -55,7 +55,11 @@ async fn a_repeated_page_with_a_changing_timestamp_is_caught_on_its_first_repeat
 #[tokio::test]
 async fn a_growing_total_over_repeated_records_stops_at_the_second_page() {
     // Only the schemes with a total.
-    for style in [Style::Numbered, Style::Offset { next_link: false }, Style::Offset { next_link: true }] {
+    for style in [
+        Style::Numbered,
+        Style::Offset { next_link: false },
+        Style::Offset { next_link: true },
+    ] {
         let (error, requests) = run(style, Behave::GrowingTotal, None).await;
         let (pages, _) = stalled(&error);
         assert_eq!(pages, 2, "{style:?}");
@@ -89,11 +93,23 @@ async fn a_cross_origin_next_link_is_a_config_error_and_is_not_followed() {
         let elsewhere = MockServer::start().await;
         let target = format!("{}/api/company/companies?page=2", elsewhere.uri());
         let (error, requests) = run(style, Behave::NextTo(target), None).await;
-        let Error::Config { message, .. } = &error else { panic!("{style:?}: {error:?}") };
+        let Error::Config { message, .. } = &error else {
+            panic!("{style:?}: {error:?}")
+        };
         assert!(message.contains("another origin"), "{style:?}: {message}");
-        assert!(message.contains(&elsewhere.uri()), "the message names the link: {message}");
+        assert!(
+            message.contains(&elsewhere.uri()),
+            "the message names the link: {message}"
+        );
         assert_eq!(requests, 1, "{style:?}");
-        assert!(elsewhere.received_requests().await.unwrap_or_default().is_empty(), "{style:?}");
+        assert!(
+            elsewhere
+                .received_requests()
+                .await
+                .unwrap_or_default()
+                .is_empty(),
+            "{style:?}"
+        );
     }
 }
 
@@ -104,12 +120,23 @@ async fn a_next_link_outside_the_base_path_is_a_config_error_and_is_not_followed
         let server = serve(style, 23, Behave::NextTo("/admin/export?page=2".to_owned())).await;
         let result: Result<Vec<Value>, Error> = list(&server, style).stream().try_collect().await;
         let error = result.expect_err("outside the base path");
-        let Error::Config { message, .. } = &error else { panic!("{style:?}: {error:?}") };
-        assert!(message.contains("outside the API path"), "{style:?}: {message}");
-        assert!(message.contains("/admin/export"), "the message names the link: {message}");
+        let Error::Config { message, .. } = &error else {
+            panic!("{style:?}: {error:?}")
+        };
+        assert!(
+            message.contains("outside the API path"),
+            "{style:?}: {message}"
+        );
+        assert!(
+            message.contains("/admin/export"),
+            "the message names the link: {message}"
+        );
         let received = server.received().await;
         assert_eq!(received.len(), 1, "{style:?}");
-        assert!(received.iter().all(|r| r.url.path().starts_with("/api/")), "{style:?}");
+        assert!(
+            received.iter().all(|r| r.url.path().starts_with("/api/")),
+            "{style:?}"
+        );
     }
 }
 
@@ -121,8 +148,10 @@ async fn an_encoded_climb_in_a_next_link_is_refused() {
         Behave::NextTo("/api/%2e%2e/admin?page=2".to_owned()),
     )
     .await;
-    let result: Result<Vec<Value>, Error> =
-        list(&server, Style::Navigable { page_last: false }).stream().try_collect().await;
+    let result: Result<Vec<Value>, Error> = list(&server, Style::Navigable { page_last: false })
+        .stream()
+        .try_collect()
+        .await;
     assert!(matches!(result, Err(Error::Config { .. })), "{result:?}");
     assert_eq!(server.received().await.len(), 1);
 }

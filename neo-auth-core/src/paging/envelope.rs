@@ -38,6 +38,9 @@ type Target = (&'static [&'static str], Kind);
 
 /// Walks `body` once, taking what `envelope` points at.
 pub(crate) fn walk<'de>(body: &'de [u8], envelope: &Envelope) -> Result<RawPage<'de>> {
+    if !envelope.items_at().is_empty() && envelope.accepts_bare() && starts_with_array(body) {
+        return walk(body, &Envelope::bare());
+    }
     let mut targets: Vec<Target> = vec![(envelope.items_at(), Kind::Items)];
     if let Some(path) = envelope.total_at() {
         targets.push((path, Kind::Total));
@@ -66,6 +69,11 @@ pub(crate) fn walk<'de>(body: &'de [u8], envelope: &Envelope) -> Result<RawPage<
     }
 }
 
+/// Whether the body's first non-blank byte opens an array.
+pub(crate) fn starts_with_array(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+}
+
 struct Walk<'a, 'de> {
     targets: &'a [Target],
     depth: usize,
@@ -89,23 +97,21 @@ impl<'de> Walk<'_, 'de> {
     ) -> std::result::Result<(), D::Error> {
         let (path, kind) = target;
         let result = match kind {
-            Kind::Items => <Option<Vec<&'de RawValue>> as de::Deserialize>::deserialize(
-                deserializer,
-            )
-            .map(|items| self.out.items = items.unwrap_or_default()),
+            Kind::Items => {
+                <Option<Vec<&'de RawValue>> as de::Deserialize>::deserialize(deserializer)
+                    .map(|items| self.out.items = items.unwrap_or_default())
+            }
             Kind::Total => {
                 crate::lenient::opt_u64(deserializer).map(|total| self.out.total = total)
             }
-            Kind::Next => <Option<serde_json::Value> as de::Deserialize>::deserialize(
-                deserializer,
-            )
-            .map(|next| {
-                self.out.next = match next {
-                    Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s),
-                    Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-                    _ => None,
-                }
-            }),
+            Kind::Next => <Option<serde_json::Value> as de::Deserialize>::deserialize(deserializer)
+                .map(|next| {
+                    self.out.next = match next {
+                        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s),
+                        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                        _ => None,
+                    }
+                }),
         };
         if result.is_err() && self.failed_at.is_none() {
             *self.failed_at = Some(dotted(path));
@@ -234,9 +240,10 @@ pub(crate) fn default_record_key(raw: &RawValue) -> u64 {
     }
     let text = raw.get();
     match serde_json::from_str::<IdProbe<'_>>(text) {
-        Ok(IdProbe { id: Some(id), .. }) | Ok(IdProbe { id_upper: Some(id), .. })
-            if id.get() != "null" =>
-        {
+        Ok(IdProbe { id: Some(id), .. })
+        | Ok(IdProbe {
+            id_upper: Some(id), ..
+        }) if id.get() != "null" => {
             let mut key = Vec::with_capacity(id.get().len() + 1);
             key.push(b'#');
             key.extend_from_slice(id.get().as_bytes());
@@ -276,6 +283,17 @@ mod tests {
     fn a_bare_array_and_missing_parts() {
         let raw = walk(br#"[{"id":1},{"id":2}]"#, &Envelope::bare()).unwrap();
         assert_eq!(raw.items.len(), 2);
+        let error = walk(br#"[{"Data":1}]"#, &VSAX).unwrap_err();
+        assert!(
+            matches!(error, Error::Decode { .. }),
+            "an envelope was expected"
+        );
+        let halo = Envelope::under(&["tickets"])
+            .with_total(&["record_count"])
+            .or_bare();
+        assert_eq!(walk(br#" [{"id":1}]"#, &halo).unwrap().items.len(), 1);
+        let raw = walk(br#"{"record_count":9,"tickets":[{"id":1}]}"#, &halo).unwrap();
+        assert_eq!((raw.items.len(), raw.total), (1, Some(9)));
         let raw = walk(br#"{"Meta":null}"#, &VSAX).unwrap();
         assert!(raw.items.is_empty() && raw.total.is_none() && raw.next.is_none());
         let raw = walk(br#"{"Data":[],"Meta":{"NextQueryLink":""}}"#, &VSAX).unwrap();
@@ -284,7 +302,8 @@ mod tests {
 
     #[test]
     fn a_bad_record_names_its_path() {
-        let body = br#"{"Data":[{"Identifier":"a","SiteId":1},{"Identifier":"b","SiteId":"secret-ish"}]}"#;
+        let body =
+            br#"{"Data":[{"Identifier":"a","SiteId":1},{"Identifier":"b","SiteId":"secret-ish"}]}"#;
         let raw = walk(body, &VSAX).unwrap();
         let error = decode_records::<Device>(&raw.items, &VSAX).unwrap_err();
         let Error::Decode { path, source, .. } = &error else {
@@ -306,9 +325,15 @@ mod tests {
     #[test]
     fn a_bad_envelope_names_its_path() {
         let error = walk(br#"{"Data":{"x":1}}"#, &VSAX).unwrap_err();
-        assert!(matches!(&error, Error::Decode { path, .. } if path == "Data"), "{error:?}");
+        assert!(
+            matches!(&error, Error::Decode { path, .. } if path == "Data"),
+            "{error:?}"
+        );
         let error = walk(br#"{"Meta":{"TotalCount":[1]},"Data":[]}"#, &VSAX).unwrap_err();
-        assert!(matches!(&error, Error::Decode { path, .. } if path == "Meta.TotalCount"), "{error:?}");
+        assert!(
+            matches!(&error, Error::Decode { path, .. } if path == "Meta.TotalCount"),
+            "{error:?}"
+        );
         let error = walk(br#"{"Data":[]"#, &VSAX).unwrap_err();
         assert!(matches!(error, Error::Decode { .. }));
     }

@@ -71,8 +71,9 @@ mod tests {
         assert_ne!(hash_bytes(b"{\"id\":1}"), hash_bytes(b"{\"id\":2}"));
         assert_ne!(hash_bytes(b""), hash_bytes(b"\0"));
         assert_ne!(hash_bytes(b"12345678"), hash_bytes(b"123456789"));
-        let distinct: std::collections::HashSet<u64> =
-            (0..10_000u32).map(|n| hash_bytes(n.to_string().as_bytes())).collect();
+        let distinct: std::collections::HashSet<u64> = (0..10_000u32)
+            .map(|n| hash_bytes(n.to_string().as_bytes()))
+            .collect();
         assert_eq!(distinct.len(), 10_000);
     }
 }

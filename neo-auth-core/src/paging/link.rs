@@ -188,7 +188,8 @@ mod tests {
 
     #[test]
     fn escapes_and_malformed_entries() {
-        let links = parse_link_header(r#"garbage, <https://h/n>; title="a \"quoted\" >"; REL="Next""#);
+        let links =
+            parse_link_header(r#"garbage, <https://h/n>; title="a \"quoted\" >"; REL="Next""#);
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].rels, vec!["next"]);
         assert!(parse_link_header("<unterminated").is_empty());
@@ -197,8 +198,14 @@ mod tests {
     #[test]
     fn relative_links_resolve_against_the_request() {
         let mut headers = HeaderMap::new();
-        headers.append(http::header::LINK, r#"<https://h/x>; rel="prev""#.parse().unwrap());
-        headers.append(http::header::LINK, r#"<?page=2>; rel="next""#.parse().unwrap());
+        headers.append(
+            http::header::LINK,
+            r#"<https://h/x>; rel="prev""#.parse().unwrap(),
+        );
+        headers.append(
+            http::header::LINK,
+            r#"<?page=2>; rel="next""#.parse().unwrap(),
+        );
         let request = Url::parse("https://h/api/items?page=1").unwrap();
         let next = next_link(&headers, &request).unwrap().unwrap();
         assert_eq!(next.as_str(), "https://h/api/items?page=2");

@@ -19,7 +19,7 @@ use url::Url;
 use crate::access::requirements::Verb;
 use crate::endpoint::{EndpointSpec, ListMethod, PagingScheme};
 use crate::error::{Error, Result};
-use crate::paging::envelope::{decode_records, default_record_key, walk};
+use crate::paging::envelope::{decode_records, default_record_key, starts_with_array, walk};
 use crate::paging::hash::{Fingerprinter, hash_bytes};
 use crate::paging::hook::{PageHook, PageSeen, PageVerdict};
 use crate::paging::link::{check_next_link, next_link, resolve};
@@ -199,7 +199,9 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
     pub fn body<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
         let name = self.spec.name;
         if self.spec.list_method != ListMethod::Post {
-            return self.refuse(format!("the `{name}` list travels as GET and takes no body"));
+            return self.refuse(format!(
+                "the `{name}` list travels as GET and takes no body"
+            ));
         }
         match serde_json::to_value(body) {
             Ok(value) => self.body = Some(Arc::new(value)),
@@ -283,13 +285,13 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
                 spec.name
             )));
         }
-        if let (Some(size), Some(max)) = (self.page_size, max_size(&spec.paging)) {
-            if !(1..=max).contains(&size) {
-                return Err(Error::config(format!(
-                    "page size {size} is outside 1–{max} for `{}`",
-                    spec.name
-                )));
-            }
+        if let (Some(size), Some(max)) = (self.page_size, max_size(&spec.paging))
+            && !(1..=max).contains(&size)
+        {
+            return Err(Error::config(format!(
+                "page size {size} is outside 1–{max} for `{}`",
+                spec.name
+            )));
         }
         match (spec.path.contains(PARENT), &self.parent) {
             (true, None) => Err(Error::config(format!(
@@ -489,11 +491,18 @@ impl<T: DeserializeOwned> Context<T> {
             (PagingScheme::None, PageToken::Start) => {}
             (
                 PagingScheme::Numbered {
-                    page, size: s, extra, ..
+                    page,
+                    size: s,
+                    extra,
+                    ..
                 },
                 PageToken::Number(n),
             ) => {
-                query.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+                query.extend(
+                    extra
+                        .iter()
+                        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+                );
                 query.push(((*page).to_owned(), n.to_string()));
                 size(&mut query, s);
             }
@@ -532,8 +541,15 @@ impl<T: DeserializeOwned> Context<T> {
             .consumed
             .fetch_add(raw.items.len() as u64, Ordering::Relaxed)
             + raw.items.len() as u64;
-        let next = self.next_token(&token, &url, raw.next.as_deref(), &response, raw.items.is_empty(), consumed)?;
-        let bare = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+        let next = self.next_token(
+            &token,
+            &url,
+            raw.next.as_deref(),
+            &response,
+            raw.items.is_empty(),
+            consumed,
+        )?;
+        let bare = starts_with_array(body);
         let verdict = match &self.hook {
             Some(hook) => hook.after_page(&PageSeen {
                 index,
@@ -587,12 +603,14 @@ impl<T: DeserializeOwned> Context<T> {
         let body_link = |next: &str| resolve(url, next).and_then(checked);
         let next = match (&self.spec.paging, body_next) {
             (PagingScheme::None, _) => None,
-            (PagingScheme::Cursor { .. }, Some(cursor)) => Some(PageToken::Cursor(cursor.to_owned())),
+            (PagingScheme::Cursor { .. }, Some(cursor)) => {
+                Some(PageToken::Cursor(cursor.to_owned()))
+            }
             (PagingScheme::Cursor { .. }, None) => None,
             (_, Some(link)) => Some(body_link(link)?),
-            (PagingScheme::LinkHeader { .. }, None) => {
-                next_link(response.headers(), url)?.map(checked).transpose()?
-            }
+            (PagingScheme::LinkHeader { .. }, None) => next_link(response.headers(), url)?
+                .map(checked)
+                .transpose()?,
             (PagingScheme::Numbered { .. }, None) => match token {
                 PageToken::Number(n) if !empty => Some(PageToken::Number(n.saturating_add(1))),
                 _ => None,

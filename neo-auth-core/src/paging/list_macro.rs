@@ -50,7 +50,7 @@
 /// A filter the endpoint does not honour does not compile:
 ///
 /// ```compile_fail
-/// # use neo_auth_core::{list_builder, ListCall};
+/// # use neo_auth_core::list_builder;
 /// list_builder! { pub struct CompanyList => serde_json::Value; }
 /// fn companies(list: CompanyList) -> CompanyList {
 ///     list.open_only(true) // no such method: companies have no `open_only`

@@ -562,21 +562,23 @@ mod tests {
         };
         assert_eq!(*pages, 3);
         assert!(reason.contains("no new records"), "{reason}");
-        let yielded: Vec<u64> = block_on(
-            items(PageToken::Number(1), PagerLimits::default(), |t| {
-                let n = numbered(&t);
-                async move {
-                    let ids = match n {
-                        1 => vec![1, 2, 3],
-                        2 => vec![3, 4, 4],
-                        _ => vec![],
-                    };
-                    Ok(Page::new(ids.clone(), Some(PageToken::Number(n + 1))).with_record_keys(ids))
-                }
-            })
-            .try_collect(),
-        )
-        .unwrap();
+        let yielded: Vec<u64> =
+            block_on(
+                items(PageToken::Number(1), PagerLimits::default(), |t| {
+                    let n = numbered(&t);
+                    async move {
+                        let ids = match n {
+                            1 => vec![1, 2, 3],
+                            2 => vec![3, 4, 4],
+                            _ => vec![],
+                        };
+                        Ok(Page::new(ids.clone(), Some(PageToken::Number(n + 1)))
+                            .with_record_keys(ids))
+                    }
+                })
+                .try_collect(),
+            )
+            .unwrap();
         assert_eq!(yielded, vec![1, 2, 3, 4]);
     }
 
@@ -597,7 +599,10 @@ mod tests {
             .try_collect::<Vec<u64>>(),
         )
         .unwrap_err();
-        assert!(matches!(error, Error::PaginationStalled { pages: 2, .. }), "{error:?}");
+        assert!(
+            matches!(error, Error::PaginationStalled { pages: 2, .. }),
+            "{error:?}"
+        );
         assert_eq!(calls, 2);
     }
 

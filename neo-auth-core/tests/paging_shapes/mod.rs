@@ -5,9 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use neo_auth_core::{
-    Area, EndpointSpec, Envelope, PagingScheme, Requirements, Scope, Transport,
-};
+use neo_auth_core::{Area, EndpointSpec, Envelope, PagingScheme, Requirements, Scope, Transport};
 use serde_json::{Value, json};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -55,13 +53,16 @@ pub static LINKED: EndpointSpec = EndpointSpec::new(
 });
 
 /// Asio's device list: POST with a JSON body, `Link` cursors.
-pub static POSTED: EndpointSpec =
-    EndpointSpec::new("endpoints", "/endpoints", Requirements::read_only(AREA, &READ))
-        .paging(PagingScheme::LinkHeader {
-            size: "limit",
-            max_size: 500,
-        })
-        .list_via_post();
+pub static POSTED: EndpointSpec = EndpointSpec::new(
+    "endpoints",
+    "/endpoints",
+    Requirements::read_only(AREA, &READ),
+)
+.paging(PagingScheme::LinkHeader {
+    size: "limit",
+    max_size: 500,
+})
+.list_via_post();
 
 /// How the server pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,7 +225,9 @@ fn respond(
             } else {
                 format!("{base}/company/companies?page={page}&pageSize={size}")
             };
-            let mut links = vec![format!("<{base}/company/companies?page=1&pageSize={size}>; rel=\"first\"")];
+            let mut links = vec![format!(
+                "<{base}/company/companies?page=1&pageSize={size}>; rel=\"first\""
+            )];
             if let Some(url) = forced {
                 links.push(format!("<{url}>; rel=\"next\""));
             } else if more {
