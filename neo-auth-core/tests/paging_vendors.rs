@@ -46,6 +46,7 @@ async fn every_scheme_reads_every_record_exactly_once() {
                         "forward-only"
                     )
                 }
+                Style::BodyCursor => assert!(has("size"), "{query:?}"),
                 Style::PostCursor => {
                     assert_eq!(request.method.as_str(), "POST");
                     assert!(has("limit"), "{query:?}");

@@ -529,8 +529,13 @@ impl<T: DeserializeOwned> Context<T> {
         let response = self.transport.send(request).await?;
         let index = self.index.fetch_add(1, Ordering::Relaxed) + 1;
         let body = response.body();
-        let raw = walk(body, &self.spec.envelope)?;
-        let items: Vec<T> = decode_records(&raw.items, &self.spec.envelope)?;
+        // A cursor scheme names where its cursor is; the walk reads it as the next.
+        let envelope = match self.spec.paging {
+            PagingScheme::Cursor { at, .. } => self.spec.envelope.with_next(at),
+            _ => self.spec.envelope,
+        };
+        let raw = walk(body, &envelope)?;
+        let items: Vec<T> = decode_records(&raw.items, &envelope)?;
         let keys = self.keys(&raw.items, &items);
         let mut fingerprint = Fingerprinter::default();
         for key in &keys {

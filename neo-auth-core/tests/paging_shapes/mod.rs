@@ -64,6 +64,17 @@ pub static POSTED: EndpointSpec = EndpointSpec::new(
 })
 .list_via_post();
 
+/// An opaque cursor in the body (`{"items": [...], "paging": {"next": "…"}}`).
+pub static CURSORED: EndpointSpec =
+    EndpointSpec::new("alerts", "/alerts", Requirements::read_only(AREA, &READ))
+        .paging(PagingScheme::Cursor {
+            param: "cursor",
+            at: &["paging", "next"],
+            size: "size",
+            max_size: 100,
+        })
+        .envelope(Envelope::under(&["items"]));
+
 /// How the server pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -78,6 +89,8 @@ pub enum Style {
     ForwardOnly,
     /// Asio: POST, `cursor`/`limit`, `Link` when more remain.
     PostCursor,
+    /// An opaque cursor in the body, sent back as `cursor`.
+    BodyCursor,
 }
 
 /// How the server misbehaves.
@@ -180,6 +193,12 @@ fn respond(
                 query(request, "limit").unwrap_or(500),
             )
         }
+        Style::BodyCursor => (
+            query(request, "cursor")
+                .map(|c| c.saturating_sub(1000))
+                .unwrap_or(0),
+            query(request, "size").unwrap_or(10),
+        ),
     };
     let repeats = matches!(behave, Behave::IgnoresPaging | Behave::GrowingTotal);
     let served_start = if repeats { 0 } else { start };
@@ -248,6 +267,13 @@ fn respond(
                 .insert_header("Link", format!("<{next}>; rel=\"next\"").as_str())
                 .set_body_json(Value::Array(items))
         }
+        Style::BodyCursor => {
+            // Opaque to the client: offset + 1000.
+            let next = more.then(|| (start + size + 1000).to_string());
+            ResponseTemplate::new(200).set_body_json(json!({
+                "items": items, "paging": {"next": next, "stamp": call},
+            }))
+        }
         Style::PostCursor => {
             let mut template = ResponseTemplate::new(200).set_body_json(Value::Array(items));
             let next = forced.or_else(|| {
@@ -271,11 +297,12 @@ pub fn spec(style: Style) -> &'static EndpointSpec {
         Style::Offset { .. } => &OFFSET,
         Style::Navigable { .. } | Style::ForwardOnly => &LINKED,
         Style::PostCursor => &POSTED,
+        Style::BodyCursor => &CURSORED,
     }
 }
 
 /// Every style.
-pub const STYLES: [Style; 7] = [
+pub const STYLES: [Style; 8] = [
     Style::Numbered,
     Style::Offset { next_link: false },
     Style::Offset { next_link: true },
@@ -283,6 +310,7 @@ pub const STYLES: [Style; 7] = [
     Style::Navigable { page_last: true },
     Style::ForwardOnly,
     Style::PostCursor,
+    Style::BodyCursor,
 ];
 
 /// A list call reading `style` from `server`, five records a page.
