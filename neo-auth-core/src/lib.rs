@@ -53,6 +53,16 @@
 //! # let _ = tickets; Ok(()) }
 //! ```
 //!
+//! ## Lists
+//!
+//! A vendor declares each endpoint once as an [`EndpointSpec`] (path,
+//! [`PagingScheme`], [`Envelope`], per-verb [`Requirements`]); a [`ListCall`]
+//! reads it page by page (numbered, offset, RFC 8288 `Link` header or cursor),
+//! never yields a record twice, follows next links only on the API's own origin
+//! and base path, and ends with [`Error::PaginationStalled`] instead of looping.
+//! [`list_builder!`] gives each vendor list type only the filters its endpoint
+//! honours, and a [`PageHook`] adds a vendor's own stop rules.
+//!
 //! ## Safety rails
 //!
 //! - Secrets are [`secrecy::SecretString`]; every credential's `Debug` redacts, and
@@ -97,6 +107,8 @@ pub use error::vendor_body::{
     GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body,
 };
 pub use error::{ApiError, AuthError, BoxError, Error, Result};
+pub use paging::hook::{PageHook, PageSeen, PageVerdict};
+pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
 pub use transport::rate_limit::RateBudget;
 pub use transport::request::{ApiRequest, RequestOptions};

@@ -86,7 +86,7 @@ pub(crate) fn redact_path_error(
 /// `}` ``): they never quote the input and are kept whole, category, line and
 /// column included. Only data errors (a value of the wrong type or shape, or
 /// a message from a type's own `Deserialize`) can quote a value.
-fn redact_json_error(e: serde_json::Error, sensitive: bool) -> serde_json::Error {
+pub(crate) fn redact_json_error(e: serde_json::Error, sensitive: bool) -> serde_json::Error {
     if e.classify() != serde_json::error::Category::Data {
         return e;
     }
