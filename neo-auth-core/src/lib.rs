@@ -66,8 +66,10 @@
 
 mod access;
 mod auth;
+mod client;
 mod clock;
 mod endpoint;
+mod env;
 mod error;
 mod model;
 mod paging;
@@ -83,14 +85,21 @@ pub use access::scope::{
 };
 pub use auth::client_credentials::{ClientAuth, ClientCredentialsSource};
 pub use auth::credential::{Authorization, Credential, GrantSource};
+pub use auth::discovery::{
+    Discovered, DiscoveryAnswer, check_same_site, fetch_small_json, is_transient_status,
+};
 pub use auth::json_token::JsonTokenSource;
 pub use auth::oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
 pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
+pub use client::config::CommonConfig;
+pub use client::core::{ClientCore, CoreCredential};
+pub use client::rate_limit::RateLimit;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{EndpointSpec, Envelope, IdKind, ListMethod, PagingScheme};
+pub use env::{EnvProblem, EnvVar, EnvVars};
 pub use error::decode::{decode_json, decode_json_seed};
 pub use error::redact::redact_snippet;
 pub use error::vendor_body::{
@@ -98,12 +107,17 @@ pub use error::vendor_body::{
 };
 pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+pub use transport::body::{BodyError, read_body_limited};
 pub use transport::rate_limit::RateBudget;
 pub use transport::request::{ApiRequest, RequestOptions};
-pub use transport::retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
+pub use transport::retry::{
+    Backoff, RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy, parse_retry_after,
+    retry_after_from_headers,
+};
 pub use transport::tls::{http_client_builder, install_crypto_provider};
 pub use transport::url_policy::{
-    encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url,
+    encode_path_segment, is_loopback_host, join_path, redact_userinfo, same_origin,
+    validate_base_url,
 };
 pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
 
