@@ -256,7 +256,8 @@ const PUBLIC_SECOND_LEVELS: &[&str] = &[
 ///   of `base`'s host (`acme.halopsa.com` → anything under `halopsa.com`),
 ///   provided that parent is a registrable domain: at least two labels, and not
 ///   a country's public second level like `co.uk` or `com.au`. IP literals
-///   must match exactly.
+///   must match exactly, except that any loopback host is on the site of a
+///   loopback base (one machine: the fakes and tests).
 ///
 /// The rule is a conservative stand-in for the public-suffix list: it never
 /// accepts a host the list would place on another site under a one-label
@@ -298,7 +299,10 @@ pub fn check_same_site(base: &Url, discovered: &Url, set_explicitly: &str) -> Re
             "is a loopback address, not on the site of `{base_host}`"
         ));
     }
-    if host == base_host || is_under(&host, &base_host) {
+    if host == base_host
+        || is_under(&host, &base_host)
+        || (is_loopback_host(&host) && is_loopback_host(&base_host))
+    {
         return Ok(());
     }
     let is_ip = |h: &str| {
