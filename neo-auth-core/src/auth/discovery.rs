@@ -311,12 +311,12 @@ pub fn check_same_site(base: &Url, discovered: &Url, set_explicitly: &str) -> Re
             .parse::<IpAddr>()
             .is_ok()
     };
-    if !is_ip(&base_host) && !is_ip(&host) {
-        if let Some(parent) = registrable_parent(&base_host)
-            && (host == parent || is_under(&host, parent))
-        {
-            return Ok(());
-        }
+    if !is_ip(&base_host)
+        && !is_ip(&host)
+        && let Some(parent) = registrable_parent(&base_host)
+        && (host == parent || is_under(&host, parent))
+    {
+        return Ok(());
     }
     refuse(&format!("is not on the site of `{base_host}`"))
 }
