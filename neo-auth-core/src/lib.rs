@@ -53,6 +53,17 @@
 //! # let _ = tickets; Ok(()) }
 //! ```
 //!
+//! ## Building a vendor client
+//!
+//! A vendor builder embeds a [`CommonConfig`] (policy, retry and
+//! [`RetryPolicy`], timeouts, [`RateLimit`], token cache, clock, page size,
+//! pager limits, `User-Agent`, body limit), forwards its setters with
+//! [`common_config_setters!`], and builds a [`ClientCore`] whose
+//! [`grant`](ClientCore::grant) and [`token_fetches`](ClientCore::token_fetches)
+//! work alike for OAuth and Basic credentials. [`EnvVars`] reads the vendor's
+//! environment variables and reports every missing one at once; [`Discovered`],
+//! [`fetch_small_json`] and [`check_same_site`] cover endpoint discovery.
+//!
 //! ## Safety rails
 //!
 //! - Secrets are [`secrecy::SecretString`]; every credential's `Debug` redacts, and
