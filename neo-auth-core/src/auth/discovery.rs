@@ -88,7 +88,10 @@ impl<T> Discovered<T> {
     }
 
     /// The settled value, or the result of running `discover` (once for all
-    /// concurrent callers). An `Err` is returned to this caller and not kept.
+    /// concurrent callers). An `Err` is returned to this caller and not kept;
+    /// a caller that was waiting then runs its own `discover` (one at a time,
+    /// never in parallel), so wrap a discovery that many callers may hit
+    /// during an outage in a single-flight of its own (the token cache is one).
     pub async fn get_or_discover<F, Fut>(&self, discover: F) -> Result<&T>
     where
         F: FnOnce() -> Fut,
