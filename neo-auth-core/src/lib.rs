@@ -63,6 +63,17 @@
 //! [`list_builder!`] gives each vendor list type only the filters its endpoint
 //! honours, and a [`PageHook`] adds a vendor's own stop rules.
 //!
+//! ## Building a vendor client
+//!
+//! A vendor builder embeds a [`CommonConfig`] (policy, retry and
+//! [`RetryPolicy`], timeouts, [`RateLimit`], token cache, clock, page size,
+//! pager limits, `User-Agent`, body limit), forwards its setters with
+//! [`common_config_setters!`], and builds a [`ClientCore`] whose
+//! [`grant`](ClientCore::grant) and [`token_fetches`](ClientCore::token_fetches)
+//! work alike for OAuth and Basic credentials. [`EnvVars`] reads the vendor's
+//! environment variables and reports every missing one at once; [`Discovered`],
+//! [`fetch_small_json`] and [`check_same_site`] cover endpoint discovery.
+//!
 //! ## Safety rails
 //!
 //! - Secrets are [`secrecy::SecretString`]; every credential's `Debug` redacts, and
@@ -76,8 +87,10 @@
 
 mod access;
 mod auth;
+mod client;
 mod clock;
 mod endpoint;
+mod env;
 mod error;
 mod model;
 mod paging;
@@ -93,14 +106,21 @@ pub use access::scope::{
 };
 pub use auth::client_credentials::{ClientAuth, ClientCredentialsSource};
 pub use auth::credential::{Authorization, Credential, GrantSource};
+pub use auth::discovery::{
+    Discovered, DiscoveryAnswer, check_same_site, fetch_small_json, is_transient_status,
+};
 pub use auth::json_token::JsonTokenSource;
 pub use auth::oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
 pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
+pub use client::config::CommonConfig;
+pub use client::core::{ClientCore, CoreCredential};
+pub use client::rate_limit::RateLimit;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{EndpointSpec, Envelope, IdKind, ListMethod, PagingScheme};
+pub use env::{EnvProblem, EnvVar, EnvVars};
 pub use error::decode::{decode_json, decode_json_seed};
 pub use error::redact::redact_snippet;
 pub use error::vendor_body::{
@@ -110,12 +130,17 @@ pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use paging::hook::{PageHook, PageSeen, PageVerdict};
 pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+pub use transport::body::{BodyError, read_body_limited};
 pub use transport::rate_limit::RateBudget;
 pub use transport::request::{ApiRequest, RequestOptions};
-pub use transport::retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
+pub use transport::retry::{
+    Backoff, RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy, parse_retry_after,
+    retry_after_from_headers,
+};
 pub use transport::tls::{http_client_builder, install_crypto_provider};
 pub use transport::url_policy::{
-    encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url,
+    encode_path_segment, is_loopback_host, join_path, redact_userinfo, same_origin,
+    validate_base_url,
 };
 pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
 

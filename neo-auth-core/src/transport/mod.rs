@@ -57,7 +57,7 @@ use crate::error::vendor_body::{GenericErrors, VendorErrors};
 use crate::error::{Error, Result};
 use crate::transport::rate_limit::RateBudget;
 use crate::transport::request::ApiRequest;
-use crate::transport::retry::{RetryBudget, RetryConfig};
+use crate::transport::retry::{RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy};
 use crate::transport::url_policy::join_path;
 use failure::{AttemptError, Failure};
 
@@ -75,6 +75,8 @@ struct Inner {
     credential: Arc<dyn Credential>,
     policy: AccessPolicy,
     retry: RetryConfig,
+    /// Decides retries; the `retry` config unless a policy was plugged in.
+    retry_policy: Arc<dyn RetryPolicy>,
     budget: RetryBudget,
     timeouts: Timeouts,
     errors: Arc<dyn VendorErrors>,
@@ -96,6 +98,7 @@ impl fmt::Debug for Transport {
             .field("credential", &self.inner.credential)
             .field("policy", &self.inner.policy)
             .field("retry", &self.inner.retry)
+            .field("retry_policy", &self.inner.retry_policy)
             .field("timeouts", &self.inner.timeouts)
             .field("rate_budget", &self.inner.rate_budget)
             .field("max_response_body", &self.inner.max_response_body)
@@ -111,6 +114,7 @@ impl Transport {
             credential: None,
             policy: AccessPolicy::default(),
             retry: RetryConfig::default(),
+            retry_policy: None,
             timeouts: Timeouts::default(),
             user_agent: default_user_agent(),
             errors: Arc::new(GenericErrors),
@@ -276,7 +280,7 @@ impl Transport {
         let max_attempts = request
             .options
             .max_attempts
-            .unwrap_or(self.inner.retry.max_attempts)
+            .unwrap_or_else(|| self.inner.retry_policy.max_attempts())
             .max(1);
         let mut failures: u32 = 0;
         let mut sent: u32 = 0;
@@ -312,22 +316,32 @@ impl Transport {
                 }
                 Err(AttemptError::Failed(failure)) => failure,
             };
-            let (error, retry_after, rate_limited) = match failure {
+            let (error, retry_after, rate_limited, refused_write) = match failure {
                 Failure::Final(error) => return Err(error),
                 Failure::Retryable {
                     error,
                     retry_after,
                     rate_limited,
-                } => (error, retry_after, rate_limited),
+                    refused_write,
+                } => (error, retry_after, rate_limited, refused_write),
             };
             failures += 1;
             if failures >= max_attempts {
                 return Err(error);
             }
-            let wait = self
-                .inner
-                .retry
-                .wait(failures - 1, retry_after, rate_limited);
+            let decision = self.inner.retry_policy.decide(&RetryAttempt {
+                failures,
+                method: &request.method,
+                idempotent: request.is_idempotent(),
+                error: &error,
+                retry_after,
+                rate_limited,
+                refused_write,
+            });
+            let wait = match decision {
+                RetryDecision::RetryAfter(wait) => wait,
+                RetryDecision::Stop => return Err(error),
+            };
             // Compared as durations: `now + wait` may not fit in an `Instant`
             // (a huge `Retry-After` under a huge `max_retry_after`).
             let time_left = deadline
