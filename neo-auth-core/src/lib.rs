@@ -63,6 +63,7 @@
 //! - Writes that may have reached the server are never retried silently
 //!   ([`Error::WriteUncertain`]).
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod access;
 mod auth;
@@ -71,6 +72,9 @@ mod endpoint;
 mod error;
 mod model;
 mod paging;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 mod transport;
 
 pub use model::lenient;
