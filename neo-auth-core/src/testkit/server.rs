@@ -3,6 +3,8 @@
 
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
+#[cfg(test)]
+use std::time::Duration;
 
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -71,13 +73,22 @@ fn lock<S>(shared: &Mutex<Shared<S>>) -> MutexGuard<'_, Shared<S>> {
 struct Responder<S, R> {
     shared: Arc<Mutex<Shared<S>>>,
     router: R,
+    /// The server's own origin: wiremock hands requests over as
+    /// `http://localhost/…`, and a `Link` header needs the real one.
+    origin: Option<url::Url>,
 }
 
 impl<S: Send + 'static, R: Router<S>> Respond for Responder<S, R> {
     fn respond(&self, request: &Request) -> ResponseTemplate {
+        let mut url = request.url.clone();
+        if let Some(origin) = &self.origin {
+            // Both are http URLs with a host, so these cannot fail.
+            let _ = url.set_host(origin.host_str());
+            let _ = url.set_port(origin.port());
+        }
         let request = FakeRequest::from_parts(
             request.method.clone(),
-            request.url.clone(),
+            url,
             request.headers.clone(),
             request.body.clone(),
         );
@@ -143,6 +154,7 @@ impl<S: Send + 'static> FakeHttp<S> {
             .respond_with(Responder {
                 shared: shared.clone(),
                 router,
+                origin: url::Url::parse(&server.uri()).ok(),
             })
             .with_priority(u8::MAX)
             .named("neo testkit fake")
@@ -218,5 +230,81 @@ impl<S> FakeHttp<S> {
     /// API requests ([`Target::Api`]), refused ones included.
     pub fn api_requests(&self) -> usize {
         lock(&self.shared).counters.api()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Refuses everything while `closed`, counts what reaches the routes.
+    struct Gated;
+
+    impl Router<(bool, usize)> for Gated {
+        fn gate(&self, state: &mut (bool, usize), _: &FakeRequest, _: Target) -> Option<Reply> {
+            state.0.then(|| Reply::empty(429))
+        }
+
+        fn route(&self, state: &mut (bool, usize), _: &FakeRequest) -> Reply {
+            state.1 += 1;
+            Reply::empty(204)
+        }
+    }
+
+    fn shared(closed: bool) -> Shared<(bool, usize)> {
+        Shared {
+            state: (closed, 0),
+            faults: FaultQueue::default(),
+            counters: Counters::default(),
+        }
+    }
+
+    fn get() -> FakeRequest {
+        FakeRequest::new("GET", "http://127.0.0.1:1/api/x").expect("request")
+    }
+
+    #[test]
+    fn the_gate_runs_before_faults_and_routes() {
+        let mut shared = shared(true);
+        shared.faults.push(Fault::Unauthorized { times: 1 }, None);
+        assert_eq!(answer(&mut shared, &Gated, &get()).status(), 429);
+        assert_eq!(
+            shared.faults.pending(),
+            1,
+            "a gated request consumes no fault"
+        );
+        shared.state.0 = false;
+        assert_eq!(answer(&mut shared, &Gated, &get()).status(), 401);
+        assert_eq!(shared.state.1, 0, "a replacing fault skips the route");
+        shared.faults.push(
+            Fault::Slow {
+                delay: Duration::from_millis(9),
+                times: 1,
+            },
+            None,
+        );
+        let slow = answer(&mut shared, &Gated, &get());
+        assert_eq!(
+            (slow.status(), slow.delay()),
+            (204, Some(Duration::from_millis(9)))
+        );
+        assert_eq!(shared.state.1, 1, "a slow request is handled");
+        assert_eq!(shared.counters.api(), 3);
+    }
+
+    #[test]
+    fn a_closure_is_a_router() {
+        let router = |count: &mut usize, request: &FakeRequest| {
+            *count += 1;
+            Reply::text(200, request.route_path())
+        };
+        let mut shared = Shared {
+            state: 0usize,
+            faults: FaultQueue::default(),
+            counters: Counters::default(),
+        };
+        let reply = answer(&mut shared, &router, &get());
+        assert_eq!(reply.body(), b"/api/x");
+        assert_eq!(shared.state, 1);
     }
 }
