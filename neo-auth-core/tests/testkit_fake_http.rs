@@ -112,6 +112,13 @@ impl Router<State> for Vendors {
     }
 }
 
+/// A reqwest client with the core's TLS set-up (the crypto provider installed).
+fn plain_http() -> reqwest::Client {
+    neo_auth_core::http_client_builder()
+        .build()
+        .expect("an HTTP client")
+}
+
 fn manage_transport(
     fake: &FakeHttp<State>,
     credential: BasicCredential,
@@ -270,7 +277,7 @@ async fn fast_retry_recovers_from_a_429_then_a_503() {
 async fn link_header_paging_visits_every_record_once() {
     let _capture = capture_check(&[]);
     let fake = FakeHttp::start(state(23), Vendors).await;
-    let http = reqwest::Client::new();
+    let http = plain_http();
     let mut url =
         fake.url("/manage/company/companies?pageSize=5&conditions=name%20like%20%22C%25%22");
     let mut seen = Vec::new();
@@ -307,7 +314,7 @@ async fn link_header_paging_visits_every_record_once() {
 async fn offset_paging_with_a_data_meta_envelope_visits_every_record_once() {
     let _capture = capture_check(&[]);
     let fake = FakeHttp::start(state(23), Vendors).await;
-    let http = reqwest::Client::new();
+    let http = plain_http();
     let mut seen = Vec::new();
     let mut skip = 0;
     loop {
@@ -364,4 +371,32 @@ async fn the_rolling_window_refuses_the_excess_until_requests_leave_it() {
     companies(&api, &[]).await.expect("second freed slot");
     assert!(companies(&api, &[]).await.is_err());
     assert_eq!(fake.api_requests(), 7, "refused requests are counted too");
+}
+
+#[tokio::test]
+async fn a_plain_mock_mounted_over_a_path_wins_over_the_router() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, ResponseTemplate};
+    let _capture = capture_check(&[]);
+    let fake = FakeHttp::start(0usize, |hits: &mut usize, request: &FakeRequest| {
+        *hits += 1;
+        Reply::text(200, request.route_path())
+    })
+    .await;
+    Mock::given(path("/pinned"))
+        .respond_with(ResponseTemplate::new(418))
+        .expect(1)
+        .mount(fake.mock_server())
+        .await;
+    let http = plain_http();
+    let pinned = http.get(fake.url("/pinned")).send().await.expect("sent");
+    assert_eq!(pinned.status().as_u16(), 418);
+    let routed = http.get(fake.url("/Other/")).send().await.expect("sent");
+    assert_eq!(routed.text().await.expect("text"), "/other");
+    assert_eq!(fake.with_state(|hits| *hits), 1);
+    assert_eq!(
+        fake.requests_to("*", "/"),
+        1,
+        "the pinned mock bypasses the counters"
+    );
 }

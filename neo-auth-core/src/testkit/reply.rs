@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use http::{HeaderName, HeaderValue, StatusCode};
+use serde::Serialize;
 use serde_json::{Value, json};
 use wiremock::ResponseTemplate;
 
@@ -30,8 +31,10 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// A JSON reply. An invalid `status` (not 100–999) becomes 500.
-    pub fn json(status: u16, body: &Value) -> Reply {
+    /// A JSON reply (a `json!` value or any serializable type). An invalid
+    /// `status` (not 100–999) becomes 500; a body that cannot be serialized
+    /// (a map with non-string keys) is sent empty.
+    pub fn json(status: u16, body: &impl Serialize) -> Reply {
         Reply::raw(
             status,
             serde_json::to_vec(body).unwrap_or_default(),
