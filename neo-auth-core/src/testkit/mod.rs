@@ -22,6 +22,34 @@
 //! Tests built on the kit never sleep for expiry: give the [`TokenIssuer`] and
 //! the [`RollingWindow`] a [`ManualClock`](crate::ManualClock) and move it.
 //!
+//! ## Order of work for each request
+//!
+//! [`FakeHttp`] counts the request ([`Router::target`] says whether it is an
+//! API or token request), runs [`Router::gate`] (a vendor's rate limit on a
+//! [`RollingWindow`]), then takes the next matching [`Fault`]: a replacing
+//! fault answers in the vendor's words ([`Router::fault_reply`], else
+//! [`Fault::default_reply`]), [`Fault::Slow`] delays the normal reply. Only
+//! then is [`Router::route`] called, with the state locked.
+//!
+//! ## The four vendors on the kit
+//!
+//! - **HaloPSA**: form tokens with a `?tenant=` check in the router before
+//!   [`TokenIssuer::grant`] (its `id_token` added to
+//!   [`TokenIssuer::response_body`]), a vendor grant rule for `all`
+//!   ([`TokenIssuer::with_grant`]), `page_no`/`page_size` via
+//!   [`numbered_page`], the hosted limit in [`Router::gate`].
+//! - **ConnectWise Manage**: [`basic_credentials`] plus the `clientId`
+//!   header; `page`/`pageSize` via [`numbered_page`] and [`link_next`] (or
+//!   [`link_header`] with `first`/`prev`/`next`/`last`); forward-only `pageId`
+//!   with [`link_next`] too.
+//! - **VSA X**: [`basic_credentials`]; `$skip`/`$top` via [`offset_page`] into
+//!   `{Data, Meta: {TotalCount, NextQueryLink}}`, the link built with
+//!   [`url_with_params`].
+//! - **ConnectWise Asio**: [`TokenBody::Json`],
+//!   [`TokenIssuer::with_strict_scopes`], [`TokenIssuer::with_lock_after`]
+//!   (423 Locked); `cursor`/`limit` lists answered with [`link_next`], also
+//!   for POST lists.
+//!
 //! ## A tiny fake
 //!
 //! A JSON-body token endpoint (like ConnectWise Asio's) and one list route
