@@ -83,7 +83,17 @@
 //!   the same origin.
 //! - Writes that may have reached the server are never retried silently
 //!   ([`Error::WriteUncertain`]).
+//!
+//! ## Testing
+//!
+//! The `testkit` feature adds `neo_auth_core::testkit`: a stateful fake HTTP
+//! server (routes over your state, injected faults, an OAuth token issuer with
+//! expiry, scopes, revocation and a 423 lock, paging helpers) and a tracing
+//! capture that checks no secret was logged. Every vendor crate's `fake`
+//! feature is built on it; enable it in your `[dev-dependencies]` to write
+//! fakes of your own.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod access;
 mod auth;
@@ -94,6 +104,9 @@ mod env;
 mod error;
 mod model;
 mod paging;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 mod transport;
 
 pub use model::lenient;
