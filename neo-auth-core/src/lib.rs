@@ -67,7 +67,7 @@
 mod access;
 mod auth;
 mod clock;
-
+pub mod doctor;
 mod endpoint;
 mod error;
 mod model;
