@@ -79,15 +79,14 @@ fn known_values_map_to_variants_and_back() {
         &[Status::Open, Status::Waiting, Status::Closed]
     );
     assert!(Code::One < Code::Two, "extra derives are honoured");
-    assert_eq!(
-        serde_json::to_string(&Status::Open).unwrap(),
-        r#""Open""#
-    );
+    assert_eq!(serde_json::to_string(&Status::Open).unwrap(), r#""Open""#);
 }
 
 #[test]
 fn only_non_text_values_fail() {
-    let err = serde_json::from_str::<Status>("[1]").unwrap_err().to_string();
+    let err = serde_json::from_str::<Status>("[1]")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("Status"), "{err}");
     assert!(serde_json::from_str::<Status>("{}").is_err());
     assert!(serde_json::from_str::<Status>("1.5").is_err());
@@ -109,8 +108,7 @@ fn one_lenient_opt_serves_every_field_type() {
     assert_eq!(ticket.hours, Some(0.5));
     assert_eq!(ticket.onhold, Some(true));
     assert_eq!(ticket.summary.as_deref(), Some("77"));
-    let blank: Ticket =
-        serde_json::from_str(r#"{"id":"","board":null,"onhold":""}"#).unwrap();
+    let blank: Ticket = serde_json::from_str(r#"{"id":"","board":null,"onhold":""}"#).unwrap();
     assert_eq!(blank, Ticket::default());
 }
 

@@ -293,7 +293,16 @@ impl<'a> ProbePlan<'a> {
             .map(|(_, source)| CheckMethod::from_grant_source(*source)));
         let mut checks = Vec::with_capacity(self.entries.len());
         for entry in self.entries {
-            checks.push(check_entry(entry, &self.grant, grant_method, &self.policy, &self.location).await);
+            checks.push(
+                check_entry(
+                    entry,
+                    &self.grant,
+                    grant_method,
+                    &self.policy,
+                    &self.location,
+                )
+                .await,
+            );
         }
         AccessReport {
             vendor: self.vendor,
@@ -315,11 +324,10 @@ impl<'a> ProbePlan<'a> {
 
 /// Whether `policy` allows `access`.
 fn allows(policy: AreaAccess, access: Access) -> bool {
-    match (policy, access) {
-        (AreaAccess::Ignore, _) => false,
-        (AreaAccess::Read, Access::Write) => false,
-        _ => true,
-    }
+    !matches!(
+        (policy, access),
+        (AreaAccess::Ignore, _) | (AreaAccess::Read, Access::Write)
+    )
 }
 
 /// Looks through [`Error::Shared`] to the error itself.
@@ -425,18 +433,19 @@ async fn check_entry(
                 check.visibility = Visibility::Records;
             } else {
                 check.visibility = Visibility::NoneVisible;
-                let detail = format!(
-                    "access is granted but no records are visible: fine if there are none; otherwise the vendor-side account behind the credential cannot see them{}",
-                    if check.degrades.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", check.degrades)
-                    }
-                );
-                if check.required && !entry.may_be_empty {
-                    check.flag(detail);
+                let without = if check.degrades.is_empty() {
+                    String::new()
                 } else {
-                    check.warn(detail);
+                    format!(" ({})", check.degrades)
+                };
+                if check.required && !entry.may_be_empty {
+                    check.flag(format!(
+                        "no records are visible although access is granted: the vendor-side account behind the credential cannot see records here{without}"
+                    ));
+                } else {
+                    check.warn(format!(
+                        "no records are visible: fine if there are none; otherwise the vendor-side account behind the credential cannot see them{without}"
+                    ));
                 }
             }
         }

@@ -77,19 +77,19 @@ mod sealed {
 
     /// A target type and how each JSON form converts to it.
     pub trait Kind: Sized {
-    /// What the value should look like, for error messages.
-    const EXPECTING: &'static str;
+        /// What the value should look like, for error messages.
+        const EXPECTING: &'static str;
 
-    fn from_i64<E: de::Error>(v: i64) -> Result<Self, E>;
-    fn from_u64<E: de::Error>(v: u64) -> Result<Self, E>;
-    fn from_f64<E: de::Error>(v: f64) -> Result<Self, E>;
-    fn from_bool<E: de::Error>(v: bool) -> Result<Self, E>;
-    /// `Ok(None)` when the string is blank and means "no value".
-    fn from_str<E: de::Error>(v: &str) -> Result<Option<Self>, E>;
-    fn from_string<E: de::Error>(v: String) -> Result<Option<Self>, E> {
-        Self::from_str(&v)
+        fn from_i64<E: de::Error>(v: i64) -> Result<Self, E>;
+        fn from_u64<E: de::Error>(v: u64) -> Result<Self, E>;
+        fn from_f64<E: de::Error>(v: f64) -> Result<Self, E>;
+        fn from_bool<E: de::Error>(v: bool) -> Result<Self, E>;
+        /// `Ok(None)` when the string is blank and means "no value".
+        fn from_str<E: de::Error>(v: &str) -> Result<Option<Self>, E>;
+        fn from_string<E: de::Error>(v: String) -> Result<Option<Self>, E> {
+            Self::from_str(&v)
+        }
     }
-}
 }
 
 use sealed::Kind;
@@ -287,9 +287,7 @@ macro_rules! narrow_kind {
                 Err(E::invalid_type(Unexpected::Bool(v), &Self::EXPECTING))
             }
             fn from_str<E: de::Error>(v: &str) -> Result<Option<Self>, E> {
-                <$wide as Kind>::from_str(v)?
-                    .map(Self::narrow)
-                    .transpose()
+                <$wide as Kind>::from_str(v)?.map(Self::narrow).transpose()
             }
         }
     };

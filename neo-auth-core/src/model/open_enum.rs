@@ -74,6 +74,8 @@ macro_rules! open_enum {
             Unknown(::std::string::String),
         }
 
+        // A private enum need not use every generated helper.
+        #[allow(dead_code)]
         impl $name {
             /// Every known variant, in declaration order.
             pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
