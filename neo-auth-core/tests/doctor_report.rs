@@ -488,3 +488,49 @@ async fn everything_granted_exits_zero() {
     assert!(text.contains("  no problems found\n"), "{text}");
     assert!(!text.contains("missing permissions"), "{text}");
 }
+
+#[tokio::test]
+async fn identity_problems_and_introspected_grants() {
+    let credential = oauth_credential(None).await;
+    let report = ProbePlan::new("Kaseya VSA X", "in the API token's permissions")
+        .grant(credential.grant())
+        .learned_by(CheckMethod::Introspection)
+        .policy(AccessPolicy::read_only().with(TICKETS, AreaAccess::WRITE))
+        .identity(
+            Fact::new("API token", "neo-sync")
+                .problem("the token expires in 2 days: extend it in the portal"),
+        )
+        .fact(Fact::unknown(
+            "allowed organizations",
+            "the vendor did not say",
+        ))
+        .entry(PlanEntry::write(TICKETS, &EDIT_TICKETS).degrades("tickets cannot be changed"))
+        .run()
+        .await;
+    // Introspection confirms the grant: no "unconfirmed" warning on the write.
+    let write = &report.checks[0];
+    assert_eq!(write.method, CheckMethod::Introspection);
+    assert_eq!((write.granted, write.severity), (Some(true), Severity::Ok));
+    assert!(report.missing_required().is_empty());
+    // The identity's problem still fails the run.
+    assert!(report.has_problems());
+    assert_eq!(report.exit_code(), 3);
+    let text = report.to_string();
+    assert!(
+        text.contains(
+            "  ✗ API token: neo-sync — the token expires in 2 days: extend it in the portal\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ! allowed organizations: unknown — the vendor did not say\n"),
+        "{text}"
+    );
+    assert!(text.contains(
+        "  other problems:\n    - API token: the token expires in 2 days: extend it in the portal\n"
+    ), "{text}");
+    let json: Value = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["identity"]["severity"], "problem");
+    assert_eq!(json["facts"][0]["value"], Value::Null);
+    assert_eq!(json["checks"][0]["method"], "introspection");
+}
