@@ -284,8 +284,12 @@ impl<'a> ProbePlan<'a> {
         self
     }
 
-    /// Runs the probes one after the other (never in parallel: a vendor's
-    /// rate limit is shared with the integration) and builds the report.
+    /// Runs the probes one after the other, in the order of the entries (never
+    /// in parallel: a vendor's rate limit is shared with the integration), and
+    /// builds the report. A probe only runs when its row needs it (a read the
+    /// policy allows and the grant does not already refuse), so a later probe
+    /// may use what an earlier one saw through shared state (an
+    /// `Arc<Mutex<_>>` both futures hold) — say, a ticket id to read its notes.
     pub async fn run(self) -> AccessReport {
         let grant_method = self.method.or(self
             .grant
@@ -499,5 +503,89 @@ fn probe_failed(check: &mut AccessCheck, error: &Error, location: &str) {
                 "the probe read failed, so access is unconfirmed: {inner}"
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> AccessCheck {
+        AccessCheck {
+            area: Area::new("tickets"),
+            access: Access::Read,
+            verb: None,
+            scope: Some(Scope::new("read:tickets", "Tickets - Read")),
+            required: true,
+            optional: false,
+            policy: AreaAccess::Read,
+            granted: None,
+            method: CheckMethod::NotChecked,
+            visibility: Visibility::NotProbed,
+            seen: None,
+            severity: Severity::Ok,
+            degrades: String::new(),
+            detail: None,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn a_shared_error_is_read_through() {
+        let missing = Error::MissingScope {
+            operation: "tickets.list".into(),
+            vendor: "Acme".into(),
+            scope: "read:tickets".into(),
+            label: "Tickets - Read".into(),
+            location: "on the API tab".into(),
+            response: None,
+        };
+        let mut check = row();
+        probe_failed(
+            &mut check,
+            &Error::Shared(Arc::new(missing)),
+            "on the API tab",
+        );
+        assert_eq!(check.granted, Some(false));
+        assert_eq!(check.severity, Severity::Problem);
+        assert_eq!(
+            check.detail.as_deref(),
+            Some("`read:tickets` missing — tick \"Tickets - Read\" on the API tab")
+        );
+    }
+
+    #[test]
+    fn a_timeout_is_a_warning_and_a_policy_refusal_is_not_checked() {
+        let mut check = row();
+        probe_failed(
+            &mut check,
+            &Error::timeout("GET /tickets", std::time::Duration::from_secs(30)),
+            "x",
+        );
+        assert_eq!(
+            (check.severity, check.visibility),
+            (Severity::Warning, Visibility::ProbeFailed)
+        );
+        let mut check = row();
+        let denied = Error::PolicyDenied {
+            operation: "tickets.list".into(),
+            area: "tickets".into(),
+            allowed: AreaAccess::Ignore,
+            needed: Access::Read,
+        };
+        probe_failed(&mut check, &denied, "x");
+        assert_eq!(
+            (check.severity, check.method),
+            (Severity::Ok, CheckMethod::NotChecked)
+        );
+    }
+
+    #[test]
+    fn a_probe_problem_on_an_optional_row_is_a_warning() {
+        let mut check = row();
+        check.required = false;
+        check.optional = true;
+        probe_failed(&mut check, &Error::config("bad"), "x");
+        assert_eq!(check.severity, Severity::Warning);
     }
 }
