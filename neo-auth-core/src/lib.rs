@@ -66,6 +66,7 @@
 
 mod access;
 mod auth;
+mod calls;
 mod clock;
 mod endpoint;
 mod error;
@@ -80,6 +81,10 @@ pub use access::requirement::{Access, Area, AreaAccess, Requirement};
 pub use access::requirements::{Need, Requirements, Verb};
 pub use access::scope::{
     ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet,
+};
+pub use calls::{
+    BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
+    collection_path, decode_write_reply, record_path, send_chunked,
 };
 pub use auth::client_credentials::{ClientAuth, ClientCredentialsSource};
 pub use auth::credential::{Authorization, Credential, GrantSource};
