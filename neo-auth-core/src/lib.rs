@@ -82,10 +82,6 @@ pub use access::requirements::{Need, Requirements, Verb};
 pub use access::scope::{
     ExactRules, GrantedScopes, PermissionLevel, PermissionLevels, Scope, ScopeRules, ScopeSet,
 };
-pub use calls::{
-    BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
-    collection_path, decode_write_reply, record_path, send_chunked,
-};
 pub use auth::client_credentials::{ClientAuth, ClientCredentialsSource};
 pub use auth::credential::{Authorization, Credential, GrantSource};
 pub use auth::json_token::JsonTokenSource;
@@ -94,6 +90,10 @@ pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
+pub use calls::{
+    BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
+    collection_path, decode_write_reply, record_path, send_chunked,
+};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{EndpointSpec, Envelope, IdKind, ListMethod, PagingScheme};
 pub use error::decode::{decode_json, decode_json_seed};

@@ -124,7 +124,9 @@ where
         error: Error::config(message),
     };
     if chunk_size == 0 {
-        return Err(refuse("the chunk size of a batch must be greater than zero"));
+        return Err(refuse(
+            "the chunk size of a batch must be greater than zero",
+        ));
     }
     if records.is_empty() {
         return Err(refuse("nothing to send: the batch has no records"));

@@ -69,7 +69,6 @@ pub fn decode_write_reply<T: DeserializeOwned>(
         .map_err(|error| Error::write_uncertain(method.clone(), path, error))
 }
 
-
 /// A check of a decoded reply: `Err(why)` when it does not show what was saved.
 pub(crate) type Confirm<T> = Box<dyn Fn(&T) -> std::result::Result<(), String> + Send + Sync>;
 

@@ -68,8 +68,7 @@ impl RecordId {
         if text.chars().any(char::is_control) {
             return refuse("contains a control character");
         }
-        if kind == IdKind::Number && text.parse::<i64>().is_err() && text.parse::<u64>().is_err()
-        {
+        if kind == IdKind::Number && text.parse::<i64>().is_err() && text.parse::<u64>().is_err() {
             return refuse("is not a number, and this endpoint's ids are numbers");
         }
         Ok(encode_path_segment(text))
@@ -145,12 +144,14 @@ pub fn collection_path(spec: &EndpointSpec, parent: Option<&RecordId>) -> Result
             spec.path
         ))),
         None => Ok(spec.path.to_owned()),
-        Some(_) if !wants_placeholder && spec.parent_key.is_none() => Err(Error::config(
-            format!("the {} endpoint `{}` has no parent record", spec.name, spec.path),
-        )),
+        Some(_) if !wants_placeholder && spec.parent_key.is_none() => Err(Error::config(format!(
+            "the {} endpoint `{}` has no parent record",
+            spec.name, spec.path
+        ))),
         Some(parent) if wants_placeholder => {
             // A parent of a numbered endpoint's records can still be a text.
-            let segment = parent.to_segment(&format!("parent of the {}", spec.noun), IdKind::Text)?;
+            let segment =
+                parent.to_segment(&format!("parent of the {}", spec.noun), IdKind::Text)?;
             Ok(spec.path.replace(PARENT_PLACEHOLDER, &segment))
         }
         Some(_) => Ok(spec.path.to_owned()),
@@ -217,22 +218,33 @@ mod tests {
     use crate::access::requirement::Area;
     use crate::access::requirements::Requirements;
 
-    const SPEC: EndpointSpec =
-        EndpointSpec::new("devices", "/devices", Requirements::unscoped_read(Area::new("devices")))
-            .noun("device")
-            .id(IdKind::Text);
+    const SPEC: EndpointSpec = EndpointSpec::new(
+        "devices",
+        "/devices",
+        Requirements::unscoped_read(Area::new("devices")),
+    )
+    .noun("device")
+    .id(IdKind::Text);
 
     #[test]
     fn text_ids_are_one_encoded_segment() {
         let path = record_path(&SPEC, None, &"a b?c#d%e".into()).unwrap();
         assert_eq!(path, "/devices/a%20b%3Fc%23d%25e");
-        assert_eq!(record_path(&SPEC, None, &7_u64.into()).unwrap(), "/devices/7");
-        assert_eq!(record_path(&SPEC, None, &(-1_i64).into()).unwrap(), "/devices/-1");
+        assert_eq!(
+            record_path(&SPEC, None, &7_u64.into()).unwrap(),
+            "/devices/7"
+        );
+        assert_eq!(
+            record_path(&SPEC, None, &(-1_i64).into()).unwrap(),
+            "/devices/-1"
+        );
     }
 
     #[test]
     fn bad_ids_are_config_errors() {
-        for bad in ["", "  ", ".", "..", "a/b", "a\\b", "a\nb", "a\u{7f}b", "\u{85}"] {
+        for bad in [
+            "", "  ", ".", "..", "a/b", "a\\b", "a\nb", "a\u{7f}b", "\u{85}",
+        ] {
             let error = record_path(&SPEC, None, &bad.into()).unwrap_err();
             assert!(matches!(error, Error::Config { .. }), "{bad:?}: {error:?}");
         }
@@ -241,7 +253,10 @@ mod tests {
     #[test]
     fn a_numbered_endpoint_refuses_a_text_that_is_no_number() {
         let numbered = SPEC.id(IdKind::Number);
-        assert_eq!(record_path(&numbered, None, &"42".into()).unwrap(), "/devices/42");
+        assert_eq!(
+            record_path(&numbered, None, &"42".into()).unwrap(),
+            "/devices/42"
+        );
         let error = record_path(&numbered, None, &"abc".into()).unwrap_err();
         assert!(error.to_string().contains("not a number"), "{error}");
     }
@@ -251,7 +266,10 @@ mod tests {
         let error = collection_path(&SPEC, Some(&1.into())).unwrap_err();
         assert!(error.to_string().contains("no parent"), "{error}");
         let keyed = SPEC.parent_key("ticket_id");
-        assert_eq!(collection_path(&keyed, Some(&1.into())).unwrap(), "/devices");
+        assert_eq!(
+            collection_path(&keyed, Some(&1.into())).unwrap(),
+            "/devices"
+        );
         assert_eq!(
             parent_query(&keyed, Some(&5.into()), &[]).unwrap(),
             Some(("ticket_id".to_owned(), "5".to_owned()))

@@ -232,11 +232,13 @@ impl ApiRequest {
     ///   Opt in per call with `RequestOptions::new().idempotent(true)` where a
     ///   repeated delete is harmless.
     pub fn is_idempotent(&self) -> bool {
-        self.options.idempotent.unwrap_or_else(|| match self.method {
-            Method::GET | Method::HEAD | Method::PUT | Method::OPTIONS => true,
-            Method::POST => self.is_read_via_post(),
-            _ => false,
-        })
+        self.options
+            .idempotent
+            .unwrap_or_else(|| match self.method {
+                Method::GET | Method::HEAD | Method::PUT | Method::OPTIONS => true,
+                Method::POST => self.is_read_via_post(),
+                _ => false,
+            })
     }
 
     /// Whether this is a POST declared as a read (its requirement's access is
