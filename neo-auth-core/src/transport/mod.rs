@@ -182,14 +182,12 @@ impl Transport {
             }
             return self.inner.policy.check_unlabelled_read(&what());
         };
-        if writes && requirement.access() == Access::Read {
-            if !request.is_read_via_post() {
-                return Err(Error::config(format!(
-                    "{} is sent with a writing method but `{}` is declared as a read",
-                    what(),
-                    requirement.operation()
-                )));
-            }
+        if writes && requirement.access() == Access::Read && !request.is_read_via_post() {
+            return Err(Error::config(format!(
+                "{} is sent with a writing method but `{}` is declared as a read",
+                what(),
+                requirement.operation()
+            )));
         }
         self.check_scope(requirement)?;
         self.inner
