@@ -540,3 +540,39 @@ fn record_ids_come_from_numbers_and_texts() {
     assert!(!RecordId::from(String::from("g-1")).is_number());
     assert_eq!(RecordId::from(&String::from("g-1")).to_string(), "g-1");
 }
+
+#[tokio::test]
+async fn a_read_verb_sent_as_post_is_retried_and_decoded_like_a_read() {
+    let _capture = capture_check(&[]);
+    let (server, transport) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/api/tickets"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[{\"id\": \"x\"}]"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let call =
+        WriteCall::<Vec<Ticket>>::endpoint(transport, &TICKETS_SPEC, Verb::List, Method::POST)
+            .json(&json!({"resourceType": "company", "resources": ["c-1"]}));
+    let request = call.to_request().unwrap();
+    assert_eq!(
+        request.requirement_ref().unwrap().operation(),
+        "tickets.list"
+    );
+    assert!(request.is_idempotent());
+    let error = call.send().await.unwrap_err();
+    // Retried after the 503; a reply that does not decode is a plain decode
+    // error, not an uncertain write.
+    assert!(
+        matches!(&error, Error::Decode { path, .. } if path == "[0].id"),
+        "{error:?}"
+    );
+}
