@@ -97,6 +97,7 @@
 
 mod access;
 mod auth;
+mod calls;
 mod client;
 mod clock;
 pub mod doctor;
@@ -129,6 +130,10 @@ pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
+pub use calls::{
+    BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
+    collection_path, decode_write_reply, record_path, send_chunked,
+};
 pub use client::config::CommonConfig;
 pub use client::core::{ClientCore, CoreCredential};
 pub use client::rate_limit::RateLimit;
