@@ -53,36 +53,10 @@ fn credential(
 }
 
 /// Both token sources for `server`, by name.
-fn sources(server: &MockServer) -> Vec<(&'static str, Arc<dyn Fn() -> Box<dyn TokenSource>>)> {
-    let form_server = token_url(server);
-    let json_server = form_server.clone();
+fn sources(server: &MockServer) -> Vec<(&'static str, Boxed)> {
     vec![
-        (
-            "form",
-            Arc::new(move || {
-                Box::new(
-                    neo_auth_core::ClientCredentialsSource::new(
-                        &form_server,
-                        CLIENT_ID,
-                        secrecy::SecretString::from(CLIENT_SECRET),
-                    )
-                    .expect("valid token URL"),
-                ) as Box<dyn TokenSource>
-            }),
-        ),
-        (
-            "json",
-            Arc::new(move || {
-                Box::new(
-                    neo_auth_core::JsonTokenSource::new(
-                        &json_server,
-                        CLIENT_ID,
-                        secrecy::SecretString::from(CLIENT_SECRET),
-                    )
-                    .expect("valid token URL"),
-                ) as Box<dyn TokenSource>
-            }),
-        ),
+        ("form", Boxed(Box::new(form_source(server)))),
+        ("json", Boxed(Box::new(json_source(server)))),
     ]
 }
 
@@ -140,10 +114,10 @@ async fn unusual_token_responses_cost_at_most_two_token_requests_for_50_calls() 
     ];
     for (case, body) in cases {
         let server = server_with(ResponseTemplate::new(200).set_body_json(body)).await;
-        for (kind, make) in sources(&server) {
+        for (kind, source) in sources(&server) {
             let before = token_requests(&server).await;
             let clock = Arc::new(ManualClock::new());
-            let credential = credential(Boxed(make()), clock, TokenCacheConfig::default());
+            let credential = credential(source, clock, TokenCacheConfig::default());
             let transport = transport(&server, credential.clone());
             for _ in 0..CALLS {
                 transport
@@ -178,13 +152,13 @@ async fn a_failing_token_endpoint_is_asked_at_most_twice_for_50_calls() {
     ];
     for (case, response) in failures {
         let server = server_with(response).await;
-        for (kind, make) in sources(&server) {
+        for (kind, source) in sources(&server) {
             let before = token_requests(&server).await;
             let clock = Arc::new(ManualClock::new());
             let config = TokenCacheConfig::default()
                 .with_max_attempts(1)
                 .with_failure_backoff(Duration::from_secs(5), Duration::from_secs(2));
-            let credential = credential(Boxed(make()), clock.clone(), config);
+            let credential = credential(source, clock.clone(), config);
             let transport = transport(&server, credential.clone());
             for call in 0..CALLS {
                 let error = transport
@@ -290,10 +264,10 @@ async fn a_token_endpoint_429_longer_than_the_deadline_is_returned_at_once() {
             .set_body_json(json!({"error": "slow_down"})),
     )
     .await;
-    for (kind, make) in sources(&server) {
+    for (kind, source) in sources(&server) {
         let before = token_requests(&server).await;
         let clock = Arc::new(ManualClock::new());
-        let credential = credential(Boxed(make()), clock, TokenCacheConfig::default());
+        let credential = credential(source, clock, TokenCacheConfig::default());
         let transport = transport(&server, credential);
         let started = Instant::now();
         let error = transport

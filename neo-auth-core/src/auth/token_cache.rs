@@ -308,9 +308,10 @@ impl TokenCache {
             // No usable token, and a fetch failed moments ago: share that
             // failure for its hold instead of sending one more request.
             if failure.1.is_some_and(|until| now < until)
+                && shared.cached().filter(|t| t.is_usable(now)).is_none()
                 && let Some(error) = shared.last_failure_error()
             {
-                return shared.usable_or(now, error);
+                return Err(Error::Shared(error));
             }
         }
         let task_shared = self.shared.clone();
