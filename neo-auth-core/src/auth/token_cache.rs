@@ -58,7 +58,8 @@ pub struct TokenCacheConfig {
     /// The lifetime of a token whose response has no usable `expires_in`
     /// (missing, zero or negative): refreshed after it like any other token,
     /// and earlier when the API answers 401. One hour unless set (the usual
-    /// OAuth2 lifetime; a shorter-lived token is caught by the 401).
+    /// OAuth2 lifetime; a shorter-lived token is caught by the 401). Zero
+    /// keeps such a token until the API answers 401.
     pub default_lifetime: Duration,
     /// After a failed fetch that leaves no usable token, callers share that
     /// failure for this long (plus up to [`failure_jitter`](Self::failure_jitter))
@@ -471,7 +472,6 @@ impl Shared {
                 Ok(cached)
             }
             Err(error) => {
-                let error = self.masked(error);
                 let (own, shared) = share(error);
                 *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = Some(Failure {
                     epoch,
@@ -582,7 +582,8 @@ impl Shared {
                 };
             let error = match outcome {
                 Ok(token) => return Ok(token),
-                Err(error) => error,
+                // Masked before it is logged below, shared or returned.
+                Err(error) => self.masked(error),
             };
             if attempt >= self.config.max_attempts || !error.is_retryable() {
                 return Err(error);
