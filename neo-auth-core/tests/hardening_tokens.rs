@@ -294,3 +294,35 @@ async fn a_token_endpoint_429_longer_than_the_deadline_is_returned_at_once() {
         assert_eq!(token_requests(&server).await - before, 1, "{kind}");
     }
 }
+
+#[tokio::test]
+async fn a_failure_with_retry_after_is_held_at_least_that_long() {
+    let _capture = capture_check(&[]);
+    let server = server_with(
+        ResponseTemplate::new(429)
+            .insert_header("retry-after", "30")
+            .set_body_json(json!({"error": "slow_down"})),
+    )
+    .await;
+    let clock = Arc::new(ManualClock::new());
+    let config = TokenCacheConfig::default()
+        .with_max_attempts(1)
+        .with_failure_backoff(Duration::from_secs(5), Duration::from_secs(2));
+    let credential = credential(form_source(&server), clock.clone(), config);
+    credential.authorize().await.unwrap_err();
+    clock.advance(Duration::from_secs(29));
+    let held = credential.authorize().await.unwrap_err();
+    assert_eq!(
+        held.retry_after(),
+        Some(Duration::from_secs(30)),
+        "{held:?}"
+    );
+    assert_eq!(
+        credential.cache().fetch_count(),
+        1,
+        "held for the Retry-After"
+    );
+    clock.advance(Duration::from_secs(2));
+    credential.authorize().await.unwrap_err();
+    assert_eq!(credential.cache().fetch_count(), 2, "asked again after it");
+}

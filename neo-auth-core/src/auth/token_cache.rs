@@ -420,7 +420,11 @@ impl Shared {
 
     /// Until when a failure at `now` is shared: the jittered failure backoff,
     /// and at least the endpoint's `Retry-After` (capped at `max_retry_after`).
+    /// No hold at all when the failure backoff is zero (turned off).
     fn hold_until(&self, now: Instant, error: &Error) -> Option<Instant> {
+        if self.config.failure_backoff.is_zero() {
+            return None;
+        }
         let jitter_room = u64::try_from(self.config.failure_jitter.as_millis()).unwrap_or(u64::MAX);
         let jitter = Duration::from_millis(fastrand::u64(0..=jitter_room));
         let mut hold = self
@@ -428,9 +432,6 @@ impl Shared {
             .failure_backoff
             .checked_add(jitter.min(self.config.failure_jitter))
             .unwrap_or(Duration::MAX);
-        if self.config.failure_backoff.is_zero() {
-            hold = Duration::ZERO;
-        }
         if let Some(after) = error.retry_after() {
             hold = hold.max(after.min(self.config.max_retry_after));
         }
