@@ -6,7 +6,7 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 
 use super::Transport;
-use crate::error::redact::{redact_snippet, redact_text};
+use crate::error::redact::redact_text;
 use crate::error::{ApiError, Error, transport_kind};
 use crate::transport::request::ApiRequest;
 use crate::transport::retry::retry_after_from_headers;
@@ -18,6 +18,8 @@ pub(super) enum Failure {
         error: Error,
         retry_after: Option<Duration>,
         rate_limited: bool,
+        /// A write refused with 429: repeated only if the retry policy says so.
+        refused_write: bool,
     },
     /// Returned to the caller as is.
     Final(Error),
@@ -30,6 +32,7 @@ impl Failure {
             error,
             retry_after: None,
             rate_limited: false,
+            refused_write: false,
         }
     }
 }
@@ -164,15 +167,17 @@ impl Transport {
         body: &[u8],
     ) -> ApiError {
         let details = self.inner.errors.parse(status, headers, body);
+        // The exact values the credential holds, even echoed bare.
+        let secrets = self.inner.credential.known_secrets();
         ApiError {
             method: request.method.clone(),
             path: request.path.clone(),
             status,
-            code: details.code.as_deref().map(redact_text),
-            message: details.message.as_deref().map(redact_text),
+            code: secrets.mask_opt(details.code.as_deref().map(redact_text)),
+            message: secrets.mask_opt(details.message.as_deref().map(redact_text)),
             request_id: request_id(headers),
             retry_after: retry_after_from_headers(headers),
-            body_snippet: redact_snippet(body, 300),
+            body_snippet: secrets.snippet(body, 300),
         }
     }
 }
