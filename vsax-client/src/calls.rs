@@ -46,8 +46,13 @@ impl<T: DeserializeOwned> GetRecord<T> {
     }
 
     /// `GET {spec.path}/{id}`, the id checked and encoded by the core.
-    pub(crate) fn record(client: &Client, spec: &'static EndpointSpec, id: impl Into<RecordId>) -> Self {
-        let request = GetCall::<serde_json::Value>::new(client.transport().clone(), spec, id).to_request();
+    pub(crate) fn record(
+        client: &Client,
+        spec: &'static EndpointSpec,
+        id: impl Into<RecordId>,
+    ) -> Self {
+        let request =
+            GetCall::<serde_json::Value>::new(client.transport().clone(), spec, id).to_request();
         Self::new(client, request)
     }
 
@@ -68,14 +73,26 @@ impl<T: DeserializeOwned> GetRecord<T> {
 }
 
 /// The requirement of `verb` on `spec`, or a configuration error.
-pub(crate) fn requirement(spec: &'static EndpointSpec, verb: Verb) -> Result<neo_auth_core::Requirement> {
-    spec.requirements.requirement(spec.name, verb).ok_or_else(|| {
-        neo_auth_core::Error::config(format!("the `{}` endpoint does not offer `{verb}`", spec.name))
-    })
+pub(crate) fn requirement(
+    spec: &'static EndpointSpec,
+    verb: Verb,
+) -> Result<neo_auth_core::Requirement> {
+    spec.requirements
+        .requirement(spec.name, verb)
+        .ok_or_else(|| {
+            neo_auth_core::Error::config(format!(
+                "the `{}` endpoint does not offer `{verb}`",
+                spec.name
+            ))
+        })
 }
 
 /// One path segment for an id (checked like the core's record paths).
-pub(crate) fn segment(spec: &EndpointSpec, id: impl Into<RecordId>, kind: neo_auth_core::IdKind) -> Result<String> {
+pub(crate) fn segment(
+    spec: &EndpointSpec,
+    id: impl Into<RecordId>,
+    kind: neo_auth_core::IdKind,
+) -> Result<String> {
     id.into().to_segment(spec.noun, kind)
 }
 

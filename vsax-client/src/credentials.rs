@@ -4,7 +4,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use neo_auth_core::{Error, Result, Scope};
+use neo_auth_core::{EnvVar, EnvVars, Error, Result, Scope};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
@@ -13,16 +13,36 @@ use crate::models::timestamp::parse_datetime;
 use crate::permissions::parse_permission;
 
 /// Environment variable: the tenant URL (`https://acme.vsax.net`) or any base URL of the API family.
-pub const ENV_BASE_URL: &str = "VSAX_BASE_URL";
+pub const ENV_BASE_URL: EnvVar = EnvVar::new(
+    "VSAX_BASE_URL",
+    "https://acme.vsax.net",
+    "the address of the VSA X tenant (or of another server of the API family, e.g. https://api.pulseway.com/v3)",
+);
 /// Environment variable: the Token ID.
-pub const ENV_TOKEN_ID: &str = "VSAX_TOKEN_ID";
+pub const ENV_TOKEN_ID: EnvVar = EnvVar::new(
+    "VSAX_TOKEN_ID",
+    "3f7c0e9a",
+    "Configuration → API Access → Third-Party Tokens (the Token ID of the token)",
+);
 /// Environment variable: the Token Secret.
-pub const ENV_TOKEN_SECRET: &str = "VSAX_TOKEN_SECRET";
+pub const ENV_TOKEN_SECRET: EnvVar = EnvVar::new(
+    "VSAX_TOKEN_SECRET",
+    "…",
+    "the Token Secret, shown once when the Third-Party Token is created",
+);
 /// Optional environment variable: the token's expiration date (`2026-12-31` or RFC 3339).
-pub const ENV_TOKEN_EXPIRES: &str = "VSAX_TOKEN_EXPIRES";
+pub const ENV_TOKEN_EXPIRES: EnvVar = EnvVar::new(
+    "VSAX_TOKEN_EXPIRES",
+    "2027-03-31",
+    "the expiration date on the token's Details tab (optional)",
+);
 /// Optional environment variable: the granted permissions, separated by commas
 /// or semicolons (`devices.read, Notifications: Read/Write`).
-pub const ENV_PERMISSIONS: &str = "VSAX_PERMISSIONS";
+pub const ENV_PERMISSIONS: EnvVar = EnvVar::new(
+    "VSAX_PERMISSIONS",
+    "devices.read, device_assets.read, organizations.read, automation.read, notifications.write",
+    "the areas ticked on the token's Authorization tab (optional)",
+);
 
 /// A VSA X Third-Party Token and where to use it.
 ///
@@ -128,36 +148,36 @@ impl Credentials {
     /// assert!(err.to_string().contains("VSAX_TOKEN_SECRET"));
     /// ```
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self> {
-        let read = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let base = read(ENV_BASE_URL);
-        let id = read(ENV_TOKEN_ID);
-        let secret = read(ENV_TOKEN_SECRET);
-        let missing: Vec<String> = [
-            (ENV_BASE_URL, base.is_none(), "the tenant URL, e.g. https://acme.vsax.net"),
-            (ENV_TOKEN_ID, id.is_none(), "the Token ID of a Third-Party Token (Configuration → API Access → Third-Party Tokens)"),
-            (ENV_TOKEN_SECRET, secret.is_none(), "the Token Secret, shown once when the token is created"),
-        ]
-        .iter()
-        .filter(|(_, missing, _)| *missing)
-        .map(|(name, _, what)| format!("{name} ({what})"))
-        .collect();
-        let (Some(base), Some(id), Some(secret)) = (base, id, secret) else {
-            return Err(Error::config(format!(
-                "missing environment variable(s): {}",
-                missing.join("; ")
-            )));
-        };
-        let mut credentials = Self::new(&base, id, SecretString::from(secret))?;
-        if let Some(expiry) = read(ENV_TOKEN_EXPIRES) {
-            credentials = credentials
-                .with_expiry_text(&expiry)
-                .map_err(|e| Error::config(format!("{ENV_TOKEN_EXPIRES}: {e}")))?;
-        }
-        if let Some(list) = read(ENV_PERMISSIONS) {
-            credentials = credentials
-                .with_granted_text(&list)
-                .map_err(|e| Error::config(format!("{ENV_PERMISSIONS}: {e}")))?;
-        }
+        let mut env = EnvVars::with_lookup("VSA X", lookup);
+        let base = env.required(&ENV_BASE_URL);
+        let id = env.required(&ENV_TOKEN_ID);
+        let secret = env.secret(&ENV_TOKEN_SECRET);
+        let expiry = env.optional(&ENV_TOKEN_EXPIRES);
+        let expires_at = expiry.as_deref().and_then(|text| {
+            let at = parse_datetime(text);
+            if at.is_none() {
+                env.invalid(
+                    &ENV_TOKEN_EXPIRES,
+                    format!(
+                        "is not a date (write 2027-03-31 or 2027-03-31T18:00:00Z), got `{text}`"
+                    ),
+                );
+            }
+            at
+        });
+        let granted =
+            env.optional(&ENV_PERMISSIONS)
+                .and_then(|text| match parse_permissions(&text) {
+                    Ok(granted) => Some(granted),
+                    Err(why) => {
+                        env.invalid(&ENV_PERMISSIONS, why);
+                        None
+                    }
+                });
+        let (base, id, secret) = env.finish((base, id, secret))?;
+        let mut credentials = Self::new(&base, id, secret)?;
+        credentials.expires_at = expires_at;
+        credentials.granted = granted;
         Ok(credentials)
     }
 
@@ -191,24 +211,7 @@ impl Credentials {
     /// Declares the granted permissions from text: wire names or portal labels
     /// separated by commas or semicolons (`devices.read; Notifications: Read/Write`).
     pub fn with_granted_text(self, text: &str) -> Result<Self> {
-        let mut granted = Vec::new();
-        for item in text
-            .split([',', ';'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let scope = parse_permission(item).ok_or_else(|| {
-                Error::config(format!(
-                    "`{item}` is not a VSA X permission; use one of {}",
-                    crate::permissions::ALL_PERMISSIONS
-                        .iter()
-                        .map(|s| format!("`{}`", s.name()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
-            granted.push(scope);
-        }
+        let granted = parse_permissions(text).map_err(Error::config)?;
         Ok(self.with_granted(granted))
     }
 
@@ -236,6 +239,26 @@ impl Credentials {
     pub fn granted(&self) -> Option<&[&'static Scope]> {
         self.granted.as_deref()
     }
+}
+
+/// Permission names or labels separated by commas or semicolons.
+fn parse_permissions(text: &str) -> std::result::Result<Vec<&'static Scope>, String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            parse_permission(item).ok_or_else(|| {
+                format!(
+                    "`{item}` is not a VSA X permission; use one of {}",
+                    crate::permissions::ALL_PERMISSIONS
+                        .iter()
+                        .map(|s| format!("`{}`", s.name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+        })
+        .collect()
 }
 
 impl fmt::Debug for Credentials {
@@ -272,19 +295,23 @@ mod tests {
     #[test]
     fn every_missing_variable_is_named_once() {
         let err = Credentials::from_lookup(env(&[])).unwrap_err().to_string();
-        for name in [ENV_BASE_URL, ENV_TOKEN_ID, ENV_TOKEN_SECRET] {
-            assert_eq!(err.matches(name).count(), 1, "{err}");
+        for var in [ENV_BASE_URL, ENV_TOKEN_ID, ENV_TOKEN_SECRET] {
+            assert_eq!(err.matches(var.name).count(), 1, "{err}");
         }
+        assert!(err.contains("Third-Party Tokens"), "{err}");
     }
 
     #[test]
     fn optional_variables_are_read() {
         let c = Credentials::from_lookup(env(&[
-            (ENV_BASE_URL, "https://acme.vsax.net"),
-            (ENV_TOKEN_ID, "id"),
-            (ENV_TOKEN_SECRET, "s3cr3t"),
-            (ENV_TOKEN_EXPIRES, "2027-03-31"),
-            (ENV_PERMISSIONS, "devices.read; Notifications: Read/Write"),
+            (ENV_BASE_URL.name, "https://acme.vsax.net"),
+            (ENV_TOKEN_ID.name, "id"),
+            (ENV_TOKEN_SECRET.name, "s3cr3t"),
+            (ENV_TOKEN_EXPIRES.name, "2027-03-31"),
+            (
+                ENV_PERMISSIONS.name,
+                "devices.read; Notifications: Read/Write",
+            ),
         ]))
         .unwrap();
         assert_eq!(
@@ -293,10 +320,11 @@ mod tests {
         );
         assert_eq!(c.granted().unwrap(), [&DEVICES_READ, &NOTIFICATIONS_WRITE]);
         let bad = Credentials::from_lookup(env(&[
-            (ENV_BASE_URL, "https://acme.vsax.net"),
-            (ENV_TOKEN_ID, "id"),
-            (ENV_TOKEN_SECRET, "s3cr3t"),
-            (ENV_PERMISSIONS, "tickets.read"),
+            (ENV_BASE_URL.name, "https://acme.vsax.net"),
+            (ENV_TOKEN_ID.name, "id"),
+            (ENV_TOKEN_SECRET.name, "s3cr3t"),
+            (ENV_PERMISSIONS.name, "tickets.read"),
+            (ENV_TOKEN_EXPIRES.name, "soon"),
         ]))
         .unwrap_err()
         .to_string();

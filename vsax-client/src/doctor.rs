@@ -11,7 +11,6 @@ use neo_auth_core::doctor::{AccessReport, CheckMethod, Fact, PlanEntry, ProbePla
 use neo_auth_core::{GrantSource, Page, Result};
 
 use crate::client::Client;
-use crate::models::Environment;
 use crate::permissions::{
     AUTOMATION, AUTOMATION_WRITE, DEVICE_ASSETS, DEVICES, NOTIFICATIONS, NOTIFICATIONS_WRITE,
     ORGANIZATIONS, PERMISSION_AREAS,
@@ -71,14 +70,17 @@ impl Client {
 
     async fn identity(&self) -> Fact {
         let name = format!("token {}", self.token_id());
-        match self.get_json::<Environment>("/environment", &[], None).await {
+        match self.environment().send().await {
             Ok(environment) => Fact::new(
                 name,
-                environment
-                    .name
-                    .map_or_else(|| "authenticated".to_owned(), |n| format!("authenticated on {n}")),
+                environment.name.map_or_else(
+                    || "authenticated".to_owned(),
+                    |n| format!("authenticated on {n}"),
+                ),
             ),
-            Err(error) if error.is_auth() => Fact::unknown(name, "not authenticated").problem(error.to_string()),
+            Err(error) if error.is_auth() => {
+                Fact::unknown(name, "not authenticated").problem(error.to_string())
+            }
             Err(error) => Fact::unknown(name, format!("GET /environment failed: {error}")),
         }
     }
@@ -110,7 +112,12 @@ impl Client {
     }
 
     async fn probe_organizations(&self) -> Result<u64> {
-        self.organizations().list().page_size(1).send().await.map(seen)
+        self.organizations()
+            .list()
+            .page_size(1)
+            .send()
+            .await
+            .map(seen)
     }
 
     async fn probe_scripts(&self) -> Result<u64> {
@@ -118,6 +125,11 @@ impl Client {
     }
 
     async fn probe_notifications(&self) -> Result<u64> {
-        self.notifications().list().page_size(1).send().await.map(seen)
+        self.notifications()
+            .list()
+            .page_size(1)
+            .send()
+            .await
+            .map(seen)
     }
 }

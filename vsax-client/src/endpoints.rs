@@ -23,10 +23,12 @@ pub const ODATA_PAGING: PagingScheme = PagingScheme::Offset {
     max_size: MAX_PAGE_SIZE,
 };
 
-/// `{"Data": [...], "Meta": {"TotalCount", "NextQueryLink"}}`.
+/// `{"Data": [...], "Meta": {"TotalCount", "NextQueryLink"}}`, or a bare
+/// array (some endpoints answer bare; which ones is unverified).
 pub const DATA_ENVELOPE: Envelope = Envelope::under(&["Data"])
     .with_total(&["Meta", "TotalCount"])
-    .with_next(&["Meta", "NextQueryLink"]);
+    .with_next(&["Meta", "NextQueryLink"])
+    .or_bare();
 
 const fn read(area: neo_auth_core::Area, scope: &'static Scope) -> Requirements {
     Requirements::read_only(area, scope)

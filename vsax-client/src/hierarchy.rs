@@ -126,13 +126,15 @@ impl Hierarchy {
                 }
             }
         }
-        let org_ids: std::collections::HashSet<i64> =
-            organizations.iter().map(|o| o.id).collect();
+        let org_ids: std::collections::HashSet<i64> = organizations.iter().map(|o| o.id).collect();
         let mut sites_by_org: HashMap<i64, Vec<SiteNode>> = HashMap::new();
         for site in sites {
             let groups = groups_by_site.remove(&site.id).unwrap_or_default();
             match site.organization().filter(|id| org_ids.contains(id)) {
-                Some(org) => sites_by_org.entry(org).or_default().push(SiteNode { site, groups }),
+                Some(org) => sites_by_org
+                    .entry(org)
+                    .or_default()
+                    .push(SiteNode { site, groups }),
                 None => {
                     for node in groups {
                         unplaced.devices.extend(node.devices);
@@ -169,7 +171,10 @@ impl Hierarchy {
     pub fn organization_of_device(&self, identifier: &str) -> Option<&Organization> {
         self.organizations
             .iter()
-            .find(|o| o.devices().any(|d| d.identifier.eq_ignore_ascii_case(identifier)))
+            .find(|o| {
+                o.devices()
+                    .any(|d| d.identifier.eq_ignore_ascii_case(identifier))
+            })
             .map(|o| &o.organization)
     }
 
@@ -191,7 +196,9 @@ mod tests {
     #[test]
     fn every_record_is_placed_or_kept_as_unplaced() {
         let orgs = from(json!([{"Id": 1}, {"Id": 2}]));
-        let sites = from(json!([{"Id": 10, "ParentId": 1}, {"Id": 11, "OrganizationId": 2}, {"Id": 12, "ParentId": 99}]));
+        let sites = from(
+            json!([{"Id": 10, "ParentId": 1}, {"Id": 11, "OrganizationId": 2}, {"Id": 12, "ParentId": 99}]),
+        );
         let groups = from(json!([
             {"Id": 100, "ParentId": 10}, {"Id": 101, "SiteId": 11}, {"Id": 102, "SiteId": 12}, {"Id": 103}
         ]));
@@ -201,7 +208,11 @@ mod tests {
             {"Identifier": "e"}, {"Identifier": "f", "GroupId": 100}
         ]));
         let tree = Hierarchy::build(orgs, sites, groups, devices);
-        let ids = |o: &OrganizationNode| o.devices().map(|d| d.identifier.clone()).collect::<Vec<_>>();
+        let ids = |o: &OrganizationNode| {
+            o.devices()
+                .map(|d| d.identifier.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(tree.organization(1).unwrap()), ["a", "f"]);
         assert_eq!(ids(tree.organization(2).unwrap()), ["b"]);
         let u = tree.unplaced();

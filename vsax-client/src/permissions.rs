@@ -160,7 +160,7 @@ pub static PERMISSION_AREAS: [PermissionArea; 5] = [
         read: &NOTIFICATIONS_READ,
         write: Some(&NOTIFICATIONS_WRITE),
         used_for: "only to create notifications or manage webhooks",
-        degrades: "no notifications can be created and no webhooks managed",
+        degrades: "notifications and webhooks cannot be read, created or managed",
     },
 ];
 

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Utc};
 use neo_auth_core::{
-    AuthError, Authorization, BasicCredential, BoxFuture, Clock, Credential, GrantSource, Result,
-    ScopeSet,
+    AuthError, Authorization, BasicCredential, BoxFuture, Clock, Credential, GrantSource,
+    KnownSecrets, Result, ScopeSet,
 };
 
 use crate::credentials::Credentials;
@@ -120,6 +120,12 @@ impl Credential for TokenCredential {
         self.basic.authorize()
     }
 
+    /// The Token Secret and the Basic header's Base64 form, masked wherever
+    /// the SDK renders text from a server.
+    fn known_secrets(&self) -> KnownSecrets {
+        self.basic.known_secrets()
+    }
+
     fn granted(&self) -> Option<Arc<dyn ScopeSet>> {
         self.granted.clone()
     }
@@ -180,5 +186,22 @@ mod tests {
         let (granted, source) = credential.grant().unwrap();
         assert!(granted.grants(&crate::permissions::DEVICES_READ));
         assert!(!source.is_confirmed());
+    }
+
+    #[test]
+    fn the_secret_and_its_basic_form_are_known_secrets() {
+        let credentials = Credentials::new(
+            "https://a.vsax.net",
+            "tok-1",
+            SecretString::from("s3cret-value"),
+        )
+        .unwrap();
+        let credential =
+            TokenCredential::new(&credentials, Arc::new(neo_auth_core::SystemClock)).unwrap();
+        // base64("tok-1:s3cret-value")
+        let masked = credential
+            .known_secrets()
+            .mask("echo s3cret-value / dG9rLTE6czNjcmV0LXZhbHVl");
+        assert_eq!(masked, "echo ** redacted ** / ** redacted **");
     }
 }

@@ -19,11 +19,18 @@ fn device_detail_example() {
     let d: Device = decode_one(&fixture("device_detail.json")).unwrap();
     assert_eq!(d.identifier, "8f3c2a1d-…");
     assert_eq!(d.name.as_deref(), Some("ACME-WKS-014"));
-    assert_eq!((d.group_id, d.site_id, d.organization_id), (Some(125), Some(12), Some(4821)));
+    assert_eq!(
+        (d.group_id, d.site_id, d.organization_id),
+        (Some(125), Some(12), Some(4821))
+    );
     assert_eq!(d.is_online, Some(true));
     assert_eq!(d.computer_type.as_deref(), Some("windows"));
     assert_eq!(d.external_ip_address.as_deref(), Some("203.0.113.7"));
-    assert!(d.extra.is_empty(), "every example field is modelled: {:?}", d.extra);
+    assert!(
+        d.extra.is_empty(),
+        "every example field is modelled: {:?}",
+        d.extra
+    );
 }
 
 #[test]
@@ -53,7 +60,10 @@ fn assets_example() {
     let page = decode_list::<Asset>(&fixture("assets_list.json")).unwrap();
     let a = &page.items[0];
     assert_eq!(a.category("BIOS").unwrap()["Manufacturer"], "Dell Inc.");
-    assert_eq!(a.installed_software[0].publisher.as_deref(), Some("Igor Pavlov"));
+    assert_eq!(
+        a.installed_software[0].publisher.as_deref(),
+        Some("Igor Pavlov")
+    );
     assert_eq!(a.disks[0].free_percentage, Some(41.0));
     assert_eq!(a.disks[0].system, Some(true));
     let seen = a.last_seen_online.as_ref().unwrap();
@@ -76,9 +86,15 @@ fn asset_ip_addresses_in_both_disputed_shapes() {
 #[test]
 fn hierarchy_and_custom_fields() {
     let orgs = decode_list::<Organization>(&fixture("organizations_list.json")).unwrap();
-    assert_eq!(orgs.items.iter().map(|o| o.id).collect::<Vec<_>>(), [4821, 4822]);
+    assert_eq!(
+        orgs.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        [4821, 4822]
+    );
     let g: Group = decode_one(&fixture("group_detail.json")).unwrap();
-    assert_eq!((g.id, g.site(), g.notes.as_deref()), (125, Some(12), Some("Front office PCs")));
+    assert_eq!(
+        (g.id, g.site(), g.notes.as_deref()),
+        (125, Some(12), Some("Front office PCs"))
+    );
     let fields = decode_list::<CustomFieldValue>(&fixture("device_custom_fields.json")).unwrap();
     assert_eq!(fields.items[1].value, "2027-01-31");
     assert_eq!(fields.items[0].r#type.as_deref(), Some("Text"));
@@ -90,7 +106,10 @@ fn notifications_example() {
     let n = &page.items[0];
     assert_eq!(n.identifier.as_deref(), Some("5011"));
     assert_eq!(n.severity, Some(Priority::Critical));
-    assert_eq!(n.created_on.as_ref().unwrap().parsed().unwrap().timestamp(), 1_790_266_502);
+    assert_eq!(
+        n.created_on.as_ref().unwrap().parsed().unwrap().timestamp(),
+        1_790_266_502
+    );
     assert_eq!(n.is_read, Some(false));
 }
 
@@ -107,7 +126,10 @@ fn webhook_delivery_example() {
     let d: WebhookDelivery = serde_json::from_slice(&fixture("webhook_delivery.json")).unwrap();
     assert_eq!(d.id, Some(912));
     assert_eq!(d.priority, Some(Priority::Critical));
-    assert_eq!(d.date_time.unwrap().parsed().unwrap().timestamp(), 1_790_266_502);
+    assert_eq!(
+        d.date_time.unwrap().parsed().unwrap().timestamp(),
+        1_790_266_502
+    );
     assert_eq!(d.organization_id, Some(4821));
 }
 
@@ -122,7 +144,9 @@ fn request_bodies_match_the_examples() {
     let expected: Value = serde_json::from_slice(&fixture("webhook_create_body.json")).unwrap();
     assert_eq!(serde_json::to_value(&hook).unwrap(), expected);
 
-    let task = RunTask::new().on_devices(["a", "b"]).webhook_url("https://example.com/done");
+    let task = RunTask::new()
+        .on_devices(["a", "b"])
+        .webhook_url("https://example.com/done");
     assert_eq!(
         serde_json::to_value(&task).unwrap(),
         json!({"DeviceIdentifiers": ["a", "b"], "WebhookUrl": "https://example.com/done"})
@@ -136,17 +160,23 @@ fn request_bodies_match_the_examples() {
 
 #[test]
 fn error_body_example() {
-    let d = VsaxErrors.parse(StatusCode::FORBIDDEN, &HeaderMap::new(), &fixture("error_forbidden.json"));
+    let d = VsaxErrors.parse(
+        StatusCode::FORBIDDEN,
+        &HeaderMap::new(),
+        &fixture("error_forbidden.json"),
+    );
     assert_eq!(d.message.as_deref(), Some("Forbidden: …"));
 }
 
 #[test]
 fn unknown_fields_are_kept_and_missing_optional_fields_are_none() {
-    let o: Organization = serde_json::from_value(json!({"Id": "17", "Brand": {"Color": "red"}})).unwrap();
+    let o: Organization =
+        serde_json::from_value(json!({"Id": "17", "Brand": {"Color": "red"}})).unwrap();
     assert_eq!(o.id, 17);
     assert_eq!(o.name, None);
     assert_eq!(o.extra["Brand"]["Color"], "red");
-    let d: Device = serde_json::from_value(json!({"Identifier": "g", "LocalIpAddresses": null})).unwrap();
+    let d: Device =
+        serde_json::from_value(json!({"Identifier": "g", "LocalIpAddresses": null})).unwrap();
     assert!(d.local_ip_addresses.is_empty());
 }
 
@@ -154,14 +184,23 @@ fn unknown_fields_are_kept_and_missing_optional_fields_are_none() {
 fn unknown_enum_values_and_odd_casing() {
     let n: Notification = serde_json::from_value(json!({"Severity": "URGENT"})).unwrap();
     assert_eq!(n.severity, Some(Priority::Unknown("URGENT".into())));
-    let w: Webhook = serde_json::from_value(json!({"Priorities": ["low", "Normal", "ELEVATED"]})).unwrap();
-    assert_eq!(w.priorities, [Priority::Low, Priority::Normal, Priority::Elevated]);
+    let w: Webhook =
+        serde_json::from_value(json!({"Priorities": ["low", "Normal", "ELEVATED"]})).unwrap();
+    assert_eq!(
+        w.priorities,
+        [Priority::Low, Priority::Normal, Priority::Elevated]
+    );
 }
 
 #[test]
 fn wrong_number_types_are_read_or_named() {
-    let d: Device = serde_json::from_value(json!({"Identifier": 12, "GroupId": "125", "IsOnline": "true"})).unwrap();
-    assert_eq!((d.identifier.as_str(), d.group_id, d.is_online), ("12", Some(125), Some(true)));
+    let d: Device =
+        serde_json::from_value(json!({"Identifier": 12, "GroupId": "125", "IsOnline": "true"}))
+            .unwrap();
+    assert_eq!(
+        (d.identifier.as_str(), d.group_id, d.is_online),
+        ("12", Some(125), Some(true))
+    );
     let err = decode_list::<Device>(br#"{"Data":[{"Identifier":"a","SiteId":1.5}]}"#).unwrap_err();
     assert!(err.to_string().contains("Data[0].SiteId"), "{err}");
     let err = decode_one::<Organization>(br#"{"Data":{"Id":"abc"}}"#).unwrap_err();
@@ -170,18 +209,26 @@ fn wrong_number_types_are_read_or_named() {
 
 #[test]
 fn dates_that_do_not_parse_keep_the_raw_string() {
-    let a: Asset = serde_json::from_value(json!({"Identifier": "x", "LastSeenOnline": "3 minutes ago"})).unwrap();
+    let a: Asset =
+        serde_json::from_value(json!({"Identifier": "x", "LastSeenOnline": "3 minutes ago"}))
+            .unwrap();
     let t = a.last_seen_online.unwrap();
     assert_eq!((t.raw(), t.parsed()), ("3 minutes ago", None));
 }
 
 #[test]
 fn the_webhook_secret_is_kept_but_never_printed() {
-    let w: Webhook = serde_json::from_value(json!({"Id": 3, "SecretKey": "s3cr3t", "Headers": {"Authorization": "Bearer x"}})).unwrap();
+    let w: Webhook = serde_json::from_value(
+        json!({"Id": 3, "SecretKey": "s3cr3t", "Headers": {"Authorization": "Bearer x"}}),
+    )
+    .unwrap();
     assert_eq!(w.id.as_deref(), Some("3"));
     assert_eq!(w.headers, ["Authorization"]);
     let printed = format!("{w:?}");
-    assert!(!printed.contains("s3cr3t") && !printed.contains("Bearer x"), "{printed}");
+    assert!(
+        !printed.contains("s3cr3t") && !printed.contains("Bearer x"),
+        "{printed}"
+    );
     use vsax_client::secrecy::ExposeSecret;
     assert_eq!(w.secret_key.unwrap().secret().expose_secret(), "s3cr3t");
     let settings = WebhookSettings::new("n", "https://h").header("Authorization", "Bearer y");
@@ -195,6 +242,9 @@ fn run_receipts() {
     let none = RunReceipt::from_reply(Value::Null);
     assert_eq!(none.execution_id, None);
     let e: Execution = serde_json::from_value(json!({"ExecutionId": 5, "State": "Completed", "StartedOn": "2026-01-02T03:04:05Z", "Output": "ok"})).unwrap();
-    assert_eq!((e.id.as_deref(), e.status.as_deref()), (Some("5"), Some("Completed")));
+    assert_eq!(
+        (e.id.as_deref(), e.status.as_deref()),
+        (Some("5"), Some("Completed"))
+    );
     assert!(e.start_time.unwrap().parsed().is_some());
 }

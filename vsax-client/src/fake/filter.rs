@@ -45,7 +45,9 @@ impl<'a> Cursor<'a> {
         self.skip_blanks();
         let end = self
             .rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '/' || c == '.' || c == '-'))
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || c == '_' || c == '/' || c == '.' || c == '-')
+            })
             .unwrap_or(self.rest.len());
         let (word, rest) = self.rest.split_at(end);
         self.rest = rest;
@@ -118,7 +120,9 @@ impl FakeFilter {
                 return Ok(FakeFilter(clauses));
             }
             if !cursor.eat("and ") {
-                return Err(format!("the fake cannot read the $filter `{text}` (only `and` joins clauses)"));
+                return Err(format!(
+                    "the fake cannot read the $filter `{text}` (only `and` joins clauses)"
+                ));
             }
         }
     }
@@ -132,8 +136,12 @@ impl FakeFilter {
             Clause::Compare(field, op, literal) => {
                 let value = &record[field.as_str()];
                 let ordering = match (value, literal) {
-                    (Value::String(v), Literal::Text(t)) => Some(v.to_lowercase().cmp(&t.to_lowercase())),
-                    (Value::Number(v), Literal::Number(n)) => v.as_f64().and_then(|v| v.partial_cmp(n)),
+                    (Value::String(v), Literal::Text(t)) => {
+                        Some(v.to_lowercase().cmp(&t.to_lowercase()))
+                    }
+                    (Value::Number(v), Literal::Number(n)) => {
+                        v.as_f64().and_then(|v| v.partial_cmp(n))
+                    }
                     (Value::Bool(v), Literal::Bool(b)) => Some(v.cmp(b)),
                     (Value::Null, Literal::Null) => Some(std::cmp::Ordering::Equal),
                     _ => None,
@@ -165,7 +173,11 @@ mod tests {
             ("GroupId lt 100", false),
             ("Missing eq null", true),
         ] {
-            assert_eq!(FakeFilter::parse(text).unwrap().matches(&record), expected, "{text}");
+            assert_eq!(
+                FakeFilter::parse(text).unwrap().matches(&record),
+                expected,
+                "{text}"
+            );
         }
         assert!(FakeFilter::parse("A eq 1 or B eq 2").is_err());
         assert!(FakeFilter::parse("(A eq 1)").is_err());

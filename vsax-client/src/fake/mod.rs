@@ -36,8 +36,8 @@ mod routes;
 mod seed;
 
 use neo_auth_core::Scope;
-use neo_auth_core::testkit::{FakeHttp, fast_retry};
 pub use neo_auth_core::testkit::Fault;
+use neo_auth_core::testkit::{FakeHttp, fast_retry};
 use secrecy::SecretString;
 
 use crate::client::{Client, ClientBuilder};

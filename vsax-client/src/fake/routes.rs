@@ -24,7 +24,9 @@ fn needed(method: &str, segments: &[&str]) -> Option<(&'static str, &'static str
     Some(match segments.first().copied()? {
         "devices" => ("devices.read", "Devices"),
         "assets" => ("device_assets.read", "Device Assets"),
-        "organizations" | "sites" | "groups" => ("organizations.read", "Organizations / Sites / Groups"),
+        "organizations" | "sites" | "groups" => {
+            ("organizations.read", "Organizations / Sites / Groups")
+        }
         "automation" if write => ("automation.write", "Automation"),
         "automation" => ("automation.read", "Automation"),
         "notifications" if write => ("notifications.write", "Notifications"),
@@ -54,7 +56,10 @@ impl FakeState {
     }
 
     fn bare(&self, segment: &str) -> bool {
-        self.config.bare.iter().any(|b| b.eq_ignore_ascii_case(segment))
+        self.config
+            .bare
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(segment))
     }
 
     /// A list page: `$filter`, `$skip`/`$top` (capped), `TotalCount`, and
@@ -136,18 +141,26 @@ fn not_found(what: &str, id: &str) -> Reply {
 }
 
 fn out_of_scope(what: &str, id: &str) -> Reply {
-    error(403, "Forbidden", &format!("the {what} {id} belongs to an organization outside the token's scope"))
+    error(
+        403,
+        "Forbidden",
+        &format!("the {what} {id} belongs to an organization outside the token's scope"),
+    )
 }
 
 const NOW: &str = "2026-09-24T16:15:02Z";
 
 impl Router<FakeState> for VsaxRouter {
     fn route(&self, state: &mut FakeState, request: &FakeRequest) -> Reply {
-        let authorized = request
-            .basic()
-            .is_some_and(|(id, secret)| id == state.config.token_id && secret == state.config.token_secret);
+        let authorized = request.basic().is_some_and(|(id, secret)| {
+            id == state.config.token_id && secret == state.config.token_secret
+        });
         if !authorized {
-            return error(401, "Unauthorized", "the Token ID or Token Secret is not valid");
+            return error(
+                401,
+                "Unauthorized",
+                "the Token ID or Token Secret is not valid",
+            );
         }
         let method = request.method();
         let Some(rest) = request.route_path().strip_prefix("/api/v3") else {
@@ -157,21 +170,39 @@ impl Router<FakeState> for VsaxRouter {
         if let Some((permission, area)) = needed(method, &segments)
             && !state.holds(permission)
         {
-            return error(403, "Forbidden", &format!("the token has no {area} permission"));
+            return error(
+                403,
+                "Forbidden",
+                &format!("the token has no {area} permission"),
+            );
         }
         match (method, segments.as_slice()) {
-            ("GET", ["environment"]) => state.one("environment", json!({"Name": "fake tenant", "Version": "10.fake"})),
+            ("GET", ["environment"]) => state.one(
+                "environment",
+                json!({"Name": "fake tenant", "Version": "10.fake"}),
+            ),
             ("GET", ["devices", rest @ ..]) => devices(state, request, rest),
             ("GET", ["assets"]) => {
-                let list = state.assets.iter().filter(|a| state.sees(org_of(a))).cloned().collect();
+                let list = state
+                    .assets
+                    .iter()
+                    .filter(|a| state.sees(org_of(a)))
+                    .cloned()
+                    .collect();
                 state.page(request, "assets", list)
             }
-            ("GET", ["assets", id]) => match state.assets.iter().find(|a| id_matches(a, "Identifier", id)) {
+            ("GET", ["assets", id]) => match state
+                .assets
+                .iter()
+                .find(|a| id_matches(a, "Identifier", id))
+            {
                 None => not_found("asset", id),
                 Some(a) if !state.sees(org_of(a)) => out_of_scope("asset", id),
                 Some(a) => state.one("assets", a.clone()),
             },
-            ("GET", [kind @ ("organizations" | "sites" | "groups"), rest @ ..]) => hierarchy(state, request, kind, rest),
+            ("GET", [kind @ ("organizations" | "sites" | "groups"), rest @ ..]) => {
+                hierarchy(state, request, kind, rest)
+            }
             (_, ["automation", rest @ ..]) => automation(state, request, rest),
             (_, ["notifications", "webhooks", rest @ ..]) => webhooks(state, request, rest),
             (_, ["notifications", rest @ ..]) => notifications(state, request, rest),
@@ -181,7 +212,7 @@ impl Router<FakeState> for VsaxRouter {
 }
 
 fn devices(state: &FakeState, request: &FakeRequest, rest: &[&str]) -> Reply {
-    if rest.is_empty() {
+    let [id, tail @ ..] = rest else {
         let list = state
             .devices
             .iter()
@@ -189,16 +220,22 @@ fn devices(state: &FakeState, request: &FakeRequest, rest: &[&str]) -> Reply {
             .map(|d| pick(d, DEVICE_LIST_FIELDS))
             .collect();
         return state.page(request, "devices", list);
-    }
-    let id = rest[0];
-    let Some(device) = state.devices.iter().find(|d| id_matches(d, "Identifier", id)) else {
+    };
+    let Some(device) = state
+        .devices
+        .iter()
+        .find(|d| id_matches(d, "Identifier", id))
+    else {
         return not_found("device", id);
     };
     if !state.sees(org_of(device)) {
         return out_of_scope("device", id);
     }
-    match &rest[1..] {
-        [] => state.one("devices", without(device, &["CustomFields", "AppliedPolicies", "Antivirus"])),
+    match tail {
+        [] => state.one(
+            "devices",
+            without(device, &["CustomFields", "AppliedPolicies", "Antivirus"]),
+        ),
         ["customfields"] => state.one("devices", device["CustomFields"].clone()),
         ["appliedpolicies"] => state.one("devices", device["AppliedPolicies"].clone()),
         ["antivirus"] => state.one("devices", device["Antivirus"].clone()),
@@ -221,10 +258,20 @@ fn hierarchy(state: &FakeState, request: &FakeRequest, kind: &str, rest: &[&str]
         "sites" => (&state.sites, "site"),
         _ => (&state.groups, "group"),
     };
-    let org = |r: &Value| if kind == "organizations" { r["Id"].as_i64() } else { org_of(r) };
+    let org = |r: &Value| {
+        if kind == "organizations" {
+            r["Id"].as_i64()
+        } else {
+            org_of(r)
+        }
+    };
     match rest {
         [] => {
-            let list = records.iter().filter(|r| state.sees(org(r))).cloned().collect();
+            let list = records
+                .iter()
+                .filter(|r| state.sees(org(r)))
+                .cloned()
+                .collect();
             state.page(request, kind, list)
         }
         [id, tail @ ..] => {
@@ -259,13 +306,20 @@ fn automation(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Re
             state.page(request, "automation", list)
         }
         ("GET", ["workflows", "executions", id]) => {
-            match state.workflow_executions.iter().find(|e| id_matches(e, "Id", id)) {
+            match state
+                .workflow_executions
+                .iter()
+                .find(|e| id_matches(e, "Id", id))
+            {
                 Some(e) => state.one("automation", e.clone()),
                 None => not_found("workflow execution", id),
             }
         }
         ("GET", [kind @ ("scripts" | "tasks" | "workflows"), id]) => {
-            match catalog(state, kind).iter().find(|r| id_matches(r, "Id", id)) {
+            match catalog(state, kind)
+                .iter()
+                .find(|r| id_matches(r, "Id", id))
+            {
                 Some(r) => state.one("automation", r.clone()),
                 None => not_found(kind, id),
             }
@@ -274,7 +328,9 @@ fn automation(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Re
             let list: Vec<Value> = state
                 .script_executions
                 .iter()
-                .filter(|e| id_matches(e, "ScriptId", script) && id_matches(e, "DeviceIdentifier", device))
+                .filter(|e| {
+                    id_matches(e, "ScriptId", script) && id_matches(e, "DeviceIdentifier", device)
+                })
                 .cloned()
                 .collect();
             match tail {
@@ -286,7 +342,9 @@ fn automation(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Re
                 _ => Reply::no_route(method, request.route_path()),
             }
         }
-        ("POST", [kind @ ("scripts" | "tasks" | "workflows"), id, "run"]) => run(state, request, kind, id),
+        ("POST", [kind @ ("scripts" | "tasks" | "workflows"), id, "run"]) => {
+            run(state, request, kind, id)
+        }
         _ => Reply::no_route(method, request.route_path()),
     }
 }
@@ -299,28 +357,38 @@ fn catalog<'s>(state: &'s FakeState, kind: &str) -> &'s Vec<Value> {
     }
 }
 
-fn task_executions(state: &FakeState, tail: &[&str]) -> Reply {
-    let Some(id) = tail.first() else {
+fn task_executions(state: &FakeState, rest: &[&str]) -> Reply {
+    let [id, tail @ ..] = rest else {
         return error(404, "Not Found", "a task execution id is needed");
     };
-    let Some(execution) = state.task_executions.iter().find(|e| id_matches(e, "ExecutionId", id)) else {
+    let Some(execution) = state
+        .task_executions
+        .iter()
+        .find(|e| id_matches(e, "ExecutionId", id))
+    else {
         return not_found("task execution", id);
     };
     let devices = execution["Devices"].as_array().cloned().unwrap_or_default();
-    match &tail[1..] {
+    match tail {
         [] => state.one("automation", without(execution, &["Devices"])),
         ["devices"] => state.one(
             "automation",
             Value::Array(devices.iter().map(|d| without(d, &["Scripts"])).collect()),
         ),
         ["devices", device, rest @ ..] => {
-            let Some(d) = devices.iter().find(|d| id_matches(d, "DeviceIdentifier", device)) else {
+            let Some(d) = devices
+                .iter()
+                .find(|d| id_matches(d, "DeviceIdentifier", device))
+            else {
                 return not_found("device of the execution", device);
             };
             let scripts = d["Scripts"].as_array().cloned().unwrap_or_default();
             match rest {
                 ["scripts"] => state.one("automation", Value::Array(scripts)),
-                ["scripts", script] => match scripts.into_iter().find(|s| id_matches(s, "ScriptId", script)) {
+                ["scripts", script] => match scripts
+                    .into_iter()
+                    .find(|s| id_matches(s, "ScriptId", script))
+                {
                     Some(s) => state.one("automation", s),
                     None => not_found("script of the execution", script),
                 },
@@ -333,7 +401,11 @@ fn task_executions(state: &FakeState, tail: &[&str]) -> Reply {
 
 /// Records a run as an execution and answers with its id.
 fn run(state: &mut FakeState, request: &FakeRequest, kind: &str, id: &str) -> Reply {
-    let Some(item) = catalog(state, kind).iter().find(|r| id_matches(r, "Id", id)).cloned() else {
+    let Some(item) = catalog(state, kind)
+        .iter()
+        .find(|r| id_matches(r, "Id", id))
+        .cloned()
+    else {
         return not_found(kind, id);
     };
     let Ok(body) = request.json::<Value>() else {
@@ -366,8 +438,16 @@ fn run(state: &mut FakeState, request: &FakeRequest, kind: &str, id: &str) -> Re
         }
         "tasks" => {
             let targets: Vec<String> = match body["DeviceIdentifiers"].as_array() {
-                Some(ids) => ids.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-                None => state.devices.iter().take(2).filter_map(|d| d["Identifier"].as_str().map(str::to_owned)).collect(),
+                Some(ids) => ids
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                None => state
+                    .devices
+                    .iter()
+                    .take(2)
+                    .filter_map(|d| d["Identifier"].as_str().map(str::to_owned))
+                    .collect(),
             };
             let devices: Vec<Value> = targets
                 .iter()
@@ -398,10 +478,19 @@ fn priority(text: &str) -> Option<&'static str> {
 fn notifications(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Reply {
     match (request.method(), rest) {
         ("GET", []) => {
-            let list = state.notifications.iter().filter(|n| state.sees(org_of(n))).cloned().collect();
+            let list = state
+                .notifications
+                .iter()
+                .filter(|n| state.sees(org_of(n)))
+                .cloned()
+                .collect();
             state.page(request, "notifications", list)
         }
-        ("GET", [id]) => match state.notifications.iter().find(|n| id_matches(n, "Identifier", id)) {
+        ("GET", [id]) => match state
+            .notifications
+            .iter()
+            .find(|n| id_matches(n, "Identifier", id))
+        {
             None => not_found("notification", id),
             Some(n) if !state.sees(org_of(n)) => out_of_scope("notification", id),
             Some(n) => state.one("notifications", n.clone()),
@@ -412,7 +501,11 @@ fn notifications(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) ->
             };
             let title = body["Title"].as_str().unwrap_or("").trim().to_owned();
             let Some(severity) = body["Priority"].as_str().and_then(priority) else {
-                return error(400, "Bad Request", "Priority must be Low, Normal, Elevated or Critical");
+                return error(
+                    400,
+                    "Bad Request",
+                    "Priority must be Low, Normal, Elevated or Critical",
+                );
             };
             if title.is_empty() {
                 return error(400, "Bad Request", "Title is required");
@@ -427,7 +520,9 @@ fn notifications(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) ->
         }
         ("DELETE", [id]) => {
             let before = state.notifications.len();
-            state.notifications.retain(|n| !id_matches(n, "Identifier", id));
+            state
+                .notifications
+                .retain(|n| !id_matches(n, "Identifier", id));
             if state.notifications.len() == before {
                 not_found("notification", id)
             } else {
@@ -438,7 +533,15 @@ fn notifications(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) ->
     }
 }
 
-const WEBHOOK_SETTINGS: &[&str] = &["Name", "Description", "Url", "Priorities", "OrganizationIds", "Headers", "Language"];
+const WEBHOOK_SETTINGS: &[&str] = &[
+    "Name",
+    "Description",
+    "Url",
+    "Priorities",
+    "OrganizationIds",
+    "Headers",
+    "Language",
+];
 
 fn webhooks(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Reply {
     let public = |w: &Value| without(w, &["SecretKey"]);
@@ -455,7 +558,9 @@ fn webhooks(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Repl
             let Ok(body) = request.json::<Value>() else {
                 return error(400, "Bad Request", "the body is not JSON");
             };
-            if body["Name"].as_str().is_none_or(str::is_empty) || body["Url"].as_str().is_none_or(str::is_empty) {
+            if body["Name"].as_str().is_none_or(str::is_empty)
+                || body["Url"].as_str().is_none_or(str::is_empty)
+            {
                 return error(400, "Bad Request", "Name and Url are required");
             }
             let n = state.take_id();
@@ -479,7 +584,10 @@ fn webhooks(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Repl
                     }
                 }
             }
-            if let (Some(map), Some(changes)) = (hook.as_object_mut(), pick(&body, WEBHOOK_SETTINGS).as_object()) {
+            if let (Some(map), Some(changes)) = (
+                hook.as_object_mut(),
+                pick(&body, WEBHOOK_SETTINGS).as_object(),
+            ) {
                 map.extend(changes.clone());
             }
             let reply = public(hook);
@@ -504,5 +612,79 @@ fn webhooks(state: &mut FakeState, request: &FakeRequest, rest: &[&str]) -> Repl
             state.one("notifications", json!({"SecretKey": secret}))
         }
         _ => Reply::no_route(request.method(), request.route_path()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fake::FakeConfig;
+    use base64::Engine;
+
+    fn request(method: &str, path_and_query: &str) -> FakeRequest {
+        let basic =
+            base64::engine::general_purpose::STANDARD.encode("fake-token-id:fake-token-secret");
+        FakeRequest::new(method, &format!("http://127.0.0.1:1{path_and_query}"))
+            .unwrap()
+            .with_header("authorization", &format!("Basic {basic}"))
+    }
+
+    fn answer(config: FakeConfig, request: &FakeRequest) -> Reply {
+        VsaxRouter.route(&mut FakeState::seeded(config), request)
+    }
+
+    #[test]
+    fn unauthenticated_requests_get_vsax_401_bodies() {
+        let bare = FakeRequest::new("GET", "http://127.0.0.1:1/api/v3/devices").unwrap();
+        let reply = answer(FakeConfig::default(), &bare);
+        assert_eq!(reply.status(), 401);
+        assert_eq!(reply.body_json().unwrap()["Meta"]["ResponseCode"], 401);
+    }
+
+    #[test]
+    fn areas_are_enforced_by_the_fakes_own_rules() {
+        let config = FakeConfig::default().granted([&crate::permissions::NOTIFICATIONS_WRITE]);
+        assert_eq!(
+            answer(config.clone(), &request("GET", "/api/v3/notifications")).status(),
+            200
+        );
+        let refused = answer(config, &request("GET", "/api/v3/assets"));
+        assert_eq!(refused.status(), 403);
+        assert!(
+            refused.body_json().unwrap()["Error"]["Details"]
+                .as_str()
+                .unwrap()
+                .contains("Device Assets")
+        );
+    }
+
+    #[test]
+    fn next_query_link_only_above_the_threshold() {
+        let few = answer(
+            FakeConfig::default(),
+            &request("GET", "/api/v3/devices?$top=5"),
+        );
+        let body = few.body_json().unwrap();
+        assert_eq!(body["Meta"]["TotalCount"], 12);
+        assert!(body["Meta"]["NextQueryLink"].is_null());
+        let config = FakeConfig::default().next_link_above(10);
+        let many = answer(config, &request("GET", "/api/v3/devices?$top=5&$skip=5"));
+        let link = many.body_json().unwrap()["Meta"]["NextQueryLink"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            link.contains("%24skip=10") || link.contains("$skip=10"),
+            "{link}"
+        );
+    }
+
+    #[test]
+    fn bare_endpoints_answer_arrays() {
+        let reply = answer(
+            FakeConfig::default().bare(["organizations"]),
+            &request("GET", "/api/v3/organizations"),
+        );
+        assert!(reply.body_json().unwrap().is_array());
     }
 }

@@ -92,7 +92,13 @@ impl FakeState {
         for n in 0..config.devices {
             let group = &groups[n % groups.len()];
             let id = guid(n);
-            let name = format!("{}-WKS-{n:03}", group["OrganizationName"].as_str().unwrap_or("ORG").to_uppercase());
+            let name = format!(
+                "{}-WKS-{n:03}",
+                group["OrganizationName"]
+                    .as_str()
+                    .unwrap_or("ORG")
+                    .to_uppercase()
+            );
             devices.push(json!({
                 "Identifier": id, "Name": name,
                 "GroupId": group["Id"], "GroupName": group["Name"],
@@ -136,9 +142,10 @@ impl FakeState {
             .take(5)
             .enumerate()
             .map(|(i, d)| {
+                let severity = ["Critical", "Elevated", "Normal", "Low", "Normal"][i % 5];
                 json!({
                     "Identifier": (5000 + i).to_string(), "DeviceIdentifier": d["Identifier"], "DeviceName": d["Name"],
-                    "Severity": ["Critical", "Elevated", "Normal", "Low", "Normal"][i % 5],
+                    "Severity": severity,
                     "Title": "Disk space low", "Description": "Drive C: has 2% free space",
                     "CreatedOn": "2026-09-24T16:15:02Z", "IsRead": false,
                     "OrganizationId": d["OrganizationId"], "OrganizationName": d["OrganizationName"],

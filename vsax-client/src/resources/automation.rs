@@ -13,7 +13,9 @@ use crate::endpoints::{
     SCRIPT_EXECUTIONS, SCRIPT_RUN, SCRIPTS, TASK_DEVICE_SCRIPTS, TASK_EXECUTION_DEVICES,
     TASK_EXECUTIONS, TASK_RUN, TASKS, WORKFLOW_EXECUTIONS, WORKFLOW_RUN, WORKFLOWS,
 };
-use crate::models::{Execution, RunReceipt, RunScript, RunTask, RunWorkflow, Script, Task, Workflow};
+use crate::models::{
+    Execution, RunReceipt, RunScript, RunTask, RunWorkflow, Script, Task, Workflow,
+};
 
 odata_list! {
     /// `GET /automation/scripts`.
@@ -45,10 +47,16 @@ pub struct Run {
 }
 
 impl Run {
-    fn new<B: Serialize>(client: &Client, spec: &'static neo_auth_core::EndpointSpec, id: i64, body: &B) -> Self {
-        let call = WriteCall::endpoint(client.transport().clone(), spec, Verb::Create, Method::POST)
-            .parent(id)
-            .json(body);
+    fn new<B: Serialize>(
+        client: &Client,
+        spec: &'static neo_auth_core::EndpointSpec,
+        id: i64,
+        body: &B,
+    ) -> Self {
+        let call =
+            WriteCall::endpoint(client.transport().clone(), spec, Verb::Create, Method::POST)
+                .parent(id)
+                .json(body);
         Run { call }
     }
 
@@ -190,7 +198,12 @@ impl Tasks<'_> {
 
     /// `GET /automation/tasks/executions/{executionId}/devices/{deviceId}/scripts/{scriptId}`:
     /// one script's result (its output) on one device.
-    pub fn device_script(&self, execution: &str, device: &str, script: i64) -> GetRecord<Execution> {
+    pub fn device_script(
+        &self,
+        execution: &str,
+        device: &str,
+        script: i64,
+    ) -> GetRecord<Execution> {
         let path = collection_path(&TASK_EXECUTIONS, None).and_then(|base| {
             Ok(format!(
                 "{base}/{}/devices/{}/scripts/{}",

@@ -58,7 +58,8 @@ impl Devices<'_> {
     /// # Ok(()) }
     /// ```
     pub fn list(&self) -> DeviceList {
-        DeviceList::from(list_call(self.client, &DEVICES_EP)).map_call(|c| c.record_id(|d: &Device| d.identifier.to_ascii_lowercase()))
+        DeviceList::from(list_call(self.client, &DEVICES_EP))
+            .map_call(|c| c.record_id(|d: &Device| d.identifier.to_ascii_lowercase()))
     }
 
     /// `GET /devices/{identifier}`: the detail (status, network, counters).

@@ -66,7 +66,9 @@ impl Notifications<'_> {
     /// # Ok(()) }
     /// ```
     pub fn create(&self, notification: &CreateNotification) -> Save<Notification> {
-        Save::new(write(self.client, &NOTIFICATIONS_EP, Verb::Create, Method::POST).json(notification))
+        Save::new(
+            write(self.client, &NOTIFICATIONS_EP, Verb::Create, Method::POST).json(notification),
+        )
     }
 
     /// `DELETE /notifications/{id}` (not retried unless asked).
@@ -99,7 +101,11 @@ impl Webhooks<'_> {
             WebhookUpdate::Patch => Method::PATCH,
             _ => Method::PUT,
         };
-        Save::new(write(self.client, &WEBHOOKS, Verb::Update, method).record(id).json(settings))
+        Save::new(
+            write(self.client, &WEBHOOKS, Verb::Update, method)
+                .record(id)
+                .json(settings),
+        )
     }
 
     /// `DELETE /notifications/webhooks/{id}` (not retried unless asked).
@@ -110,12 +116,22 @@ impl Webhooks<'_> {
     /// `POST /notifications/webhooks/{id}/regenerateSecretKey`: the old secret
     /// stops verifying; the new one is returned.
     pub async fn regenerate_secret(&self, id: &str) -> Result<SecretKey> {
-        let path = collection_path(&WEBHOOKS, None)
-            .and_then(|base| Ok(format!("{base}/{}/regenerateSecretKey", segment(&WEBHOOKS, id, IdKind::Text)?)))?;
-        let needs = requirement(&WEBHOOKS, Verb::Update)?.for_operation("webhooks.regenerate_secret");
-        let reply: Value = WriteCall::raw(self.client.transport().clone(), Method::POST, path.clone(), needs)
-            .send()
-            .await?;
+        let path = collection_path(&WEBHOOKS, None).and_then(|base| {
+            Ok(format!(
+                "{base}/{}/regenerateSecretKey",
+                segment(&WEBHOOKS, id, IdKind::Text)?
+            ))
+        })?;
+        let needs =
+            requirement(&WEBHOOKS, Verb::Update)?.for_operation("webhooks.regenerate_secret");
+        let reply: Value = WriteCall::raw(
+            self.client.transport().clone(),
+            Method::POST,
+            path.clone(),
+            needs,
+        )
+        .send()
+        .await?;
         secret_of(&reply).ok_or_else(|| {
             neo_auth_core::Error::write_uncertain(
                 Method::POST,
