@@ -226,7 +226,9 @@ impl Client {
 
     /// `GET path` (under the API base) for an endpoint this crate does not
     /// model yet, decoded from `Data` (or the bare reply). The requirement is
-    /// checked before sending; without one the read gets the policy's default.
+    /// checked before sending; without one the read gets the policy's default,
+    /// and a 403 stays a plain API error (give a requirement, e.g. from
+    /// [`endpoints`](crate::endpoints), so that a 403 names the area).
     ///
     /// ```no_run
     /// # async fn run(client: vsax_client::Client) -> vsax_client::Result<()> {
