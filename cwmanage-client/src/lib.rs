@@ -9,6 +9,8 @@ mod conditions;
 mod credentials;
 pub mod endpoints;
 mod errors;
+#[cfg(feature = "fake")]
+pub mod fake;
 pub mod models;
 mod patch;
 mod query;
