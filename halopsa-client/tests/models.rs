@@ -774,12 +774,12 @@ fn envelope_serializes_back() {
 
 const SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/specs/halopsa-openapi-v2.json"
+    "/tests/fixtures/vendor/halopsa-openapi-v2.json"
 );
 
 fn load_spec() -> Value {
     let text = std::fs::read_to_string(SPEC).unwrap_or_else(|e| {
-        panic!("the HaloPSA OpenAPI spec must be at {SPEC} (it is shared reference data, always present in CI): {e}")
+        panic!("the HaloPSA OpenAPI spec must be at {SPEC} (a verbatim copy of the vendor's spec kept in the repository): {e}")
     });
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{SPEC} is not valid JSON: {e}"))
 }

@@ -1,4 +1,4 @@
-//! Every example of the reference notes (`shared/api/halopsa.md`), verbatim.
+//! Every example of the reference notes (`api/halopsa.md`, copied verbatim to `tests/fixtures/vendor/halopsa-notes.md`), verbatim.
 //!
 //! The notes' fenced examples are copied byte for byte into
 //! `tests/fixtures/notes/` (a test pins that the copies still match the notes).
@@ -24,10 +24,13 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-const NOTES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/api/halopsa.md");
+const NOTES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/vendor/halopsa-notes.md"
+);
 const SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/specs/halopsa-openapi-v2.json"
+    "/tests/fixtures/vendor/halopsa-openapi-v2.json"
 );
 
 /// The fenced example blocks of the notes, in order: the fence language, the
@@ -52,7 +55,7 @@ const EXAMPLES: &[(&str, &str, Option<&str>)] = &[
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!("{path} must exist (shared reference data, always present in CI): {e}")
+        panic!("{path} must exist (reference data kept in the repository): {e}")
     })
 }
 

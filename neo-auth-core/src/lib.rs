@@ -53,6 +53,27 @@
 //! # let _ = tickets; Ok(()) }
 //! ```
 //!
+//! ## Lists
+//!
+//! A vendor declares each endpoint once as an [`EndpointSpec`] (path,
+//! [`PagingScheme`], [`Envelope`], per-verb [`Requirements`]); a [`ListCall`]
+//! reads it page by page (numbered, offset, RFC 8288 `Link` header or cursor),
+//! never yields a record twice, follows next links only on the API's own origin
+//! and base path, and ends with [`Error::PaginationStalled`] instead of looping.
+//! [`list_builder!`] gives each vendor list type only the filters its endpoint
+//! honours, and a [`PageHook`] adds a vendor's own stop rules.
+//!
+//! ## Building a vendor client
+//!
+//! A vendor builder embeds a [`CommonConfig`] (policy, retry and
+//! [`RetryPolicy`], timeouts, [`RateLimit`], token cache, clock, page size,
+//! pager limits, `User-Agent`, body limit), forwards its setters with
+//! [`common_config_setters!`], and builds a [`ClientCore`] whose
+//! [`grant`](ClientCore::grant) and [`token_fetches`](ClientCore::token_fetches)
+//! work alike for OAuth and Basic credentials. [`EnvVars`] reads the vendor's
+//! environment variables and reports every missing one at once; [`Discovered`],
+//! [`fetch_small_json`] and [`check_same_site`] cover endpoint discovery.
+//!
 //! ## Safety rails
 //!
 //! - Secrets are [`secrecy::SecretString`]; every credential's `Debug` redacts, and
@@ -62,15 +83,32 @@
 //!   the same origin.
 //! - Writes that may have reached the server are never retried silently
 //!   ([`Error::WriteUncertain`]).
+//!
+//! ## Testing
+//!
+//! The `testkit` feature adds `neo_auth_core::testkit`: a stateful fake HTTP
+//! server (routes over your state, injected faults, an OAuth token issuer with
+//! expiry, scopes, revocation and a 423 lock, paging helpers) and a tracing
+//! capture that checks no secret was logged. Every vendor crate's `fake`
+//! feature is built on it; enable it in your `[dev-dependencies]` to write
+//! fakes of your own.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod access;
 mod auth;
+mod calls;
+mod client;
 mod clock;
+pub mod doctor;
 mod endpoint;
+mod env;
 mod error;
 mod model;
 mod paging;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 mod transport;
 
 pub use model::lenient;
@@ -83,29 +121,54 @@ pub use access::scope::{
 };
 pub use auth::client_credentials::{ClientAuth, ClientCredentialsSource};
 pub use auth::credential::{Authorization, Credential, GrantSource};
+pub use auth::discovery::{
+    Discovered, DiscoveryAnswer, check_same_site, fetch_small_json, is_transient_status,
+};
 pub use auth::json_token::JsonTokenSource;
 pub use auth::oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
 pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
+pub use calls::{
+    BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
+    collection_path, decode_write_reply, record_path, send_chunked,
+};
+pub use client::config::CommonConfig;
+pub use client::core::{ClientCore, CoreCredential};
+pub use client::rate_limit::RateLimit;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{EndpointSpec, Envelope, IdKind, ListMethod, PagingScheme};
+pub use env::{EnvProblem, EnvVar, EnvVars};
 pub use error::decode::{decode_json, decode_json_seed};
 pub use error::redact::redact_snippet;
 pub use error::vendor_body::{
     GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body,
 };
 pub use error::{ApiError, AuthError, BoxError, Error, Result};
+pub use paging::hook::{PageHook, PageSeen, PageVerdict};
+pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+pub use transport::body::{BodyError, read_body_limited};
 pub use transport::rate_limit::RateBudget;
 pub use transport::request::{ApiRequest, RequestOptions};
-pub use transport::retry::{Backoff, RetryBudget, RetryConfig, parse_retry_after};
+pub use transport::retry::{
+    Backoff, RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy, parse_retry_after,
+    retry_after_from_headers,
+};
 pub use transport::tls::{http_client_builder, install_crypto_provider};
 pub use transport::url_policy::{
-    encode_path_segment, is_loopback_host, join_path, same_origin, validate_base_url,
+    encode_path_segment, is_loopback_host, join_path, redact_userinfo, same_origin,
+    validate_base_url,
 };
 pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_user_agent};
 
 /// Re-exported so vendor crates and users name one version.
 pub use secrecy;
+
+/// What the exported macros ([`open_enum!`]) expand to; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::model::open_enum::deserialize_open_enum;
+    pub use serde;
+}

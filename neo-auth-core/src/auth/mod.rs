@@ -1,8 +1,9 @@
 //! Authentication: credentials, OAuth2 token sources, the token cache and the
-//! token endpoint's HTTP client.
+//! token endpoint's HTTP client, and discovery of vendor endpoints.
 
 pub(crate) mod client_credentials;
 pub(crate) mod credential;
+pub(crate) mod discovery;
 pub(crate) mod json_token;
 pub(crate) mod oauth_credential;
 pub(crate) mod static_credential;

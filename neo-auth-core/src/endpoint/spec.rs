@@ -72,6 +72,7 @@ pub struct Envelope {
     items: &'static [&'static str],
     total: Option<&'static [&'static str]>,
     next: Option<&'static [&'static str]>,
+    or_bare: bool,
 }
 
 impl Envelope {
@@ -81,6 +82,7 @@ impl Envelope {
             items: &[],
             total: None,
             next: None,
+            or_bare: false,
         }
     }
 
@@ -90,6 +92,7 @@ impl Envelope {
             items: path,
             total: None,
             next: None,
+            or_bare: false,
         }
     }
 
@@ -104,6 +107,25 @@ impl Envelope {
     pub const fn with_next(mut self, path: &'static [&'static str]) -> Self {
         self.next = Some(path);
         self
+    }
+
+    /// A reply that is a bare JSON array is taken as the records too (HaloPSA
+    /// answers some paginated lists with a bare array when it ignores
+    /// `pageinate`).
+    ///
+    /// ```
+    /// use neo_auth_core::Envelope;
+    /// const HALO: Envelope = Envelope::under(&["tickets"]).with_total(&["record_count"]).or_bare();
+    /// assert!(HALO.accepts_bare());
+    /// ```
+    pub const fn or_bare(mut self) -> Self {
+        self.or_bare = true;
+        self
+    }
+
+    /// Whether a bare array is accepted as the records (always, for [`Envelope::bare`]).
+    pub const fn accepts_bare(&self) -> bool {
+        self.or_bare || self.items.is_empty()
     }
 
     /// The path of the records (empty: the reply is a bare array).

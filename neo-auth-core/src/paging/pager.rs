@@ -8,22 +8,42 @@
 //! fewer items than the reported total arrived (instead of silently truncating),
 //! on a repeated cursor, on the same page served twice (a server that ignores the
 //! page parameter), and at a hard page cap — never an endless loop.
+//!
+//! A page that carries the keys of its records ([`Page::with_record_keys`]) is
+//! also checked record by record: a record key already yielded in this stream is
+//! dropped from the page, and a non-empty page that brings no new record ends the
+//! stream with [`Error::PaginationStalled`] — so a server that serves the same
+//! records again, with a changing timestamp or a growing total, is caught on its
+//! first repeat.
 
 use std::collections::HashSet;
 use std::future::Future;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 use futures_util::stream::{self, Stream, TryStreamExt};
+use url::Url;
 
 use crate::error::{Error, Result};
+use crate::paging::hash::{Fingerprinter, hash_bytes};
 
 /// Where the next page starts.
+///
+/// New schemes may add variants, so a `match` needs a `_` arm.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PageToken {
+    /// The first page, as the call's own parameters describe it (Link header and
+    /// cursor lists, whose first request carries no page token).
+    Start,
     /// A page number (1-based or 0-based as the vendor wants).
     Number(u64),
-    /// An opaque cursor or offset.
+    /// The number of records to skip (`$skip`).
+    Offset(u64),
+    /// An opaque cursor.
     Cursor(String),
+    /// The absolute URL of the next page (an RFC 8288 `Link: <…>; rel="next"`, or
+    /// a link in the body such as VSA X's `Meta.NextQueryLink`), already checked
+    /// to be same-origin and under the transport's base path.
+    Link(Url),
 }
 
 /// One fetched page.
@@ -39,6 +59,24 @@ pub struct Page<T> {
     /// A fingerprint of the raw page (see [`fingerprint`]), to detect a server that
     /// serves the same page again.
     pub fingerprint: Option<u64>,
+    /// One key per item (a hash of its id, or of its bytes), aligned with
+    /// [`items`](Self::items): the pager never yields a key twice in one stream.
+    pub record_keys: Option<Vec<u64>>,
+}
+
+impl<T> IntoIterator for Page<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    /// The page's items.
+    ///
+    /// ```
+    /// let page = neo_auth_core::Page::new(vec![1, 2], None);
+    /// assert_eq!(page.into_iter().sum::<i32>(), 3);
+    /// ```
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
 }
 
 impl<T> Page<T> {
@@ -49,7 +87,17 @@ impl<T> Page<T> {
             next,
             total: None,
             fingerprint: None,
+            record_keys: None,
         }
+    }
+
+    /// Sets one key per item (same length and order as the items; a page whose
+    /// keys do not line up with its items is checked by its fingerprint only).
+    /// The pager drops an item whose key it already yielded, and fails with
+    /// [`Error::PaginationStalled`] on a non-empty page that brings no new key.
+    pub fn with_record_keys(mut self, keys: Vec<u64>) -> Self {
+        self.record_keys = Some(keys);
+        self
     }
 
     /// Sets the total reported by the vendor.
@@ -65,11 +113,17 @@ impl<T> Page<T> {
     }
 }
 
-/// A fingerprint of a raw response body.
+/// A fingerprint of a raw response body: a fast, non-cryptographic 64-bit hash
+/// read eight bytes at a time (not SipHash: a loop guard needs no protection
+/// against chosen collisions, and a page can be megabytes).
+///
+/// ```
+/// use neo_auth_core::fingerprint;
+/// assert_eq!(fingerprint(b"[1,2]"), fingerprint(b"[1,2]"));
+/// assert_ne!(fingerprint(b"[1,2]"), fingerprint(b"[1,3]"));
+/// ```
 pub fn fingerprint(body: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    body.hash(&mut hasher);
-    hasher.finish()
+    hash_bytes(body)
 }
 
 /// Limits of a pager.
@@ -109,15 +163,84 @@ struct PagerState<F> {
     pages: u64,
     seen: u64,
     last_fingerprint: Option<u64>,
+    /// The keys of every record yielded so far (eight bytes a record).
+    yielded_keys: HashSet<u64>,
     /// Hashes of every token fetched so far: a cycle (A → B → A) is caught on its
     /// first repeat, not at the page cap. Eight bytes per page.
     fetched_tokens: HashSet<u64>,
 }
 
 fn token_hash(token: &PageToken) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    token.hash(&mut hasher);
+    let mut hasher = Fingerprinter::default();
+    match token {
+        PageToken::Start => hasher.write(b"s"),
+        PageToken::Number(n) => {
+            hasher.write(b"n");
+            hasher.write(&n.to_le_bytes());
+        }
+        PageToken::Offset(n) => {
+            hasher.write(b"o");
+            hasher.write(&n.to_le_bytes());
+        }
+        PageToken::Cursor(c) => {
+            hasher.write(b"c");
+            hasher.write(c.as_bytes());
+        }
+        PageToken::Link(url) => {
+            hasher.write(b"l");
+            hasher.write(url.as_str().as_bytes());
+        }
+    }
     hasher.finish()
+}
+
+/// Drops the items whose key was already yielded; a non-empty page left with
+/// nothing new is a stall.
+fn drop_repeated_records<T>(
+    page: &mut Page<T>,
+    yielded: &mut HashSet<u64>,
+    pages: u64,
+) -> Result<()> {
+    let Some(keys) = page.record_keys.take() else {
+        return Ok(());
+    };
+    if keys.len() != page.items.len() {
+        return Ok(());
+    }
+    let before = page.items.len();
+    if keys.iter().all(|key| !yielded.contains(key)) && {
+        // Keys repeated within the page itself also count as repeats.
+        let mut distinct = HashSet::with_capacity(keys.len());
+        keys.iter().all(|key| distinct.insert(*key))
+    } {
+        yielded.extend(keys.iter().copied());
+        page.record_keys = Some(keys);
+        return Ok(());
+    }
+    let mut kept_keys = Vec::with_capacity(keys.len());
+    let items = std::mem::take(&mut page.items);
+    page.items = items
+        .into_iter()
+        .zip(keys)
+        .filter(|(_, key)| {
+            let new = yielded.insert(*key);
+            if new {
+                kept_keys.push(*key);
+            }
+            new
+        })
+        .map(|(item, _)| item)
+        .collect();
+    if page.items.is_empty() {
+        return Err(Error::PaginationStalled {
+            pages,
+            reason: format!(
+                "page {pages} brought no new records: all {before} were already yielded in this stream (the server repeats records; it may ignore the page parameter)"
+            ),
+        });
+    }
+    page.record_keys = Some(kept_keys);
+    Ok(())
 }
 
 /// A stream of pages starting at `first`.
@@ -154,6 +277,7 @@ where
         pages: 0,
         seen: 0,
         last_fingerprint: None,
+        yielded_keys: HashSet::new(),
         fetched_tokens: HashSet::new(),
     };
     stream::try_unfold(state, |mut state| async move {
@@ -191,6 +315,8 @@ where
             });
         }
         state.last_fingerprint = page.fingerprint;
+        let mut page = page;
+        drop_repeated_records(&mut page, &mut state.yielded_keys, state.pages)?;
         state.seen += page.items.len() as u64;
         if page.total.is_some_and(|total| state.seen >= total) {
             // Done, whatever the page says comes next.
@@ -242,7 +368,7 @@ mod tests {
     fn numbered(token: &PageToken) -> u64 {
         match token {
             PageToken::Number(n) => *n,
-            PageToken::Cursor(_) => panic!("expected a number"),
+            _ => panic!("expected a number"),
         }
     }
 
@@ -408,5 +534,88 @@ mod tests {
             result,
             Err(Error::PaginationStalled { pages: 5, .. })
         ));
+    }
+
+    #[test]
+    fn a_record_key_is_yielded_once_and_a_page_of_repeats_is_a_stall() {
+        // Pages 1 and 2 overlap by one record; page 3 repeats page 2 exactly
+        // (with a different fingerprint, as a changing timestamp would give).
+        let all: Result<Vec<u64>> = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |t| {
+                let n = numbered(&t);
+                async move {
+                    let ids = match n {
+                        1 => vec![1, 2, 3],
+                        2 => vec![3, 4, 5],
+                        _ => vec![3, 4, 5],
+                    };
+                    Ok(Page::new(ids.clone(), Some(PageToken::Number(n + 1)))
+                        .with_fingerprint(n)
+                        .with_record_keys(ids))
+                }
+            })
+            .try_collect(),
+        );
+        let error = all.unwrap_err();
+        let Error::PaginationStalled { pages, reason } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(*pages, 3);
+        assert!(reason.contains("no new records"), "{reason}");
+        let yielded: Vec<u64> =
+            block_on(
+                items(PageToken::Number(1), PagerLimits::default(), |t| {
+                    let n = numbered(&t);
+                    async move {
+                        let ids = match n {
+                            1 => vec![1, 2, 3],
+                            2 => vec![3, 4, 4],
+                            _ => vec![],
+                        };
+                        Ok(Page::new(ids.clone(), Some(PageToken::Number(n + 1)))
+                            .with_record_keys(ids))
+                    }
+                })
+                .try_collect(),
+            )
+            .unwrap();
+        assert_eq!(yielded, vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_growing_total_over_repeated_records_stalls_on_the_second_page() {
+        let mut calls = 0;
+        let error = block_on(
+            items(PageToken::Number(1), PagerLimits::default(), |t| {
+                calls += 1;
+                let n = numbered(&t);
+                async move {
+                    Ok(Page::new(vec![1u64, 2], Some(PageToken::Number(n + 1)))
+                        .with_total(Some(n * 2 + 10))
+                        .with_fingerprint(n)
+                        .with_record_keys(vec![1, 2]))
+                }
+            })
+            .try_collect::<Vec<u64>>(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, Error::PaginationStalled { pages: 2, .. }),
+            "{error:?}"
+        );
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn tokens_of_every_kind_hash_apart() {
+        let tokens = [
+            PageToken::Start,
+            PageToken::Number(1),
+            PageToken::Offset(1),
+            PageToken::Cursor("1".into()),
+            PageToken::Link(Url::parse("https://h/api?x=1").unwrap()),
+        ];
+        let hashes: HashSet<u64> = tokens.iter().map(token_hash).collect();
+        assert_eq!(hashes.len(), tokens.len());
     }
 }

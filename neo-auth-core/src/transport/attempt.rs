@@ -115,16 +115,19 @@ impl Transport {
                 error,
                 retry_after,
                 rate_limited,
+                refused_write: false,
             }
-        } else if rate_limited && self.inner.retry.retry_rate_limited_writes {
-            // The vendor's rate limiter refused it unprocessed, and the client
-            // was configured to repeat such writes.
+        } else if rate_limited {
+            // Refused before processing: not applied. Repeated only when the
+            // retry policy says the vendor's 429 comes from a rate limiter in
+            // front of the API (see `RetryPolicy`).
             Failure::Retryable {
                 error,
                 retry_after,
                 rate_limited,
+                refused_write: true,
             }
-        } else if matches!(status.as_u16(), 408 | 429) {
+        } else if status == StatusCode::REQUEST_TIMEOUT {
             // The server refused before processing: not applied, but not retried silently.
             Failure::Final(error)
         } else {

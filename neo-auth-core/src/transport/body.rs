@@ -5,7 +5,8 @@ use bytes::{Bytes, BytesMut};
 
 /// Why [`read_body_limited`] returned no body.
 #[derive(Debug)]
-pub(crate) enum BodyError {
+#[non_exhaustive]
+pub enum BodyError {
     /// The body is longer than the limit: its `Content-Length` says so, or more
     /// than the limit arrived. The rest was not read.
     TooLarge,
@@ -21,7 +22,11 @@ pub(crate) const MAX_PREALLOCATION: usize = 64 * 1024;
 /// limit is refused before anything is read; otherwise the bytes are counted as
 /// they arrive and the read stops as soon as the count passes the limit (a
 /// chunked body, or a server whose `Content-Length` is wrong).
-pub(crate) async fn read_body_limited(
+///
+/// Vendors reading a small answer themselves (a discovery document) use this
+/// instead of a loop of their own; see also
+/// [`fetch_small_json`](crate::fetch_small_json).
+pub async fn read_body_limited(
     mut response: reqwest::Response,
     limit: u64,
 ) -> Result<Bytes, BodyError> {

@@ -11,7 +11,7 @@ use crate::auth::credential::Credential;
 use crate::error::vendor_body::VendorErrors;
 use crate::error::{Error, Result};
 use crate::transport::rate_limit::RateBudget;
-use crate::transport::retry::{RetryBudget, RetryConfig};
+use crate::transport::retry::{RetryBudget, RetryConfig, RetryPolicy};
 use crate::transport::url_policy::validate_base_url;
 
 /// Builds a [`Transport`]; everything is validated in [`TransportBuilder::build`].
@@ -20,6 +20,7 @@ pub struct TransportBuilder {
     pub(super) credential: Option<Arc<dyn Credential>>,
     pub(super) policy: AccessPolicy,
     pub(super) retry: RetryConfig,
+    pub(super) retry_policy: Option<Arc<dyn RetryPolicy>>,
     pub(super) timeouts: Timeouts,
     pub(super) user_agent: String,
     pub(super) errors: Arc<dyn VendorErrors>,
@@ -53,9 +54,34 @@ impl TransportBuilder {
         self
     }
 
-    /// Sets the retry policy.
+    /// Sets the retry configuration: the attempt limit, the waits and the
+    /// retry budget. It is also the retry policy unless
+    /// [`retry_policy`](TransportBuilder::retry_policy) plugs in another one.
     pub fn retry(mut self, retry: RetryConfig) -> Self {
         self.retry = retry;
+        self
+    }
+
+    /// Plugs in a retry policy deciding whether and how long to wait before a
+    /// retry (default: the [`retry`](TransportBuilder::retry) configuration
+    /// itself). The retry budget stays the one of the retry configuration. A
+    /// write that may have been applied is never offered to a policy: it stays
+    /// [`Error::WriteUncertain`].
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use neo_auth_core::{BasicCredential, RetryConfig, Transport};
+    /// use secrecy::SecretString;
+    /// let credential = BasicCredential::new("id", SecretString::from("secret")).unwrap();
+    /// let transport = Transport::builder("https://acme.example.com/api")
+    ///     .credential(Arc::new(credential))
+    ///     .retry_policy(Arc::new(RetryConfig::standard().with_rate_limited_writes_retried(true)))
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = transport;
+    /// ```
+    pub fn retry_policy(mut self, policy: Arc<dyn RetryPolicy>) -> Self {
+        self.retry_policy = Some(policy);
         self
     }
 
@@ -132,6 +158,9 @@ impl TransportBuilder {
                 credential,
                 policy: self.policy,
                 budget: RetryBudget::new(self.retry.budget_capacity, self.retry.budget_refund),
+                retry_policy: self
+                    .retry_policy
+                    .unwrap_or_else(|| Arc::new(self.retry.clone())),
                 retry: self.retry,
                 timeouts: self.timeouts,
                 errors: self.errors,

@@ -18,6 +18,8 @@ pub(super) enum Failure {
         error: Error,
         retry_after: Option<Duration>,
         rate_limited: bool,
+        /// A write refused with 429: repeated only if the retry policy says so.
+        refused_write: bool,
     },
     /// Returned to the caller as is.
     Final(Error),
@@ -30,6 +32,7 @@ impl Failure {
             error,
             retry_after: None,
             rate_limited: false,
+            refused_write: false,
         }
     }
 }

@@ -8,7 +8,9 @@
 //! then the retry rules:
 //!
 //! - connect failures are retried for every method (the request never left);
-//! - 408/429/5xx and timeouts are retried only for idempotent requests;
+//! - 408/429/5xx and timeouts are retried only for idempotent requests (GET,
+//!   HEAD, OPTIONS, PUT, a POST declared as a read; not DELETE unless asked, see
+//!   [`ApiRequest::is_idempotent`]);
 //! - a POST/PATCH that may have reached the server is never retried: the error is
 //!   [`Error::WriteUncertain`] (also for a 301/302/303 answer, which is not
 //!   followed; a 307/308 is a definite "not applied here");
@@ -57,7 +59,7 @@ use crate::error::vendor_body::{GenericErrors, VendorErrors};
 use crate::error::{Error, Result};
 use crate::transport::rate_limit::RateBudget;
 use crate::transport::request::ApiRequest;
-use crate::transport::retry::{RetryBudget, RetryConfig};
+use crate::transport::retry::{RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy};
 use crate::transport::url_policy::join_path;
 use failure::{AttemptError, Failure};
 
@@ -75,6 +77,8 @@ struct Inner {
     credential: Arc<dyn Credential>,
     policy: AccessPolicy,
     retry: RetryConfig,
+    /// Decides retries; the `retry` config unless a policy was plugged in.
+    retry_policy: Arc<dyn RetryPolicy>,
     budget: RetryBudget,
     timeouts: Timeouts,
     errors: Arc<dyn VendorErrors>,
@@ -96,6 +100,7 @@ impl fmt::Debug for Transport {
             .field("credential", &self.inner.credential)
             .field("policy", &self.inner.policy)
             .field("retry", &self.inner.retry)
+            .field("retry_policy", &self.inner.retry_policy)
             .field("timeouts", &self.inner.timeouts)
             .field("rate_budget", &self.inner.rate_budget)
             .field("max_response_body", &self.inner.max_response_body)
@@ -111,6 +116,7 @@ impl Transport {
             credential: None,
             policy: AccessPolicy::default(),
             retry: RetryConfig::default(),
+            retry_policy: None,
             timeouts: Timeouts::default(),
             user_agent: default_user_agent(),
             errors: Arc::new(GenericErrors),
@@ -149,9 +155,10 @@ impl Transport {
     /// [`Error::PolicyDenied`] for the area
     /// [`AccessPolicy::UNLABELLED_AREA`] when unlisted areas are ignored. A
     /// write without a requirement is refused, because the policy could not be
-    /// applied to it. A POST declared as a read (a search endpoint, say) must be
-    /// marked idempotent with
-    /// [`RequestOptions::idempotent`](crate::RequestOptions::idempotent).
+    /// applied to it. A POST may carry a read requirement (a search endpoint, a
+    /// report run, a list whose filters travel in the body): it is checked as a
+    /// read and retried like one ([`ApiRequest::is_idempotent`]); PUT, PATCH and
+    /// DELETE may not.
     pub fn preflight(&self, request: &ApiRequest) -> Result<()> {
         let what = || request.what();
         let options = &request.options;
@@ -179,16 +186,12 @@ impl Transport {
             }
             return self.inner.policy.check_unlabelled_read(&what());
         };
-        if writes && requirement.access() == Access::Read {
-            let declared_read_only_post =
-                request.method == Method::POST && options.idempotent == Some(true);
-            if !declared_read_only_post {
-                return Err(Error::config(format!(
-                    "{} is sent with a writing method but `{}` is declared as a read",
-                    what(),
-                    requirement.operation()
-                )));
-            }
+        if writes && requirement.access() == Access::Read && !request.is_read_via_post() {
+            return Err(Error::config(format!(
+                "{} is sent with a writing method but `{}` is declared as a read",
+                what(),
+                requirement.operation()
+            )));
         }
         self.check_scope(requirement)?;
         self.inner
@@ -276,7 +279,7 @@ impl Transport {
         let max_attempts = request
             .options
             .max_attempts
-            .unwrap_or(self.inner.retry.max_attempts)
+            .unwrap_or_else(|| self.inner.retry_policy.max_attempts())
             .max(1);
         let mut failures: u32 = 0;
         let mut sent: u32 = 0;
@@ -312,22 +315,32 @@ impl Transport {
                 }
                 Err(AttemptError::Failed(failure)) => failure,
             };
-            let (error, retry_after, rate_limited) = match failure {
+            let (error, retry_after, rate_limited, refused_write) = match failure {
                 Failure::Final(error) => return Err(error),
                 Failure::Retryable {
                     error,
                     retry_after,
                     rate_limited,
-                } => (error, retry_after, rate_limited),
+                    refused_write,
+                } => (error, retry_after, rate_limited, refused_write),
             };
             failures += 1;
             if failures >= max_attempts {
                 return Err(error);
             }
-            let wait = self
-                .inner
-                .retry
-                .wait(failures - 1, retry_after, rate_limited);
+            let decision = self.inner.retry_policy.decide(&RetryAttempt {
+                failures,
+                method: &request.method,
+                idempotent: request.is_idempotent(),
+                error: &error,
+                retry_after,
+                rate_limited,
+                refused_write,
+            });
+            let wait = match decision {
+                RetryDecision::RetryAfter(wait) => wait,
+                RetryDecision::Stop => return Err(error),
+            };
             // Compared as durations: `now + wait` may not fit in an `Instant`
             // (a huge `Retry-After` under a huge `max_retry_after`).
             let time_left = deadline

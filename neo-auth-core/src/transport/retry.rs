@@ -1,15 +1,19 @@
 //! Retry policy: which failures are retried, how long to wait, and how much to retry overall.
 //!
-//! Only idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) are retried after a
+//! Only idempotent requests (GET, HEAD, PUT, OPTIONS, a POST declared as a read;
+//! see [`ApiRequest::is_idempotent`](crate::ApiRequest::is_idempotent)) are retried after a
 //! response or a timeout; any request may be retried after a *connect* failure,
 //! because it never left. Waits use full-jitter exponential backoff, or the server's
 //! `Retry-After` (seconds or HTTP date), clamped. A [`RetryBudget`] shared by a
 //! client stops retry storms when a vendor is down.
 
+use std::fmt;
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-use http::HeaderMap;
+use http::{HeaderMap, Method};
+
+use crate::error::Error;
 
 /// Exponential backoff with full jitter: retry `n` waits a random time in
 /// `[floor, max(floor, min(max, initial * 2^n))]` (the floor is zero unless set).
@@ -172,6 +176,107 @@ impl Default for RetryConfig {
     }
 }
 
+/// A failed attempt the transport may repeat, as shown to a [`RetryPolicy`].
+///
+/// The transport offers only failures that are safe to repeat: a connect
+/// failure (the request never left), a 408/429/5xx or a timeout of an
+/// idempotent request, and a write refused with 429
+/// ([`refused_write`](RetryAttempt::refused_write)). A write that may have been
+/// applied is [`Error::WriteUncertain`] and never reaches a policy.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct RetryAttempt<'a> {
+    /// Failed attempts of this call so far, this one included (at least 1).
+    pub failures: u32,
+    /// The request's method.
+    pub method: &'a Method,
+    /// Whether the request is idempotent (its method, or
+    /// [`RequestOptions::idempotent`](crate::RequestOptions::idempotent)).
+    pub idempotent: bool,
+    /// The failure.
+    pub error: &'a Error,
+    /// The server's `Retry-After`, when it sent one.
+    pub retry_after: Option<Duration>,
+    /// Whether the server answered 429.
+    pub rate_limited: bool,
+    /// Whether this is a write (not idempotent) that the server refused with
+    /// 429 before processing it. Repeating it is safe only where the vendor's
+    /// 429 comes from a rate limiter in front of the API; a policy decides.
+    pub refused_write: bool,
+}
+
+/// What a [`RetryPolicy`] decided about a failed attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryDecision {
+    /// Send the request again after waiting this long. The transport still
+    /// returns the error instead when the wait would outlast the call's overall
+    /// timeout, or when the client's [`RetryBudget`] is empty.
+    RetryAfter(Duration),
+    /// Return the error to the caller.
+    Stop,
+}
+
+/// Decides whether, and after how long, a failed attempt is repeated.
+///
+/// [`RetryConfig`] is the default implementation; a vendor quirk (a rate
+/// limiter whose 429 may be repeated for writes, a status the vendor uses for
+/// "try later") is a policy of its own, plugged in with
+/// [`TransportBuilder::retry_policy`](crate::TransportBuilder::retry_policy),
+/// rather than a flag in the core. The attempt limit comes from
+/// [`RetryPolicy::max_attempts`] (or the request's
+/// [`RequestOptions::max_attempts`](crate::RequestOptions::max_attempts)) and is
+/// checked before the policy is asked.
+///
+/// ```
+/// use std::time::Duration;
+/// use neo_auth_core::{RetryAttempt, RetryConfig, RetryDecision, RetryPolicy};
+///
+/// /// The standard policy, but never waits longer than a second.
+/// #[derive(Debug)]
+/// struct Impatient(RetryConfig);
+///
+/// impl RetryPolicy for Impatient {
+///     fn max_attempts(&self) -> u32 {
+///         self.0.max_attempts
+///     }
+///     fn decide(&self, attempt: &RetryAttempt<'_>) -> RetryDecision {
+///         match self.0.decide(attempt) {
+///             RetryDecision::RetryAfter(wait) if wait > Duration::from_secs(1) => RetryDecision::Stop,
+///             other => other,
+///         }
+///     }
+/// }
+/// # let _ = Impatient(RetryConfig::standard());
+/// ```
+pub trait RetryPolicy: Send + Sync + fmt::Debug {
+    /// Attempts per call, the first included (at least 1 is used).
+    fn max_attempts(&self) -> u32;
+
+    /// Whether to repeat the failed attempt, and after how long.
+    fn decide(&self, attempt: &RetryAttempt<'_>) -> RetryDecision;
+}
+
+impl RetryPolicy for RetryConfig {
+    fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// A write refused with 429 is repeated only with
+    /// [`retry_rate_limited_writes`](RetryConfig::retry_rate_limited_writes);
+    /// everything else after [`RetryConfig::wait`].
+    fn decide(&self, attempt: &RetryAttempt<'_>) -> RetryDecision {
+        if attempt.refused_write && !self.retry_rate_limited_writes {
+            return RetryDecision::Stop;
+        }
+        RetryDecision::RetryAfter(self.wait(
+            attempt.failures.saturating_sub(1),
+            attempt.retry_after,
+            attempt.rate_limited,
+        ))
+    }
+}
+
 /// A token bucket limiting retries across all calls of a client: each retry takes
 /// one token, each success gives back a fraction. When empty, failures are returned
 /// instead of retried.
@@ -297,6 +402,31 @@ mod tests {
         assert_eq!(
             cfg.wait(0, Some(Duration::from_secs(1)), true),
             Duration::from_secs(1)
+        );
+    }
+
+    #[test]
+    fn the_standard_policy_stops_refused_writes_unless_told() {
+        let error = Error::config("x");
+        let attempt = |refused_write| RetryAttempt {
+            failures: 1,
+            method: &Method::POST,
+            idempotent: false,
+            error: &error,
+            retry_after: Some(Duration::from_secs(2)),
+            rate_limited: true,
+            refused_write,
+        };
+        let standard = RetryConfig::standard();
+        assert_eq!(standard.decide(&attempt(true)), RetryDecision::Stop);
+        assert_eq!(
+            standard.decide(&attempt(false)),
+            RetryDecision::RetryAfter(Duration::from_secs(2))
+        );
+        let writes = standard.with_rate_limited_writes_retried(true);
+        assert_eq!(
+            writes.decide(&attempt(true)),
+            RetryDecision::RetryAfter(Duration::from_secs(2))
         );
     }
 

@@ -74,7 +74,13 @@ pub fn same_origin(a: &Url, b: &Url) -> bool {
 
 /// A URL as shown in messages: user info and query (which may carry a password
 /// or an API key) replaced, whether or not the text parses as a URL.
-pub(crate) fn redact_userinfo(raw: &str) -> String {
+///
+/// ```
+/// use neo_auth_core::redact_userinfo;
+/// assert_eq!(redact_userinfo("https://user:pw@host/auth?key=k"), "https://***@host/auth?…");
+/// assert_eq!(redact_userinfo("https://host/a@b"), "https://host/a@b");
+/// ```
+pub fn redact_userinfo(raw: &str) -> String {
     let raw = raw.trim();
     let (before_query, had_query) = match raw.find(['?', '#']) {
         Some(cut) => (&raw[..cut], true),

@@ -1,17 +1,17 @@
 //! Shared set-up of the neo-auth-core integration tests: wiremock helpers,
-//! credentials with known (never-to-be-printed) secrets, and a tracing capture.
+//! credentials with known (never-to-be-printed) secrets, and the test kit's
+//! tracing capture (`neo_auth_core::testkit`) checked for those secrets.
 #![allow(dead_code)]
 
-use std::io;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use base64::Engine;
 use neo_auth_core::{
     AccessPolicy, Area, Backoff, BasicCredential, ClientCredentialsSource, Credential,
     JsonTokenSource, OAuth2Credential, Requirement, RetryConfig, Scope, TokenCacheConfig,
-    TokenSource, Transport, TransportBuilder,
+    TokenSource, Transport, TransportBuilder, testkit,
 };
 use secrecy::SecretString;
 use serde_json::json;
@@ -52,16 +52,13 @@ pub fn secrets() -> Vec<String> {
 /// Panics if `text` contains any fixed secret or any of `extra`.
 #[track_caller]
 pub fn assert_no_secrets(context: &str, text: &str, extra: &[&str]) {
-    for secret in secrets()
+    let fixed = secrets();
+    let all: Vec<&str> = fixed
         .iter()
         .map(String::as_str)
         .chain(extra.iter().copied())
-    {
-        assert!(
-            !text.contains(secret),
-            "{context} leaks the secret `{secret}`:\n{text}"
-        );
-    }
+        .collect();
+    testkit::assert_no_secrets(context, text, &all);
 }
 
 pub fn token_url(server: &MockServer) -> String {
@@ -253,10 +250,7 @@ pub fn basic() -> BasicCredential {
 
 /// 3 attempts with millisecond backoff (also after a 429 without `Retry-After`).
 pub fn fast_retry() -> RetryConfig {
-    let backoff = Backoff::new(Duration::from_millis(5), Duration::from_millis(20));
-    RetryConfig::standard()
-        .with_backoff(backoff)
-        .with_rate_limited_backoff(backoff)
+    testkit::fast_retry()
 }
 
 pub fn transport_builder(server: &MockServer, credential: Arc<dyn Credential>) -> TransportBuilder {
@@ -273,61 +267,13 @@ pub fn transport(server: &MockServer, credential: Arc<dyn Credential>) -> Transp
         .expect("valid transport")
 }
 
-/// An in-memory sink for a tracing subscriber.
-#[derive(Clone, Debug, Default)]
-pub struct Capture(Arc<Mutex<Vec<u8>>>);
+/// The test kit's in-memory sink for a tracing subscriber.
+pub use testkit::Capture;
 
-impl Capture {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
-    }
-}
-
-pub struct CaptureWriter(Arc<Mutex<Vec<u8>>>);
-
-impl io::Write for CaptureWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = CaptureWriter;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        CaptureWriter(self.0.clone())
-    }
-}
-
-/// The process-wide TRACE capture: installed as the global subscriber (and as
-/// the `log` logger) on first use, so spans, events and `log` records from
-/// every thread and runtime worker land in it
-/// (a thread-local `set_default` misses callsites other tests register concurrently).
+/// The process-wide TRACE capture of the test kit (global subscriber and `log`
+/// logger), so spans, events and `log` records from every thread land in it.
 pub fn global_capture() -> &'static Capture {
-    static CAPTURE: std::sync::OnceLock<Capture> = std::sync::OnceLock::new();
-    CAPTURE.get_or_init(|| {
-        let capture = Capture::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(capture.clone())
-            .with_max_level(tracing::Level::TRACE)
-            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-            .with_target(true)
-            .with_ansi(false)
-            .finish();
-        // `try_init` also routes `log` records (reqwest, rustls and hyper-util
-        // log through `log`) into the capture, so they are checked for secrets too.
-        tracing_subscriber::util::SubscriberInitExt::try_init(subscriber)
-            .expect("no other global subscriber or logger in this test binary");
-        capture
-    })
+    testkit::global_capture()
 }
 
 /// Checks, when dropped at the end of a test, that nothing the process-wide
@@ -336,35 +282,16 @@ pub fn global_capture() -> &'static Capture {
 /// thing in every test (`let _capture = capture_check(&[]);`): it installs the
 /// capture before the test does any work, and its check runs after all of it.
 /// A test that already failed skips the check.
-#[must_use = "the check runs when the guard is dropped at the end of the test"]
-pub struct CaptureCheck {
-    extra: Vec<String>,
-}
+pub type CaptureCheck = testkit::SecretCheck;
 
 pub fn capture_check(extra: &[&str]) -> CaptureCheck {
-    global_capture();
-    CaptureCheck {
-        extra: extra.iter().map(|s| (*s).to_owned()).collect(),
-    }
-}
-
-impl Drop for CaptureCheck {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            return;
-        }
-        let mut extra: Vec<&str> = self.extra.iter().map(String::as_str).collect();
-        extra.push(TOKEN_PREFIX);
-        assert_no_secrets("the tracing capture", &global_capture().text(), &extra);
-    }
+    let mut all = secrets();
+    all.push(TOKEN_PREFIX.to_owned());
+    all.extend(extra.iter().map(|s| (*s).to_owned()));
+    testkit::SecretCheck::new(all)
 }
 
 /// The captured lines (from any test of this binary) that contain every needle.
 pub fn captured_lines_with(needles: &[&str]) -> Vec<String> {
-    global_capture()
-        .text()
-        .lines()
-        .filter(|line| needles.iter().all(|n| line.contains(n)))
-        .map(str::to_owned)
-        .collect()
+    global_capture().lines_with(needles)
 }
