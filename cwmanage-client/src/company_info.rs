@@ -110,9 +110,11 @@ mod tests {
 
     #[test]
     fn is_cloud_is_read_from_a_string_or_a_bool() {
-        let a = company_info_from_reply("a", br#"{"Codebase":"v2025_1/","IsCloud":"False"}"#).unwrap();
+        let a =
+            company_info_from_reply("a", br#"{"Codebase":"v2025_1/","IsCloud":"False"}"#).unwrap();
         assert_eq!(a.is_cloud, Some(false));
-        let b = company_info_from_reply("a", br#"{"Codebase":"v2025_1/","IsCloud":true,"New":1}"#).unwrap();
+        let b = company_info_from_reply("a", br#"{"Codebase":"v2025_1/","IsCloud":true,"New":1}"#)
+            .unwrap();
         assert_eq!(b.is_cloud, Some(true));
         assert_eq!(b.extra.get("New"), Some(&serde_json::json!(1)));
     }

@@ -186,7 +186,11 @@ impl Op {
 
 #[derive(Clone, Debug, PartialEq)]
 enum Node {
-    Compare { field: String, op: Op, values: Vec<CwValue> },
+    Compare {
+        field: String,
+        op: Op,
+        values: Vec<CwValue>,
+    },
     And(Vec<Node>),
     Or(Vec<Node>),
     Raw(String),
@@ -198,7 +202,11 @@ pub struct Condition(Node);
 
 impl Condition {
     fn compare(field: impl Into<String>, op: Op, values: Vec<CwValue>) -> Self {
-        Condition(Node::Compare { field: field.into(), op, values })
+        Condition(Node::Compare {
+            field: field.into(),
+            op,
+            values,
+        })
     }
 
     /// `field = value`.
@@ -242,12 +250,22 @@ impl Condition {
         Self::compare(field, Op::NotLike, vec![CwValue::Str(pattern.into())])
     }
     /// `field in (a, b, c)`; an empty list is refused when rendered.
-    pub fn is_in<V: Into<CwValue>>(field: impl Into<String>, values: impl IntoIterator<Item = V>) -> Self {
+    pub fn is_in<V: Into<CwValue>>(
+        field: impl Into<String>,
+        values: impl IntoIterator<Item = V>,
+    ) -> Self {
         Self::compare(field, Op::In, values.into_iter().map(Into::into).collect())
     }
     /// `field not in (a, b, c)`.
-    pub fn not_in<V: Into<CwValue>>(field: impl Into<String>, values: impl IntoIterator<Item = V>) -> Self {
-        Self::compare(field, Op::NotIn, values.into_iter().map(Into::into).collect())
+    pub fn not_in<V: Into<CwValue>>(
+        field: impl Into<String>,
+        values: impl IntoIterator<Item = V>,
+    ) -> Self {
+        Self::compare(
+            field,
+            Op::NotIn,
+            values.into_iter().map(Into::into).collect(),
+        )
     }
 
     /// Condition text written by hand, used as it is (parenthesised when combined).
@@ -317,7 +335,9 @@ fn check_field(field: &str) -> Result<()> {
         && !field.starts_with('/')
         && !field.ends_with('/')
         && !field.contains("//")
-        && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/');
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/');
     if ok {
         Ok(())
     } else {
@@ -340,7 +360,10 @@ fn render(node: &Node, nested: bool) -> Result<String> {
                             op.text()
                         )));
                     }
-                    let items = values.iter().map(CwValue::render).collect::<Result<Vec<_>>>()?;
+                    let items = values
+                        .iter()
+                        .map(CwValue::render)
+                        .collect::<Result<Vec<_>>>()?;
                     format!("({})", items.join(", "))
                 }
                 _ => match values.first() {
@@ -363,7 +386,10 @@ fn render(node: &Node, nested: bool) -> Result<String> {
 }
 
 fn join(items: &[Node], sep: &str) -> Result<String> {
-    let parts = items.iter().map(|n| render(n, true)).collect::<Result<Vec<_>>>()?;
+    let parts = items
+        .iter()
+        .map(|n| render(n, true))
+        .collect::<Result<Vec<_>>>()?;
     Ok(parts.join(sep))
 }
 
@@ -384,7 +410,10 @@ mod tests {
         );
         assert!(CwValue::datetime("2016] or 1=1").render().is_err());
         assert!(CwValue::Float(f64::NAN).render().is_err());
-        assert_eq!(CwValue::from("a+b@x.com").render().unwrap(), "\"a+b@x.com\"");
+        assert_eq!(
+            CwValue::from("a+b@x.com").render().unwrap(),
+            "\"a+b@x.com\""
+        );
     }
 
     #[test]
@@ -393,7 +422,9 @@ mod tests {
             .or(Condition::eq("b", 2))
             .and(Condition::eq("c", 3));
         assert_eq!(c.render().unwrap(), "(a = 1 or b = 2) and c = 3");
-        let flat = Condition::eq("a", 1).and(Condition::eq("b", 2)).and(Condition::eq("c", 3));
+        let flat = Condition::eq("a", 1)
+            .and(Condition::eq("b", 2))
+            .and(Condition::eq("c", 3));
         assert_eq!(flat.render().unwrap(), "a = 1 and b = 2 and c = 3");
         let raw = Condition::raw("x = 1 or y = 2").and(Condition::eq("z", 3));
         assert_eq!(raw.render().unwrap(), "(x = 1 or y = 2) and z = 3");

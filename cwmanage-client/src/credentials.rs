@@ -3,10 +3,58 @@
 
 use std::fmt;
 
-use neo_auth_core::{BasicCredential, Error, Result};
+use neo_auth_core::{BasicCredential, EnvVar, EnvVars, Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::site::Site;
+
+/// The environment variables [`CwCredentials::from_env`] reads.
+pub mod env_vars {
+    use super::EnvVar;
+
+    /// `CWM_SITE`: a cloud region or the server's URL.
+    pub const SITE: EnvVar = EnvVar::new(
+        "CWM_SITE",
+        "na",
+        "na, eu, au, aus, za, staging, or the on-premise server's https URL",
+    );
+    /// `CWM_COMPANY_ID`: the company name typed at the ConnectWise login.
+    pub const COMPANY_ID: EnvVar = EnvVar::new(
+        "CWM_COMPANY_ID",
+        "acme",
+        "the company name typed at the ConnectWise login screen",
+    );
+    /// `CWM_PUBLIC_KEY`: the API member's public key.
+    pub const PUBLIC_KEY: EnvVar = EnvVar::new(
+        "CWM_PUBLIC_KEY",
+        "Ab12Cd34Ef56Gh78",
+        "System → Members → API Members → (the member) → API Keys",
+    );
+    /// `CWM_PRIVATE_KEY`: the API member's private key (shown once).
+    pub const PRIVATE_KEY: EnvVar = EnvVar::new(
+        "CWM_PRIVATE_KEY",
+        "(secret)",
+        "shown once when the API key is created, next to the public key",
+    );
+    /// `CWM_CLIENT_ID`: the integration's clientId GUID.
+    pub const CLIENT_ID: EnvVar = EnvVar::new(
+        "CWM_CLIENT_ID",
+        "00000000-0000-0000-0000-000000000000",
+        "developer.connectwise.com → ClientID → the integration",
+    );
+    /// `CWM_CODEBASE` (optional): skips codebase discovery.
+    pub const CODEBASE: EnvVar = EnvVar::new(
+        "CWM_CODEBASE",
+        "v2025_1/",
+        "optional; discovered through /login/companyinfo otherwise",
+    );
+    /// `CWM_API_VERSION` (optional): the API model version to pin.
+    pub const API_VERSION: EnvVar = EnvVar::new(
+        "CWM_API_VERSION",
+        "2025.1",
+        "optional; the SDK's version otherwise",
+    );
+}
 
 /// The header ConnectWise requires on every request, naming the integration.
 pub const CLIENT_ID_HEADER: &str = "clientId";
@@ -120,50 +168,33 @@ impl CwCredentials {
     /// assert!(err.contains("CWM_PUBLIC_KEY") && err.contains("CWM_PRIVATE_KEY") && err.contains("CWM_CLIENT_ID"));
     /// ```
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self> {
-        const REQUIRED: [(&str, &str); 5] = [
-            ("CWM_SITE", "na, eu, au, aus, za, staging or the server's URL"),
-            ("CWM_COMPANY_ID", "the company name typed at the ConnectWise login"),
-            (
-                "CWM_PUBLIC_KEY",
-                "System → Members → API Members → (the member) → API Keys",
-            ),
-            (
-                "CWM_PRIVATE_KEY",
-                "shown once when the API key is created, next to the public key",
-            ),
-            (
-                "CWM_CLIENT_ID",
-                "the integration's GUID from developer.connectwise.com → ClientID",
-            ),
-        ];
-        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let missing: Vec<String> = REQUIRED
-            .iter()
-            .filter(|(name, _)| get(name).is_none())
-            .map(|(name, hint)| format!("{name} ({hint})"))
-            .collect();
-        if !missing.is_empty() {
-            return Err(Error::config(format!(
-                "ConnectWise Manage environment variables not set: {}",
-                missing.join(", ")
-            )));
-        }
-        let value = |name: &str| get(name).unwrap_or_default();
-        let site = Site::parse(&value("CWM_SITE"))?;
-        let mut credentials = CwCredentials::new(
-            site,
-            value("CWM_COMPANY_ID").trim(),
-            value("CWM_PUBLIC_KEY").trim(),
-            SecretString::from(value("CWM_PRIVATE_KEY").trim().to_owned()),
-            SecretString::from(value("CWM_CLIENT_ID").trim().to_owned()),
-        );
-        if let Some(codebase) = get("CWM_CODEBASE") {
-            credentials = credentials.with_codebase(codebase.trim());
-        }
-        if let Some(version) = get("CWM_API_VERSION") {
-            credentials = credentials.with_api_version(version.trim());
-        }
-        Ok(credentials)
+        let mut env = EnvVars::with_lookup("ConnectWise Manage", lookup);
+        let site = env.required(&env_vars::SITE);
+        let company_id = env.required(&env_vars::COMPANY_ID);
+        let public_key = env.required(&env_vars::PUBLIC_KEY);
+        let private_key = env.secret(&env_vars::PRIVATE_KEY);
+        let client_id = env.secret(&env_vars::CLIENT_ID);
+        let codebase = env.optional(&env_vars::CODEBASE);
+        let api_version = env.optional(&env_vars::API_VERSION);
+        let parsed_site = if site.is_empty() {
+            None
+        } else {
+            match Site::parse(&site) {
+                Ok(site) => Some(site),
+                Err(e) => {
+                    env.invalid(&env_vars::SITE, e.to_string());
+                    None
+                }
+            }
+        };
+        let credentials = parsed_site.map(|site| {
+            let mut c = CwCredentials::new(site, company_id, public_key, private_key, client_id);
+            c.codebase = codebase;
+            c.api_version = api_version;
+            c
+        });
+        let credentials = env.finish(credentials)?;
+        credentials.ok_or_else(|| Error::config("CWM_SITE is not set"))
     }
 
     /// Checks every field, saying what is wrong.
@@ -172,8 +203,7 @@ impl CwCredentials {
         if company.is_empty() {
             return Err(Error::config("the ConnectWise Manage company ID is empty"));
         }
-        if company.contains(['+', ':', '/', '?', '#']) || company.chars().any(char::is_whitespace)
-        {
+        if company.contains(['+', ':', '/', '?', '#']) || company.chars().any(char::is_whitespace) {
             return Err(Error::config(format!(
                 "the ConnectWise Manage company ID `{company}` contains a character that cannot be part of it (+ : / ? # or a space)"
             )));
@@ -260,7 +290,13 @@ mod tests {
         let headers: Vec<_> = auth
             .headers()
             .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap().to_owned(), v.is_sensitive()))
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    v.to_str().unwrap().to_owned(),
+                    v.is_sensitive(),
+                )
+            })
             .collect();
         // base64("acme+PUB:PRIV-SECRET")
         assert!(headers.contains(&(
@@ -281,7 +317,12 @@ mod tests {
         assert!(c.validate().unwrap_err().to_string().contains("clientId"));
         let mut c = creds();
         c.private_key = SecretString::from("");
-        assert!(c.validate().unwrap_err().to_string().contains("private key"));
+        assert!(
+            c.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("private key")
+        );
         let mut c = creds();
         c.public_key = "a:b".into();
         assert!(c.validate().unwrap_err().to_string().contains("public key"));
@@ -299,15 +340,25 @@ mod tests {
             ("CWM_API_VERSION", "2025.1"),
         ];
         let c = CwCredentials::from_lookup(|n| {
-            vars.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_string())
+            vars.iter()
+                .find(|(k, _)| *k == n)
+                .map(|(_, v)| v.to_string())
         })
         .unwrap();
         assert_eq!(c.site(), &Site::Za);
         assert_eq!(c.codebase(), Some("v2025_1"));
         assert_eq!(c.api_version(), Some("2025.1"));
         assert_eq!(c.client_id.expose_secret(), "GUID");
-        let err = CwCredentials::from_lookup(|_| None).unwrap_err().to_string();
-        for name in ["CWM_SITE", "CWM_COMPANY_ID", "CWM_PUBLIC_KEY", "CWM_PRIVATE_KEY", "CWM_CLIENT_ID"] {
+        let err = CwCredentials::from_lookup(|_| None)
+            .unwrap_err()
+            .to_string();
+        for name in [
+            "CWM_SITE",
+            "CWM_COMPANY_ID",
+            "CWM_PUBLIC_KEY",
+            "CWM_PRIVATE_KEY",
+            "CWM_CLIENT_ID",
+        ] {
             assert!(err.contains(name), "{err}");
         }
     }

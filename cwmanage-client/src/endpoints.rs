@@ -53,7 +53,10 @@ impl Endpoint {
     }
 }
 
-const fn inquire_only(area: neo_auth_core::Area, scope: &'static neo_auth_core::Scope) -> Requirements {
+const fn inquire_only(
+    area: neo_auth_core::Area,
+    scope: &'static neo_auth_core::Scope,
+) -> Requirements {
     Requirements::read_only(area, scope)
 }
 

@@ -141,9 +141,7 @@ impl VendorErrors for CwErrors {
         };
         let hint = if is("ssl is required") {
             Some(SSL_REQUIRED_HINT)
-        } else if is("usernotauthenticated")
-            || d.code.as_deref() == Some("UserNotAuthenticated")
-        {
+        } else if is("usernotauthenticated") || d.code.as_deref() == Some("UserNotAuthenticated") {
             Some(NOT_AUTHENTICATED_HINT)
         } else if status == StatusCode::NOT_FOUND && self.cloud {
             Some(CLOUD_NOT_FOUND_HINT)
@@ -222,7 +220,10 @@ mod tests {
             r#"{"code":"NotFound","message":"Ticket 5 not found"}"#,
         );
         let cloud = cloud.unwrap();
-        assert!(cloud.contains("Ticket 5 not found") && cloud.contains("credentials"), "{cloud}");
+        assert!(
+            cloud.contains("Ticket 5 not found") && cloud.contains("credentials"),
+            "{cloud}"
+        );
         let (_, premise) = parse(
             CwErrors::on_premise(),
             404,
@@ -238,7 +239,10 @@ mod tests {
             401,
             r#"{"code":"ConnectWiseApi","message":"UserNotAuthenticated"}"#,
         );
-        assert!(m.unwrap().contains("company ID, the public and private key"));
+        assert!(
+            m.unwrap()
+                .contains("company ID, the public and private key")
+        );
     }
 
     #[test]

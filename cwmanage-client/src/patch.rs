@@ -51,7 +51,11 @@ pub struct PatchOp {
 impl PatchOp {
     fn new(op: PatchKind, path: &str, value: Option<Value>) -> Result<Self> {
         check_path(path)?;
-        Ok(PatchOp { op, path: path.to_owned(), value })
+        Ok(PatchOp {
+            op,
+            path: path.to_owned(),
+            value,
+        })
     }
 
     /// Replaces the field `path` with `value`.
@@ -138,7 +142,8 @@ mod tests {
         );
         let add = PatchOp::add("resources", "jdoe").unwrap();
         assert_eq!(serde_json::to_value(&add).unwrap()["op"], "add");
-        let custom = PatchOp::custom_fields(&[CustomField::new(3, "x"), CustomField::new(4, true)]).unwrap();
+        let custom =
+            PatchOp::custom_fields(&[CustomField::new(3, "x"), CustomField::new(4, true)]).unwrap();
         assert_eq!(
             serde_json::to_value(&custom).unwrap(),
             serde_json::json!({"op": "replace", "path": "customFields", "value": [

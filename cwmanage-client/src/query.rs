@@ -157,11 +157,15 @@ impl ListQuery {
 
 fn check_name(field: &str, what: &str) -> Result<()> {
     let ok = !field.is_empty()
-        && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/');
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/');
     if ok {
         Ok(())
     } else {
-        Err(Error::config(format!("`{field}` is not a field name for {what}")))
+        Err(Error::config(format!(
+            "`{field}` is not a field name for {what}"
+        )))
     }
 }
 
@@ -180,9 +184,18 @@ mod tests {
         assert_eq!(
             q.pairs().unwrap(),
             vec![
-                ("conditions".into(), r#"closedFlag = False and company/identifier = "ACME""#.into()),
-                ("childConditions".into(), r#"communicationItems/value like "*@acme.com""#.into()),
-                ("customFieldConditions".into(), r#"caption = "Tenant""#.into()),
+                (
+                    "conditions".into(),
+                    r#"closedFlag = False and company/identifier = "ACME""#.into()
+                ),
+                (
+                    "childConditions".into(),
+                    r#"communicationItems/value like "*@acme.com""#.into()
+                ),
+                (
+                    "customFieldConditions".into(),
+                    r#"caption = "Tenant""#.into()
+                ),
                 ("columns".into(), "id".into()),
             ]
         );
@@ -193,7 +206,12 @@ mod tests {
         for key in ["page", "pageSize", "PAGEID"] {
             assert!(ListQuery::new().param(key, "1").pairs().is_err(), "{key}");
         }
-        assert!(ListQuery::new().order_by("id desc", Order::Asc).pairs().is_err());
+        assert!(
+            ListQuery::new()
+                .order_by("id desc", Order::Asc)
+                .pairs()
+                .is_err()
+        );
         assert!(ListQuery::new().fields(["id,summary"]).pairs().is_err());
     }
 }

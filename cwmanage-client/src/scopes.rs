@@ -38,7 +38,14 @@ pub mod areas {
     pub const CALLBACKS: Area = Area::new("callbacks");
 
     /// Every area, for policies and reports.
-    pub const ALL: [Area; 6] = [COMPANIES, TICKETS, CONFIGURATION, MEMBERS, SYSTEM, CALLBACKS];
+    pub const ALL: [Area; 6] = [
+        COMPANIES,
+        TICKETS,
+        CONFIGURATION,
+        MEMBERS,
+        SYSTEM,
+        CALLBACKS,
+    ];
 }
 
 const ALL: PermissionLevel = PermissionLevel::All;
@@ -96,7 +103,12 @@ pub enum RoleVerb {
 
 impl RoleVerb {
     /// All four, in the role screen's column order.
-    pub const ALL: [RoleVerb; 4] = [RoleVerb::Add, RoleVerb::Edit, RoleVerb::Delete, RoleVerb::Inquire];
+    pub const ALL: [RoleVerb; 4] = [
+        RoleVerb::Add,
+        RoleVerb::Edit,
+        RoleVerb::Delete,
+        RoleVerb::Inquire,
+    ];
 
     /// The column's label (`Add Level`).
     pub const fn label(self) -> &'static str {
@@ -293,10 +305,30 @@ mod tests {
         assert_eq!(
             rows,
             vec![
-                ("Companies", "Company Maintenance", false, ["None", "None", "None", "All"]),
-                ("Service Desk", "Service Tickets", false, ["All", "All", "None", "All"]),
-                ("System", "Table Setup", true, ["None", "None", "None", "All"]),
-                ("System", "Member Maintenance", true, ["None", "None", "None", "All"]),
+                (
+                    "Companies",
+                    "Company Maintenance",
+                    false,
+                    ["None", "None", "None", "All"]
+                ),
+                (
+                    "Service Desk",
+                    "Service Tickets",
+                    false,
+                    ["All", "All", "None", "All"]
+                ),
+                (
+                    "System",
+                    "Table Setup",
+                    true,
+                    ["None", "None", "None", "All"]
+                ),
+                (
+                    "System",
+                    "Member Maintenance",
+                    true,
+                    ["None", "None", "None", "All"]
+                ),
             ]
         );
     }

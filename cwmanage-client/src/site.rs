@@ -53,11 +53,36 @@ struct Region {
 
 /// The cloud regions (api notes §1.2).
 const CLOUD: [Region; 6] = [
-    Region { name: "na", ui_host: "na.myconnectwise.net", api_host: "api-na.myconnectwise.net", site: Site::Na },
-    Region { name: "eu", ui_host: "eu.myconnectwise.net", api_host: "api-eu.myconnectwise.net", site: Site::Eu },
-    Region { name: "au", ui_host: "au.myconnectwise.net", api_host: "api-au.myconnectwise.net", site: Site::Au },
-    Region { name: "aus", ui_host: "aus.myconnectwise.net", api_host: "api-aus.myconnectwise.net", site: Site::Aus },
-    Region { name: "za", ui_host: "za.myconnectwise.net", api_host: "api-za.myconnectwise.net", site: Site::Za },
+    Region {
+        name: "na",
+        ui_host: "na.myconnectwise.net",
+        api_host: "api-na.myconnectwise.net",
+        site: Site::Na,
+    },
+    Region {
+        name: "eu",
+        ui_host: "eu.myconnectwise.net",
+        api_host: "api-eu.myconnectwise.net",
+        site: Site::Eu,
+    },
+    Region {
+        name: "au",
+        ui_host: "au.myconnectwise.net",
+        api_host: "api-au.myconnectwise.net",
+        site: Site::Au,
+    },
+    Region {
+        name: "aus",
+        ui_host: "aus.myconnectwise.net",
+        api_host: "api-aus.myconnectwise.net",
+        site: Site::Aus,
+    },
+    Region {
+        name: "za",
+        ui_host: "za.myconnectwise.net",
+        api_host: "api-za.myconnectwise.net",
+        site: Site::Za,
+    },
     Region {
         name: "staging",
         ui_host: "staging.connectwisedev.com",
@@ -183,7 +208,10 @@ mod tests {
 
     #[test]
     fn ui_and_api_hosts_given_as_urls_are_regions() {
-        assert_eq!(Site::parse("https://eu.myconnectwise.net").unwrap(), Site::Eu);
+        assert_eq!(
+            Site::parse("https://eu.myconnectwise.net").unwrap(),
+            Site::Eu
+        );
         assert_eq!(
             Site::parse("https://api-za.myconnectwise.net/").unwrap(),
             Site::Za

@@ -60,7 +60,10 @@ proptest! {
 #[test]
 fn the_characters_that_need_url_encoding_are_encoded() {
     let pairs = ListQuery::new()
-        .conditions(Condition::eq("contactEmailAddress", "a+b@x.com & \"50%\" [x]"))
+        .conditions(Condition::eq(
+            "contactEmailAddress",
+            "a+b@x.com & \"50%\" [x]",
+        ))
         .pairs()
         .unwrap();
     let encoded = url::form_urlencoded::Serializer::new(String::new())

@@ -17,7 +17,10 @@ fn companies_decode_with_lenient_numbers_and_unknown_values() {
     assert_eq!(companies.len(), 2);
     let acme = &companies[0];
     assert_eq!(acme.id, Some(250));
-    assert_eq!(acme.status.as_ref().unwrap().name.as_deref(), Some("Active"));
+    assert_eq!(
+        acme.status.as_ref().unwrap().name.as_deref(),
+        Some("Active")
+    );
     assert!(acme.status.as_ref().unwrap().info.is_some());
     assert_eq!(acme.extra["dateAcquired"], "2020-01-01T00:00:00Z");
     let cf = &acme.custom_fields.as_ref().unwrap()[0];
@@ -28,8 +31,14 @@ fn companies_decode_with_lenient_numbers_and_unknown_values() {
     assert_eq!(globex.id, Some(251));
     assert_eq!(globex.deleted_flag, Some(false));
     let cf = &globex.custom_fields.as_ref().unwrap()[0];
-    assert_eq!(cf.field_type, Some(CustomFieldType::Unknown("Signature".into())));
-    assert_eq!(cf.entry_method, Some(EntryMethod::Unknown("Scanner".into())));
+    assert_eq!(
+        cf.field_type,
+        Some(CustomFieldType::Unknown("Signature".into()))
+    );
+    assert_eq!(
+        cf.entry_method,
+        Some(EntryMethod::Unknown("Scanner".into()))
+    );
 }
 
 #[test]
@@ -39,7 +48,10 @@ fn a_ticket_decodes_every_modelled_field_and_keeps_the_rest() {
     assert_eq!(t.record_type, Some(RecordType::ServiceTicket));
     assert_eq!(t.board.as_ref().unwrap().name.as_deref(), Some("Help Desk"));
     assert_eq!(t.status.as_ref().unwrap().extra["Sort"], 0);
-    assert_eq!(t.company.as_ref().unwrap().identifier.as_deref(), Some("ACME"));
+    assert_eq!(
+        t.company.as_ref().unwrap().identifier.as_deref(),
+        Some("ACME")
+    );
     assert_eq!(t.severity, Some(Level::Medium));
     assert_eq!(t.impact, Some(Level::Low));
     assert_eq!(t.actual_hours, Some(0.25));
@@ -69,7 +81,10 @@ fn notes_boards_statuses_members_and_system_info_decode() {
     assert_eq!(boards[1].inactive_flag, Some(false));
     assert!(boards[0].extra.contains_key("signOffTemplate"));
     let statuses: Vec<BoardStatus> = decode_json(&fixture("statuses.json")).unwrap();
-    assert_eq!(statuses[0].escalation_status, Some(EscalationStatus::NotResponded));
+    assert_eq!(
+        statuses[0].escalation_status,
+        Some(EscalationStatus::NotResponded)
+    );
     assert_eq!(statuses[1].sort_order, Some(9));
     assert_eq!(
         statuses[1].escalation_status,
@@ -105,7 +120,14 @@ fn callbacks_and_their_payloads_decode() {
     assert_eq!(payload.action, Some(CallbackAction::Updated));
     let ticket: Ticket = payload.entity_as().unwrap().unwrap();
     assert_eq!(ticket.summary.as_deref(), Some("Printer offline"));
-    assert!(payload.metadata.unwrap().key_url.unwrap().starts_with("https://api-na."));
+    assert!(
+        payload
+            .metadata
+            .unwrap()
+            .key_url
+            .unwrap()
+            .starts_with("https://api-na.")
+    );
     assert_eq!(payload.extra["MessageId"], "2b1c");
     let err = decode_json::<CallbackPayload>(br#"{"Entity": "{not json"}"#).unwrap_err();
     assert!(err.to_string().contains("Entity"), "{err}");
@@ -132,14 +154,16 @@ fn the_notes_request_examples_are_what_the_models_send() {
         record_type: Some(RecordType::ServiceTicket),
         ..Default::default()
     };
-    let expected: serde_json::Value = serde_json::from_slice(&fixture("ticket_create.json")).unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_slice(&fixture("ticket_create.json")).unwrap();
     assert_eq!(serde_json::to_value(&create).unwrap(), expected);
 
     let patch = vec![
         PatchOp::reference("status", Reference::id(17)).unwrap(),
         PatchOp::replace("summary", "Printer offline (2nd floor)").unwrap(),
     ];
-    let expected: serde_json::Value = serde_json::from_slice(&fixture("ticket_patch.json")).unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_slice(&fixture("ticket_patch.json")).unwrap();
     assert_eq!(serde_json::to_value(&patch).unwrap(), expected);
 
     let note = TicketNote::discussion("Called user, rebooting spooler.");
@@ -150,11 +174,19 @@ fn the_notes_request_examples_are_what_the_models_send() {
 #[test]
 fn every_error_fixture_parses() {
     let parse = |status: u16, name: &str| {
-        CwErrors::cloud().parse(StatusCode::from_u16(status).unwrap(), &HeaderMap::new(), &fixture(name))
+        CwErrors::cloud().parse(
+            StatusCode::from_u16(status).unwrap(),
+            &HeaderMap::new(),
+            &fixture(name),
+        )
     };
     let d = parse(400, "error_invalid_object.json");
     assert_eq!(d.code.as_deref(), Some("InvalidObject"));
-    assert!(d.message.unwrap().contains("ObjectExists: A matching callback entry already exists (field objectId)"));
+    assert!(
+        d.message
+            .unwrap()
+            .contains("ObjectExists: A matching callback entry already exists (field objectId)")
+    );
     let d = parse(400, "error_ssl_required.json");
     assert!(d.message.unwrap().contains("api-"));
     let d = parse(429, "error_429.json");

@@ -8,9 +8,15 @@ use neo_auth_core::Verb;
 
 /// The vendor list, as `METHOD /path` lines with every `{…}` placeholder as `{}`.
 pub fn vendor_paths() -> BTreeSet<String> {
-    let path = format!("{}/tests/fixtures/cwmanage-paths-2025.1.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/cwmanage-paths-2025.1.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines().map(normalize).filter(|l| !l.is_empty()).collect()
+    text.lines()
+        .map(normalize)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// `{id}`, `{parentId}`, `{parent}` … all become `{}`.
@@ -65,11 +71,18 @@ fn table_calls(e: &Endpoint) -> Vec<String> {
 #[test]
 fn every_path_of_the_endpoint_table_is_in_the_vendor_list() {
     let vendor = vendor_paths();
-    assert!(vendor.len() > 3000, "the path list looks truncated: {}", vendor.len());
+    assert!(
+        vendor.len() > 3000,
+        "the path list looks truncated: {}",
+        vendor.len()
+    );
     let mut checked = 0;
     for endpoint in endpoints::ALL {
         for call in table_calls(endpoint) {
-            assert!(vendor.contains(&normalize(&call)), "{call} is not in the ConnectWise path list");
+            assert!(
+                vendor.contains(&normalize(&call)),
+                "{call} is not in the ConnectWise path list"
+            );
             checked += 1;
         }
     }

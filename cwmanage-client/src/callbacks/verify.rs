@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use neo_auth_core::Error;
+use neo_auth_core::{DiscoveryAnswer, Error, fetch_small_json};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -22,6 +22,9 @@ pub const SIGNATURE_HEADER: &str = "x-content-signature";
 
 /// The most a signing-key reply may hold.
 const MAX_KEY_REPLY: usize = 16 * 1024;
+
+/// How long fetching a signing key may take.
+const KEY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why a callback was not accepted.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +43,9 @@ pub enum CallbackError {
     #[error("the callback payload names no Metadata.key_url to fetch the signing key from")]
     MissingKeyUrl,
     /// `key_url` is not on the configured site: the key is not fetched.
-    #[error("the callback's key_url `{url}` is not on the configured ConnectWise host `{expected}`: not fetched (the payload is not authenticated, so it cannot choose where keys come from)")]
+    #[error(
+        "the callback's key_url `{url}` is not on the configured ConnectWise host `{expected}`: not fetched (the payload is not authenticated, so it cannot choose where keys come from)"
+    )]
     UntrustedKeyUrl {
         /// The URL from the payload (query removed).
         url: String,
@@ -85,7 +90,10 @@ pub fn verify_signature(signing_key: &SecretString, signature: &str, body: &[u8]
     let Ok(expected) = base64::engine::general_purpose::STANDARD.decode(signature.trim()) else {
         return false;
     };
-    mac(signing_key).chain_update(body).verify_slice(&expected).is_ok()
+    mac(signing_key)
+        .chain_update(body)
+        .verify_slice(&expected)
+        .is_ok()
 }
 
 /// Verifies incoming callbacks of one ConnectWise site.
@@ -110,7 +118,6 @@ impl CallbackVerifier {
     pub fn new(site: &Site) -> neo_auth_core::Result<Self> {
         let http = neo_auth_core::http_client_builder()
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(10))
             .build()
             .map_err(|e| Error::config_with("the HTTP client could not be built", e))?;
         Ok(CallbackVerifier {
@@ -134,7 +141,11 @@ impl CallbackVerifier {
             && url.port_or_known_default() == self.base.port_or_known_default()
             && url.username().is_empty()
             && url.password().is_none();
-        if same { Ok(url) } else { Err(untrusted(key_url)) }
+        if same {
+            Ok(url)
+        } else {
+            Err(untrusted(key_url))
+        }
     }
 
     /// Verifies one callback: its signature header value and raw body. Returns
@@ -163,54 +174,49 @@ impl CallbackVerifier {
             return Ok(payload);
         }
         // Not cached, or the key rotated: fetch it (once) and check again.
-        let key = self.fetch_key(&url).await.map_err(CallbackError::KeyFetch)?;
+        let key = self
+            .fetch_key(&url)
+            .await
+            .map_err(CallbackError::KeyFetch)?;
         let ok = verify_signature(&key, signature, body);
         if let Ok(mut keys) = self.keys.lock() {
             keys.insert(cache_key, key);
         }
-        if ok { Ok(payload) } else { Err(CallbackError::BadSignature) }
+        if ok {
+            Ok(payload)
+        } else {
+            Err(CallbackError::BadSignature)
+        }
     }
 
     fn cached(&self, url: &str) -> Option<SecretString> {
-        self.keys.lock().ok().and_then(|keys| keys.get(url).cloned())
+        self.keys
+            .lock()
+            .ok()
+            .and_then(|keys| keys.get(url).cloned())
     }
 
     async fn fetch_key(&self, url: &Url) -> neo_auth_core::Result<SecretString> {
-        let what = format!("GET {}", url.path());
-        let mut response = self
-            .http
-            .get(url.clone())
-            .header(http::header::ACCEPT, "application/json")
-            .send()
-            .await
-            .map_err(|e| Error::config_with(format!("{what}: the request failed"), e))?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(Error::config(format!("{what} answered {status}")));
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| Error::config_with(format!("{what}: the reply could not be read"), e))?
-        {
-            if body.len() + chunk.len() > MAX_KEY_REPLY {
-                return Err(Error::config(format!(
-                    "{what}: the reply is larger than {MAX_KEY_REPLY} bytes"
-                )));
-            }
-            body.extend_from_slice(&chunk);
-        }
         #[derive(serde::Deserialize)]
         struct KeyReply {
             signing_key: Option<String>,
         }
-        let reply: KeyReply = neo_auth_core::decode_json(&body)?;
-        reply
-            .signing_key
-            .filter(|k| !k.is_empty())
-            .map(SecretString::from)
-            .ok_or_else(|| Error::config(format!("{what}: the reply carries no signing_key")))
+        let answer: DiscoveryAnswer<KeyReply> =
+            fetch_small_json(&self.http, url, MAX_KEY_REPLY, KEY_TIMEOUT).await?;
+        match answer {
+            DiscoveryAnswer::Found(KeyReply {
+                signing_key: Some(key),
+            }) if !key.is_empty() => Ok(SecretString::from(key)),
+            DiscoveryAnswer::Found(_) => Err(Error::config(format!(
+                "GET {}: the reply carries no signing_key",
+                url.path()
+            ))),
+            DiscoveryAnswer::Unusable { reason, .. } => Err(Error::config(reason)),
+            _ => Err(Error::config(format!(
+                "GET {}: no usable answer",
+                url.path()
+            ))),
+        }
     }
 }
 
@@ -221,7 +227,12 @@ mod tests {
     #[test]
     fn key_urls_must_be_on_the_site() {
         let v = CallbackVerifier::new(&Site::Na).unwrap();
-        assert!(v.trusted_key_url("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/system/callbackentry/key/3").is_ok());
+        assert!(
+            v.trusted_key_url(
+                "https://api-na.myconnectwise.net/v4_6_release/apis/3.0/system/callbackentry/key/3"
+            )
+            .is_ok()
+        );
         for bad in [
             "https://evil.example/key",
             "http://api-na.myconnectwise.net/key",
@@ -231,7 +242,10 @@ mod tests {
             "not a url",
         ] {
             assert!(
-                matches!(v.trusted_key_url(bad), Err(CallbackError::UntrustedKeyUrl { .. })),
+                matches!(
+                    v.trusted_key_url(bad),
+                    Err(CallbackError::UntrustedKeyUrl { .. })
+                ),
                 "{bad}"
             );
         }

@@ -10,7 +10,11 @@ use serde_json::Value;
 pub(crate) enum Expr {
     Or(Vec<Expr>),
     And(Vec<Expr>),
-    Compare { field: String, op: String, value: Lit },
+    Compare {
+        field: String,
+        op: String,
+        value: Lit,
+    },
 }
 
 /// A literal.
@@ -33,7 +37,11 @@ struct Parser<'a> {
 /// Parses `text`; the error says where it went wrong (the fake answers it as
 /// ConnectWise's 400).
 pub(crate) fn parse(text: &str) -> Result<Expr, String> {
-    let mut p = Parser { chars: text.chars().collect(), pos: 0, text };
+    let mut p = Parser {
+        chars: text.chars().collect(),
+        pos: 0,
+        text,
+    };
     let expr = p.or()?;
     p.ws();
     if p.pos != p.chars.len() {
@@ -75,7 +83,11 @@ impl Parser<'_> {
         while self.keyword("or") {
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.remove(0) } else { Expr::Or(items) })
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Expr::Or(items)
+        })
     }
 
     fn and(&mut self) -> Result<Expr, String> {
@@ -83,7 +95,11 @@ impl Parser<'_> {
         while self.keyword("and") {
             items.push(self.term()?);
         }
-        Ok(if items.len() == 1 { items.remove(0) } else { Expr::And(items) })
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Expr::And(items)
+        })
     }
 
     fn term(&mut self) -> Result<Expr, String> {
@@ -132,10 +148,17 @@ impl Parser<'_> {
         let negated = self.keyword("not");
         for word in ["contains", "like", "in"] {
             if self.keyword(word) {
-                return Ok(if negated { format!("not {word}") } else { word.to_owned() });
+                return Ok(if negated {
+                    format!("not {word}")
+                } else {
+                    word.to_owned()
+                });
             }
         }
-        Err(format!("expected an operator at {} in `{}`", self.pos, self.text))
+        Err(format!(
+            "expected an operator at {} in `{}`",
+            self.pos, self.text
+        ))
     }
 
     fn value(&mut self) -> Result<Lit, String> {
@@ -217,7 +240,10 @@ impl Parser<'_> {
                 Some('[') => {
                     let next: String = self.chars.iter().skip(self.pos).take(3).collect();
                     if next != "[[]" {
-                        return Err(format!("a `[` in a string must be written `[[]` in `{}`", self.text));
+                        return Err(format!(
+                            "a `[` in a string must be written `[[]` in `{}`",
+                            self.text
+                        ));
                     }
                     out.push('[');
                     self.pos += 3;
@@ -235,8 +261,11 @@ impl Parser<'_> {
 fn lookup<'a>(record: &'a Value, path: &str) -> Option<&'a Value> {
     path.split('/').try_fold(record, |v, key| {
         v.as_object().and_then(|o| {
-            o.get(key)
-                .or_else(|| o.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v))
+            o.get(key).or_else(|| {
+                o.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                    .map(|(_, v)| v)
+            })
         })
     })
 }
@@ -285,7 +314,12 @@ pub(crate) fn matches(expr: &Expr, record: &Value) -> bool {
         Expr::And(items) => items.iter().all(|e| matches(e, record)),
         Expr::Compare { field, op, value } => {
             let actual = lookup(record, field);
-            let text = || actual.and_then(Value::as_str).unwrap_or_default().to_owned();
+            let text = || {
+                actual
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
             let pattern = || match value {
                 Lit::Str(s) => s.clone(),
                 _ => String::new(),
@@ -326,8 +360,14 @@ mod tests {
     fn common_fields_filter() {
         let t = json!({"id": 7, "summary": "Printer [2nd] \"floor\"", "closedFlag": false,
             "board": {"name": "Help Desk"}, "company": {"identifier": "ACME"}, "status": {"name": "New"}});
-        assert!(check(r#"board/name = "help desk" and closedFlag = False"#, &t));
-        assert!(check(r#"company/identifier="ACME" AND status/name != "Closed""#, &t));
+        assert!(check(
+            r#"board/name = "help desk" and closedFlag = False"#,
+            &t
+        ));
+        assert!(check(
+            r#"company/identifier="ACME" AND status/name != "Closed""#,
+            &t
+        ));
         assert!(check("id in (3, 7)", &t));
         assert!(!check("id not in (3, 7)", &t));
         assert!(check(r#"summary contains "[[]2nd]""#, &t));
@@ -335,13 +375,26 @@ mod tests {
         assert!(check(r#"summary like "print*floor*""#, &t));
         assert!(check(r#"summary not contains "scanner""#, &t));
         assert!(check("id > 5 and id <= 7", &t));
-        assert!(check(r#"(id = 1 or id = 7) and board/name = "Help Desk""#, &t));
-        assert!(!check(r#"id = 1 or id = 2 and board/name = "Help Desk""#, &t));
+        assert!(check(
+            r#"(id = 1 or id = 7) and board/name = "Help Desk""#,
+            &t
+        ));
+        assert!(!check(
+            r#"id = 1 or id = 2 and board/name = "Help Desk""#,
+            &t
+        ));
     }
 
     #[test]
     fn malformed_conditions_are_errors() {
-        for bad in ["id =", "= 3", "id = \"x", "(id = 1", "id ~ 3", "summary = \"a[b\""] {
+        for bad in [
+            "id =",
+            "= 3",
+            "id = \"x",
+            "(id = 1",
+            "id ~ 3",
+            "summary = \"a[b\"",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

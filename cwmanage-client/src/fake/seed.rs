@@ -19,7 +19,10 @@ pub struct Seed {
 impl Default for Seed {
     /// 30 companies and 60 tickets.
     fn default() -> Self {
-        Seed { companies: 30, tickets: 60 }
+        Seed {
+            companies: 30,
+            tickets: 60,
+        }
     }
 }
 
@@ -62,7 +65,9 @@ fn info(updated: &str) -> Value {
 }
 
 pub(crate) fn companies(seed: &Seed) -> Vec<Value> {
-    let names = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka"];
+    let names = [
+        "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka",
+    ];
     (0..seed.companies)
         .map(|i| {
             let id = FIRST_COMPANY_ID + 3 * i as i64;
@@ -153,7 +158,13 @@ pub(crate) fn members() -> Vec<Value> {
 
 /// Tickets spread over the boards and companies; every fifth one closed.
 pub(crate) fn tickets(seed: &Seed, companies: &[Value]) -> Vec<Value> {
-    let summaries = ["Printer offline", "VPN down", "Suspicious login", "New user setup", "Disk full"];
+    let summaries = [
+        "Printer offline",
+        "VPN down",
+        "Suspicious login",
+        "New user setup",
+        "Disk full",
+    ];
     (0..seed.tickets)
         .map(|i| {
             let id = 5000 + 2 * i as i64;

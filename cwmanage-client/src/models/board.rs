@@ -4,7 +4,6 @@ use neo_auth_core::lenient;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::open_enum::cw_enum;
 use super::reference::Reference;
 
 /// A service board.
@@ -12,7 +11,10 @@ use super::reference::Reference;
 #[serde(default, rename_all = "camelCase")]
 pub struct Board {
     /// The board's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -24,10 +26,16 @@ pub struct Board {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<Reference>,
     /// Whether the board is inactive.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inactive_flag: Option<bool>,
     /// Whether it is a project board.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub project_flag: Option<bool>,
     /// The status tickets get when closed automatically.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,7 +54,7 @@ pub struct Board {
     pub extra: Map<String, Value>,
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// The escalation step a status stands for.
     pub enum EscalationStatus {
         /// Not responded.
@@ -76,7 +84,10 @@ cw_enum! {
 #[serde(default, rename_all = "camelCase")]
 pub struct BoardStatus {
     /// The status's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,28 +96,49 @@ pub struct BoardStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub board: Option<Reference>,
     /// Position in lists.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_order: Option<i64>,
     /// Whether tickets in it show on the board.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub display_on_board: Option<bool>,
     /// Whether the status is inactive.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inactive: Option<bool>,
     /// Whether it closes tickets.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub closed_status: Option<bool>,
     /// Whether it is the board's default status.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub default_flag: Option<bool>,
     /// Whether time entries are refused in it.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time_entry_not_allowed: Option<bool>,
     /// The escalation step.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub escalation_status: Option<EscalationStatus>,
     /// Whether the customer portal shows it.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customer_portal_flag: Option<bool>,
     /// The status indicator.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -5,9 +5,7 @@ use neo_auth_core::lenient;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::open_enum::cw_enum;
-
-cw_enum! {
+neo_auth_core::open_enum! {
     /// What a callback fires on changes of.
     pub enum CallbackType {
         /// Activities.
@@ -45,7 +43,7 @@ cw_enum! {
     }
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// How fine-grained a callback is; with `owner`, `objectId` is 1.
     pub enum CallbackLevel {
         /// Every record of the type.
@@ -74,7 +72,10 @@ cw_enum! {
 #[doc(alias = "webhook")]
 pub struct CallbackEntry {
     /// The registration's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// A description (at most 100 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,7 +84,10 @@ pub struct CallbackEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The board, status or type id the level names (1 with level `owner`).
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub object_id: Option<i64>,
     /// What the callback fires on.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -92,16 +96,28 @@ pub struct CallbackEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<CallbackLevel>,
     /// The member that registered it (read-only).
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub member_id: Option<i64>,
     /// Whether it is disabled (ConnectWise disables it after three days of failures).
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inactive_flag: Option<bool>,
     /// Whether it is a SOAP callback.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub is_soap_callback_flag: Option<bool>,
     /// Whether the member's own changes are suppressed.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub is_self_suppressed_flag: Option<bool>,
     /// The payload version.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -128,7 +144,7 @@ impl CallbackEntry {
     }
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// What happened to the record a callback reports.
     pub enum CallbackAction {
         /// Created.
@@ -195,7 +211,10 @@ impl CallbackPayload {
             None => Ok(None),
             Some(value) => {
                 let bytes = serde_json::to_vec(value).map_err(|e| {
-                    neo_auth_core::Error::config_with("the callback entity could not be re-encoded", e)
+                    neo_auth_core::Error::config_with(
+                        "the callback entity could not be re-encoded",
+                        e,
+                    )
                 })?;
                 neo_auth_core::decode_json(&bytes).map(Some)
             }

@@ -21,7 +21,10 @@ use super::reference::{CustomField, Reference};
 #[serde(default, rename_all = "camelCase")]
 pub struct Company {
     /// The company's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The short identifier (required on create, at most 30 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,7 +72,10 @@ pub struct Company {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_contact: Option<Reference>,
     /// Whether the company is deleted.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deleted_flag: Option<bool>,
     /// Custom field values.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -4,10 +4,9 @@ use neo_auth_core::lenient;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::open_enum::cw_enum;
 use super::reference::Reference;
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// A member's licence class.
     pub enum LicenseClass {
         /// A full member.
@@ -21,7 +20,7 @@ cw_enum! {
     }
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// Which e-mail or phone is a member's default.
     pub enum ContactKind {
         /// Office.
@@ -50,7 +49,10 @@ cw_enum! {
 #[doc(alias = "MyMember")]
 pub struct Member {
     /// The member's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The login identifier.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,7 +64,10 @@ pub struct Member {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Whether the member is inactive.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inactive_flag: Option<bool>,
     /// The licence class (`A` for API members).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -9,7 +9,6 @@ mod board;
 mod callback;
 mod company;
 mod member;
-mod open_enum;
 mod reference;
 mod security;
 mod system;

@@ -4,8 +4,6 @@ use neo_auth_core::lenient;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::open_enum::cw_enum;
-
 /// A reference to another record: `CompanyReference`, `MemberReference`,
 /// `BoardReference`, `ServiceStatusReference`, … share this shape.
 ///
@@ -25,7 +23,10 @@ use super::open_enum::cw_enum;
 #[doc(alias = "ServiceStatusReference")]
 pub struct Reference {
     /// The record's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The record's identifier (companies, members).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,21 +45,30 @@ pub struct Reference {
 impl Reference {
     /// A reference by id.
     pub fn id(id: i64) -> Self {
-        Reference { id: Some(id), ..Default::default() }
+        Reference {
+            id: Some(id),
+            ..Default::default()
+        }
     }
 
     /// A reference by identifier (companies, members).
     pub fn identifier(identifier: impl Into<String>) -> Self {
-        Reference { identifier: Some(identifier.into()), ..Default::default() }
+        Reference {
+            identifier: Some(identifier.into()),
+            ..Default::default()
+        }
     }
 
     /// A reference by name (statuses, boards, priorities).
     pub fn name(name: impl Into<String>) -> Self {
-        Reference { name: Some(name.into()), ..Default::default() }
+        Reference {
+            name: Some(name.into()),
+            ..Default::default()
+        }
     }
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// The type of a custom field.
     pub enum CustomFieldType {
         /// Multi-line text.
@@ -86,7 +96,7 @@ cw_enum! {
     }
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// How a custom field's value is entered.
     pub enum EntryMethod {
         /// A date picker.
@@ -106,7 +116,10 @@ cw_enum! {
 #[serde(default, rename_all = "camelCase")]
 pub struct CustomField {
     /// The field definition's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The caption shown in the UI.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,7 +131,10 @@ pub struct CustomField {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry_method: Option<EntryMethod>,
     /// Decimals of a number field.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub number_of_decimals: Option<i64>,
     /// The value, as JSON (string, number, boolean or null).
     pub value: Value,
@@ -130,7 +146,11 @@ pub struct CustomField {
 impl CustomField {
     /// A value for the custom field `id`.
     pub fn new(id: i64, value: impl Into<Value>) -> Self {
-        CustomField { id: Some(id), value: value.into(), ..Default::default() }
+        CustomField {
+            id: Some(id),
+            value: value.into(),
+            ..Default::default()
+        }
     }
 }
 

@@ -4,10 +4,9 @@ use neo_auth_core::{PermissionLevel, lenient};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::open_enum::cw_enum;
 use super::reference::Reference;
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// A security-role level of one verb of one module function.
     pub enum SecurityLevel {
         /// No access.
@@ -49,7 +48,10 @@ impl SecurityLevel {
 #[doc(alias = "SecurityRoleSetting")]
 pub struct MySecurity {
     /// The row's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The module's identifier.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,19 +84,34 @@ pub struct MySecurity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inquire_level: Option<SecurityLevel>,
     /// Whether My/All applies.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub my_all_flag: Option<bool>,
     /// Whether the row is customised (Table Setup's whitelist).
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub custom_flag: Option<bool>,
     /// Whether the row is restricted.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub restrict_flag: Option<bool>,
     /// Whether it is a report row.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub report_flag: Option<bool>,
     /// Sort order.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_order: Option<i64>,
     /// The member.
     #[serde(skip_serializing_if = "Option::is_none")]

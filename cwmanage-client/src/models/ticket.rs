@@ -4,10 +4,9 @@ use neo_auth_core::lenient;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::open_enum::cw_enum;
 use super::reference::{CustomField, Reference};
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// What kind of ticket a record is.
     pub enum RecordType {
         /// A service ticket.
@@ -19,7 +18,7 @@ cw_enum! {
     }
 }
 
-cw_enum! {
+neo_auth_core::open_enum! {
     /// A ticket's severity or impact.
     pub enum Level {
         /// Low.
@@ -53,7 +52,10 @@ cw_enum! {
 #[doc(alias = "ServiceTicket")]
 pub struct Ticket {
     /// The ticket number.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The summary (required, at most 100 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,7 +115,10 @@ pub struct Ticket {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<Level>,
     /// Whether the ticket is closed.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub closed_flag: Option<bool>,
     /// When it was closed (`yyyy-MM-ddTHH:mm:ssZ`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,10 +142,16 @@ pub struct Ticket {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_date: Option<String>,
     /// Budgeted hours.
-    #[serde(deserialize_with = "lenient::opt_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_f64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub budget_hours: Option<f64>,
     /// Hours worked.
-    #[serde(deserialize_with = "lenient::opt_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_f64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub actual_hours: Option<f64>,
     /// The agreement.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -152,13 +163,22 @@ pub struct Ticket {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_status: Option<String>,
     /// Whether the ticket is within its SLA.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub is_in_sla: Option<bool>,
     /// The parent ticket's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_ticket_id: Option<i64>,
     /// Whether the ticket has children.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub has_child_ticket: Option<bool>,
     /// Custom field values.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -167,10 +187,16 @@ pub struct Ticket {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub integrator_tags: Option<Vec<String>>,
     /// `false` skips ConnectWise's notifications for this write (default true).
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub process_notifications: Option<bool>,
     /// `true` keeps this write from triggering callbacks.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub skip_callback: Option<bool>,
     /// Read-only metadata (`lastUpdated`, `updatedBy`, …).
     #[serde(rename = "_info", skip_serializing_if = "Option::is_none")]
@@ -194,37 +220,67 @@ pub struct Ticket {
 #[doc(alias = "ServiceNote")]
 pub struct TicketNote {
     /// The note's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The ticket's id.
-    #[serde(deserialize_with = "lenient::opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ticket_id: Option<i64>,
     /// The text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// A discussion note (visible to the customer).
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub detail_description_flag: Option<bool>,
     /// An internal note.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub internal_analysis_flag: Option<bool>,
     /// A resolution note.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resolution_flag: Option<bool>,
     /// An issue note.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issue_flag: Option<bool>,
     /// Internal.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub internal_flag: Option<bool>,
     /// External.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub external_flag: Option<bool>,
     /// Whether the customer updated it.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customer_updated_flag: Option<bool>,
     /// `false` skips notifications.
-    #[serde(deserialize_with = "lenient::opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub process_notifications: Option<bool>,
     /// The member who wrote it.
     #[serde(skip_serializing_if = "Option::is_none")]
