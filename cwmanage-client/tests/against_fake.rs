@@ -865,3 +865,38 @@ async fn the_client_side_budget_holds_requests_back() {
     assert!(third.is_err(), "the third request waits for the budget");
     assert_eq!(fake.api_requests(), 2);
 }
+
+#[tokio::test]
+async fn check_access_without_a_whole_row_names_each_of_its_levels() {
+    let rows: [(&str, &[&str]); 4] = [
+        (
+            "Company Maintenance",
+            &["Companies → Company Maintenance → Inquire Level: All"],
+        ),
+        (
+            "Service Tickets",
+            &[
+                "Service Desk → Service Tickets → Add Level: All",
+                "Service Desk → Service Tickets → Edit Level: All",
+                "Service Desk → Service Tickets → Inquire Level: All",
+            ],
+        ),
+        (
+            "Table Setup",
+            &["System → Table Setup → Inquire Level: All"],
+        ),
+        (
+            "Member Maintenance",
+            &["System → Member Maintenance → Inquire Level: All"],
+        ),
+    ];
+    for (function, labels) in rows {
+        let fake = FakeServer::builder()
+            .role(FakeRole::restricted().without_row(function))
+            .start()
+            .await;
+        let report = fake.client_builder().build().unwrap().check_access().await;
+        let expected: Vec<String> = labels.iter().map(|l| (*l).to_owned()).collect();
+        assert_eq!(problem_labels(&report), expected, "{function}: {report}");
+    }
+}
