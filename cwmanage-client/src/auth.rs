@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use http::HeaderValue;
 use neo_auth_core::{
-    Authorization, BasicCredential, BoxFuture, Credential, Error, GrantSource, Result, ScopeSet,
+    Authorization, BasicCredential, BoxFuture, Credential, Error, GrantSource, KnownSecrets,
+    Result, ScopeSet,
 };
 
 /// Basic credentials plus ConnectWise's `Accept` (the pinned model version).
@@ -39,6 +40,10 @@ impl Credential for CwCredential {
         })
     }
 
+    fn known_secrets(&self) -> KnownSecrets {
+        self.basic.known_secrets()
+    }
+
     fn granted(&self) -> Option<Arc<dyn ScopeSet>> {
         self.basic.granted()
     }
@@ -54,5 +59,46 @@ impl fmt::Debug for CwCredential {
             .field("basic", &self.basic)
             .field("accept", &self.accept)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::SecretString;
+
+    #[tokio::test]
+    async fn the_key_and_the_client_id_are_known_secrets_and_accept_is_added() {
+        let basic = BasicCredential::new("acme+PUB", SecretString::from("PRIV-KEY-1"))
+            .unwrap()
+            .with_header("clientId", SecretString::from("CLIENT-GUID-1"))
+            .unwrap();
+        let credential = CwCredential::new(
+            basic,
+            "application/vnd.connectwise.com+json; version=2025.1",
+        )
+        .unwrap();
+        let masked = credential
+            .known_secrets()
+            .mask("echo PRIV-KEY-1 and CLIENT-GUID-1");
+        assert!(
+            !masked.contains("PRIV-KEY-1") && !masked.contains("CLIENT-GUID-1"),
+            "{masked}"
+        );
+        let auth = credential.authorize().await.unwrap();
+        let accept: Vec<_> = auth
+            .headers()
+            .iter()
+            .filter(|(n, _)| n == http::header::ACCEPT)
+            .collect();
+        assert_eq!(accept.len(), 1);
+        assert!(!format!("{credential:?}").contains("PRIV-KEY-1"));
+        assert!(
+            CwCredential::new(
+                BasicCredential::new("a+b", SecretString::from("c")).unwrap(),
+                "bad\nheader"
+            )
+            .is_err()
+        );
     }
 }

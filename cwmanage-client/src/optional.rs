@@ -75,7 +75,7 @@ pub(crate) fn degrade<T>(
 }
 
 fn missing(error: &Error, scope_name: &str) -> Option<(String, String)> {
-    match unshared(error) {
+    match error.unshared() {
         Error::MissingScope {
             operation,
             scope,
@@ -83,13 +83,5 @@ fn missing(error: &Error, scope_name: &str) -> Option<(String, String)> {
             ..
         } if scope == scope_name => Some((operation.clone(), label.clone())),
         _ => None,
-    }
-}
-
-/// The error itself, looking through the core's `Shared` wrapper.
-fn unshared(error: &Error) -> &Error {
-    match error {
-        Error::Shared(inner) => unshared(inner),
-        other => other,
     }
 }

@@ -14,14 +14,6 @@ use futures_util::TryStreamExt;
 use neo_auth_core::testkit::Fault;
 use neo_auth_core::{PermissionLevel, PermissionLevels};
 
-/// The error itself, looking through the core's `Shared` wrapper.
-fn unshared(error: &Error) -> &Error {
-    match error {
-        Error::Shared(inner) => unshared(inner),
-        other => other,
-    }
-}
-
 fn ticket(summary: &str) -> Ticket {
     Ticket {
         summary: Some(summary.into()),
@@ -69,7 +61,7 @@ async fn an_unknown_company_is_a_config_error_naming_it() {
         .build()
         .unwrap();
     let err = client.system().info().await.unwrap_err();
-    assert!(matches!(unshared(&err), Error::Config { .. }), "{err:?}");
+    assert!(matches!(err.unshared(), Error::Config { .. }), "{err:?}");
     assert!(err.to_string().contains("`typo-company`"), "{err}");
 }
 
@@ -610,7 +602,7 @@ async fn a_reduced_role_gets_connectwise_403_as_a_missing_permission() {
         .send()
         .await
         .unwrap_err();
-    match unshared(&err) {
+    match err.unshared() {
         Error::MissingScope {
             scope,
             label,
@@ -841,7 +833,7 @@ async fn malformed_json_is_a_decode_error_not_a_panic() {
         .send()
         .await
         .unwrap_err();
-    assert!(matches!(unshared(&err), Error::Decode { .. }), "{err:?}");
+    assert!(matches!(err.unshared(), Error::Decode { .. }), "{err:?}");
 }
 
 #[tokio::test]
