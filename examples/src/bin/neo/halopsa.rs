@@ -1,76 +1,704 @@
-//! The `neo halopsa …` commands, against the HALOPSA_* variables or the fake.
+//! HaloPSA in `neo`: the [`Vendor`] implementation over `halopsa-client`.
 
-use futures_util::TryStreamExt;
+use std::collections::BTreeSet;
+
 use halopsa_client::fake::FakeServer;
-use halopsa_client::{Client, HaloCredentials};
-use neo_auth_core::Error;
+use halopsa_client::scopes::{PERMISSION_LOCATION, ResourceRequirements, requirements};
+use halopsa_client::{Client, HaloCredentials, ListRequest, areas, default_policy};
+use neo_auth_core::doctor::{AccessReport, Fact, PlanEntry, ProbePlan};
+use neo_auth_core::{AccessPolicy, Approval, Area, Credential, Error, Result};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
-use crate::Outcome;
-use crate::args::Flags;
+use crate::config::VendorSection;
+use crate::output::RecordSink;
+use crate::vendor::{
+    ListQuery, ResourceInfo, Vendor, drain, flag_value, from_json, numeric_id, to_json,
+};
 
-/// The fake's credentials, as an integrator would configure them.
-pub fn fake_credentials(server: &FakeServer) -> HaloCredentials {
-    server.credentials().with_agent_id(server.config().agent_id)
-}
+/// HaloPSA.
+pub struct Halo;
 
-/// A client for the fake asking for `scopes` (none: the default `all`).
-pub fn fake_client(server: &FakeServer, scopes: &[&str]) -> Result<Client, Error> {
-    let mut credentials = fake_credentials(server);
-    if !scopes.is_empty() {
-        credentials = credentials.with_scopes(scopes.iter().copied());
+const NAMED: &[&str] = &["id", "name"];
+
+/// The resources, with their table columns.
+const RESOURCES: &[ResourceInfo] = &[
+    info(
+        "tickets",
+        true,
+        &["id", "summary", "client_name", "status_id"],
+    ),
+    info("actions", true, &["id", "ticket_id", "outcome", "note"]),
+    info("companies", false, NAMED),
+    info(
+        "contacts",
+        true,
+        &["id", "name", "emailaddress", "client_name"],
+    ),
+    info("sites", false, &["id", "name", "client_name"]),
+    info(
+        "assets",
+        true,
+        &["id", "inventory_number", "client_name", "assettype_name"],
+    ),
+    info("products", true, NAMED),
+    info("appointments", true, &["id", "subject", "start_date"]),
+    info("kb_articles", false, NAMED),
+    info("contracts", false, &["id", "ref", "client_name"]),
+    info("invoices", false, &["id", "client_name", "total"]),
+    info("quotations", false, &["id", "title", "client_name"]),
+    info("suppliers", false, NAMED),
+    info("opportunities", false, &["id", "summary", "client_name"]),
+    info("reports", false, NAMED),
+    info("slas", false, NAMED),
+    info("statuses", false, NAMED),
+    info("categories", false, &["id", "value"]),
+    info("teams", false, NAMED),
+    info("agents", false, &["id", "name", "email"]),
+    info("ticket_types", false, NAMED),
+    info("workflows", false, NAMED),
+];
+
+const fn info(
+    name: &'static str,
+    writable: bool,
+    columns: &'static [&'static str],
+) -> ResourceInfo {
+    ResourceInfo {
+        name,
+        writable,
+        columns,
     }
-    Client::builder().credentials(credentials).build()
 }
 
-/// A client for the fake (kept alive by the returned server) or from the environment.
-async fn client(flags: &Flags) -> Result<(Client, Option<FakeServer>), Error> {
-    let (mut credentials, server) = if flags.fake {
-        let server = FakeServer::start().await;
-        (fake_credentials(&server), Some(server))
-    } else {
-        (HaloCredentials::from_env()?, None)
+/// Runs `$body` with `$r` bound to the resource handler named `$name`
+/// (everything but actions, whose handler takes a ticket id).
+macro_rules! with_resource {
+    ($client:expr, $name:expr, |$r:ident, $noun:ident| $body:expr) => {
+        match $name {
+            "tickets" => {
+                let $r = $client.tickets();
+                let $noun = "ticket";
+                $body
+            }
+            "companies" => {
+                let $r = $client.companies();
+                let $noun = "company";
+                $body
+            }
+            "contacts" => {
+                let $r = $client.contacts();
+                let $noun = "contact";
+                $body
+            }
+            "sites" => {
+                let $r = $client.sites();
+                let $noun = "site";
+                $body
+            }
+            "assets" => {
+                let $r = $client.assets();
+                let $noun = "asset";
+                $body
+            }
+            "products" => {
+                let $r = $client.products();
+                let $noun = "product";
+                $body
+            }
+            "appointments" => {
+                let $r = $client.appointments();
+                let $noun = "appointment";
+                $body
+            }
+            "kb_articles" => {
+                let $r = $client.kb_articles();
+                let $noun = "article";
+                $body
+            }
+            "contracts" => {
+                let $r = $client.contracts();
+                let $noun = "contract";
+                $body
+            }
+            "invoices" => {
+                let $r = $client.invoices();
+                let $noun = "invoice";
+                $body
+            }
+            "quotations" => {
+                let $r = $client.quotations();
+                let $noun = "quotation";
+                $body
+            }
+            "suppliers" => {
+                let $r = $client.suppliers();
+                let $noun = "supplier";
+                $body
+            }
+            "opportunities" => {
+                let $r = $client.opportunities();
+                let $noun = "opportunity";
+                $body
+            }
+            "reports" => {
+                let $r = $client.reports();
+                let $noun = "report";
+                $body
+            }
+            "slas" => {
+                let $r = $client.slas();
+                let $noun = "SLA";
+                $body
+            }
+            "statuses" => {
+                let $r = $client.statuses();
+                let $noun = "status";
+                $body
+            }
+            "categories" => {
+                let $r = $client.categories();
+                let $noun = "category";
+                $body
+            }
+            "teams" => {
+                let $r = $client.teams();
+                let $noun = "team";
+                $body
+            }
+            "agents" => {
+                let $r = $client.agents();
+                let $noun = "agent";
+                $body
+            }
+            "ticket_types" => {
+                let $r = $client.ticket_types();
+                let $noun = "ticket type";
+                $body
+            }
+            "workflows" => {
+                let $r = $client.workflows();
+                let $noun = "workflow";
+                $body
+            }
+            other => Err(Error::config(format!("HaloPSA has no resource `{other}`"))),
+        }
     };
-    if let Some(scopes) = &flags.scopes {
-        credentials = credentials.with_scopes(scopes.iter().cloned());
-    }
-    let client = Client::builder().credentials(credentials).build()?;
-    Ok((client, server))
 }
 
-/// `neo halopsa doctor`: prints the access report; problems make it exit 1.
-pub async fn doctor(flags: &Flags) -> Result<Outcome, Error> {
-    let (client, _server) = client(flags).await?;
-    let report = client.check_access().await?;
-    print!("{report}");
-    let problems = report.problems().len();
-    if problems == 0 {
-        Ok(Outcome::Fine)
-    } else {
-        eprintln!("the credential has {problems} problem(s); see the report");
-        Ok(Outcome::Problems)
-    }
+/// The doctor's areas: requirements, what degrades without read and write,
+/// and whether an empty list is only worth a warning.
+const DOCTOR_AREAS: &[(ResourceRequirements, &str, &str, bool)] = &[
+    (
+        requirements::TICKETS,
+        "tickets cannot be read or correlated",
+        "tickets cannot be created or updated",
+        false,
+    ),
+    (
+        requirements::ACTIONS,
+        "ticket notes and time entries cannot be read",
+        "notes and time entries cannot be added",
+        true,
+    ),
+    (
+        requirements::CONTACTS,
+        "contacts cannot be looked up",
+        "contacts cannot be created or updated",
+        false,
+    ),
+    (
+        requirements::ASSETS,
+        "assets cannot be read",
+        "assets cannot be created or updated",
+        true,
+    ),
+    (
+        requirements::PRODUCTS,
+        "products cannot be read",
+        "products cannot be created or updated",
+        true,
+    ),
+    (
+        requirements::APPOINTMENTS,
+        "appointments cannot be read",
+        "appointments cannot be booked",
+        true,
+    ),
+    (
+        requirements::COMPANIES,
+        "companies cannot be listed or mapped to devices",
+        "companies cannot be changed",
+        false,
+    ),
+    (
+        requirements::SITES,
+        "sites cannot be read",
+        "sites cannot be changed",
+        false,
+    ),
+    (
+        requirements::SLAS,
+        "SLAs cannot be read",
+        "SLAs cannot be changed",
+        true,
+    ),
+    (
+        requirements::KNOWLEDGE_BASE,
+        "knowledge-base articles cannot be read",
+        "articles cannot be written",
+        true,
+    ),
+    (
+        requirements::CONTRACTS,
+        "contracts cannot be read",
+        "contracts cannot be changed",
+        true,
+    ),
+    (
+        requirements::INVOICES,
+        "invoices cannot be read",
+        "invoices cannot be changed",
+        true,
+    ),
+    (
+        requirements::QUOTATIONS,
+        "quotations cannot be read",
+        "quotations cannot be changed",
+        true,
+    ),
+    (
+        requirements::SUPPLIERS,
+        "suppliers cannot be read",
+        "suppliers cannot be changed",
+        true,
+    ),
+    (
+        requirements::OPPORTUNITIES,
+        "opportunities cannot be read",
+        "opportunities cannot be changed",
+        true,
+    ),
+    (
+        requirements::REPORTS,
+        "reports cannot be read",
+        "reports cannot be changed",
+        true,
+    ),
+    (
+        requirements::CONFIGURATION,
+        "statuses, priorities, teams and agents cannot be read",
+        "configuration cannot be changed",
+        true,
+    ),
+];
+
+/// The number of records a 1-item probe read saw.
+async fn probe_count<T>(list: ListRequest<T>) -> Result<u64>
+where
+    T: Serialize + DeserializeOwned + Send + 'static,
+{
+    let page = list.page_size(1).send().await?;
+    Ok(page.total.unwrap_or(page.items.len() as u64))
 }
 
-/// `neo halopsa tickets`: streams the tickets and prints one line each.
-pub async fn tickets(flags: &Flags) -> Result<Outcome, Error> {
-    let (client, _server) = client(flags).await?;
-    let mut list = client.tickets().list();
-    if flags.open {
-        list = list.open_only(true);
+/// The 1-item probe of an area's read, where the tool has one.
+fn probe_of(client: &Client, area: Area) -> Option<neo_auth_core::doctor::Probe<'static>> {
+    let c = client.clone();
+    let probe: neo_auth_core::doctor::Probe<'static> = match area.name() {
+        "tickets" => Box::pin(async move { probe_count(c.tickets().list()).await }),
+        "contacts" => Box::pin(async move { probe_count(c.contacts().list()).await }),
+        "assets" => Box::pin(async move { probe_count(c.assets().list()).await }),
+        "products" => Box::pin(async move { probe_count(c.products().list()).await }),
+        "appointments" => Box::pin(async move { probe_count(c.appointments().list()).await }),
+        "companies" => Box::pin(async move { probe_count(c.companies().list()).await }),
+        "sites" => Box::pin(async move { probe_count(c.sites().list()).await }),
+        "slas" => Box::pin(async move { probe_count(c.slas().list()).await }),
+        "knowledge_base" => Box::pin(async move { probe_count(c.kb_articles().list()).await }),
+        "contracts" => Box::pin(async move { probe_count(c.contracts().list()).await }),
+        "invoices" => Box::pin(async move { probe_count(c.invoices().list()).await }),
+        "quotations" => Box::pin(async move { probe_count(c.quotations().list()).await }),
+        "suppliers" => Box::pin(async move { probe_count(c.suppliers().list()).await }),
+        "opportunities" => Box::pin(async move { probe_count(c.opportunities().list()).await }),
+        "reports" => Box::pin(async move { probe_count(c.reports().list()).await }),
+        "configuration" => Box::pin(async move { probe_count(c.statuses().list()).await }),
+        _ => return None,
+    };
+    Some(probe)
+}
+
+/// The agent the application acts as, checked against the configured one.
+async fn identity(client: &Client) -> Result<Fact> {
+    let expected = client.expected_agent_id();
+    Ok(match client.whoami().await {
+        Ok(me) => {
+            let value = match (&me.id, &me.name) {
+                (Some(id), Some(name)) => format!("{id} ({name})"),
+                (Some(id), None) => id.to_string(),
+                _ => "unknown".to_owned(),
+            };
+            let fact = Fact::new("acting agent", value);
+            match (expected, me.id) {
+                (Some(expected), Some(actual)) if expected != actual => fact.problem(format!(
+                    "the configuration expects agent {expected}: change \"Agent to log in as\" on the Details tab of the API application"
+                )),
+                _ => fact,
+            }
+        }
+        Err(error) if error.is_auth() => return Err(error),
+        Err(error) if error.is_policy() => Fact::unknown(
+            "acting agent",
+            "the access policy does not allow reading `identity` (GET /Agent/me)",
+        ),
+        Err(error) => Fact::unknown("acting agent", format!("GET /Agent/me failed: {error}")),
+    })
+}
+
+/// Every scope the resource table uses: the sandbox credential's full grant.
+fn table_scopes() -> Vec<&'static str> {
+    let mut scopes = BTreeSet::new();
+    for (needs, ..) in DOCTOR_AREAS {
+        for requirement in [&needs.read, &needs.write] {
+            if let Some(scope) = requirement.scope() {
+                scopes.insert(scope.name());
+            }
+        }
     }
-    let mut stream = list.stream();
-    let mut count = 0u64;
-    while let Some(ticket) = stream.try_next().await? {
-        count += 1;
-        println!(
-            "#{:<6} {:<40} client {}",
-            ticket.id.unwrap_or_default(),
-            ticket.summary.as_deref().unwrap_or(""),
-            ticket
-                .client_id
-                .map_or_else(|| "?".to_owned(), |id| id.to_string())
+    scopes.into_iter().collect()
+}
+
+/// The full grant minus `without` (scope names or areas); removing `read:X`
+/// removes `edit:X` too, since Halo's `edit:X` includes `read:X`.
+fn reduced_scopes(without: &[String]) -> Vec<&'static str> {
+    let mut removed: BTreeSet<String> = BTreeSet::new();
+    for name in without {
+        let name = name.trim().to_ascii_lowercase();
+        for (needs, ..) in DOCTOR_AREAS {
+            if needs.read.area().name() == name {
+                for requirement in [&needs.read, &needs.write] {
+                    if let Some(scope) = requirement.scope() {
+                        removed.insert(scope.name().to_owned());
+                    }
+                }
+            }
+        }
+        if let Some(resource) = name.strip_prefix("read:") {
+            removed.insert(format!("edit:{resource}"));
+        }
+        removed.insert(name);
+    }
+    table_scopes()
+        .into_iter()
+        .filter(|scope| !removed.contains(*scope))
+        .collect()
+}
+
+fn apply_query<T>(mut list: ListRequest<T>, query: &ListQuery<'_>) -> Result<ListRequest<T>>
+where
+    T: Serialize + DeserializeOwned + Send + 'static,
+{
+    for (key, value) in query.query {
+        let id = || {
+            numeric_id(value).map_err(|_| {
+                Error::config(format!("--query {key}={value}: `{value}` is not an id"))
+            })
+        };
+        list = match key.as_str() {
+            "search" => list.search(value.clone()),
+            "client_id" => list.client_id(id()?),
+            "site_id" => list.site_id(id()?),
+            "user_id" => list.user_id(id()?),
+            "agent_id" => list.agent_id(id()?),
+            "status_id" => list.status_id(id()?),
+            "open_only" => list.open_only(flag_value(key, value)?),
+            "closed_only" => list.closed_only(flag_value(key, value)?),
+            "include_inactive" => list.include_inactive(flag_value(key, value)?),
+            "order_by" => list.order_by(value.clone()),
+            "order_by_desc" => list.order_by_desc(value.clone()),
+            // Used by `actions`, read before the list is built.
+            "ticket_id" => list,
+            other => {
+                return Err(Error::config(format!(
+                    "--query {other}: not a HaloPSA filter; use one of: {}",
+                    Halo::QUERY_KEYS.join(", ")
+                )));
+            }
+        };
+    }
+    if let Some(filter) = query.filter {
+        for pair in filter.split('&').filter(|p| !p.trim().is_empty()) {
+            let Some((key, value)) = pair.split_once('=') else {
+                return Err(Error::config(format!(
+                    "--filter: `{pair}` is not key=value (HaloPSA takes query parameters: a=1&b=2)"
+                )));
+            };
+            list = list.param(key.trim(), value.trim());
+        }
+    }
+    Ok(list)
+}
+
+fn ticket_id_of(query: &ListQuery<'_>) -> Result<i64> {
+    query
+        .query
+        .iter()
+        .find(|(key, _)| key == "ticket_id")
+        .map(|(_, value)| numeric_id(value))
+        .unwrap_or_else(|| {
+            Err(Error::config(
+                "HaloPSA lists actions per ticket: add --query ticket_id=<id>",
+            ))
+        })
+}
+
+impl Vendor for Halo {
+    type Client = Client;
+    type Fake = FakeServer;
+
+    const NAME: &'static str = "halopsa";
+    const TITLE: &'static str = "HaloPSA";
+    const QUERY_KEYS: &'static [&'static str] = &[
+        "search",
+        "client_id",
+        "site_id",
+        "user_id",
+        "agent_id",
+        "status_id",
+        "open_only",
+        "closed_only",
+        "include_inactive",
+        "order_by",
+        "order_by_desc",
+        "ticket_id (actions)",
+    ];
+    const FILTER_SYNTAX: &'static str =
+        "raw query parameters of the list endpoint, a=1&b=2 (e.g. advanced_search=…)";
+
+    fn areas() -> &'static [Area] {
+        areas::ALL
+    }
+
+    fn resources() -> &'static [ResourceInfo] {
+        RESOURCES
+    }
+
+    fn default_policy() -> AccessPolicy {
+        default_policy()
+    }
+
+    fn from_env(policy: AccessPolicy) -> Result<Client> {
+        Client::builder()
+            .credentials(HaloCredentials::from_env()?)
+            .policy(policy)
+            .build()
+    }
+
+    fn from_config(section: &VendorSection, policy: AccessPolicy) -> Result<Client> {
+        let mut credentials = HaloCredentials::new(
+            section.string("base_url")?,
+            section.string("client_id")?,
+            section.secret("client_secret", "HALOPSA_CLIENT_SECRET")?,
         );
+        if let Some(tenant) = section.optional_string("tenant")? {
+            credentials = credentials.with_tenant(tenant);
+        }
+        if let Some(agent) = section.optional_integer("agent_id")? {
+            credentials = credentials.with_agent_id(agent);
+        }
+        if let Some(auth_url) = section.optional_string("auth_url")? {
+            credentials = credentials.with_auth_url(auth_url);
+        }
+        if let Some(scopes) = section.optional_words("scopes")? {
+            credentials = credentials.with_scopes(scopes);
+        }
+        Client::builder()
+            .credentials(credentials)
+            .policy(policy)
+            .build()
     }
-    println!("{count} ticket(s)");
-    Ok(Outcome::Fine)
+
+    async fn start_fake() -> FakeServer {
+        FakeServer::start().await
+    }
+
+    fn sandbox_permissions() -> Vec<&'static str> {
+        let mut names = table_scopes();
+        names.extend(
+            DOCTOR_AREAS
+                .iter()
+                .map(|(needs, ..)| needs.read.area().name()),
+        );
+        names
+    }
+
+    fn fake_client(fake: &FakeServer, without: &[String], policy: AccessPolicy) -> Result<Client> {
+        let mut credentials = fake.credentials().with_agent_id(fake.config().agent_id);
+        if !without.is_empty() {
+            credentials = credentials.with_scopes(reduced_scopes(without));
+        }
+        Client::builder()
+            .credentials(credentials)
+            .policy(policy)
+            .build()
+    }
+
+    fn fake_exports(fake: &FakeServer) -> Vec<String> {
+        let config = fake.config();
+        let mut lines = vec![
+            format!("export HALOPSA_BASE_URL={}", fake.base_url()),
+            format!("export HALOPSA_CLIENT_ID={}", config.client_id),
+            // The fake's own, well-known secret: nothing real is printed.
+            format!("export HALOPSA_CLIENT_SECRET={}", config.client_secret),
+            format!("export HALOPSA_AGENT_ID={}", config.agent_id),
+        ];
+        if let Some(tenant) = &config.tenant {
+            lines.push(format!("export HALOPSA_TENANT={tenant}"));
+        }
+        lines
+    }
+
+    async fn doctor(client: &Client) -> Result<AccessReport> {
+        // A token first: its `scope` says what was granted.
+        client.credential().authorize().await?;
+        let identity = identity(client).await?;
+        let mut plan = ProbePlan::new("HaloPSA", PERMISSION_LOCATION)
+            .grant(client.credential().grant())
+            .policy(client.policy().clone())
+            .identity(identity);
+        for (needs, degrades_read, degrades_write, may_be_empty) in DOCTOR_AREAS {
+            let area = *needs.read.area();
+            for (requirement, degrades) in
+                [(&needs.read, degrades_read), (&needs.write, degrades_write)]
+            {
+                let mut entry =
+                    PlanEntry::new(area, requirement.access(), requirement.scope().cloned())
+                        .degrades(*degrades);
+                if requirement.access() == neo_auth_core::Access::Read {
+                    if let Some(probe) = probe_of(client, area) {
+                        entry = entry.probe(probe);
+                    }
+                    if *may_be_empty {
+                        entry = entry.may_be_empty();
+                    }
+                }
+                plan = plan.entry(entry);
+            }
+        }
+        Ok(plan.run().await)
+    }
+
+    async fn list(client: &Client, query: &ListQuery<'_>, sink: &mut RecordSink) -> Result<()> {
+        if query.resource == "actions" {
+            let list = apply_query(client.actions().list(ticket_id_of(query)?), query)?;
+            return drain(list.stream(), sink).await;
+        }
+        with_resource!(client, query.resource, |resource, _noun| {
+            let list = apply_query(resource.list(), query)?;
+            drain(list.stream(), sink).await
+        })
+    }
+
+    async fn get(client: &Client, resource: &str, id: &str) -> Result<Value> {
+        if resource == "actions" {
+            let Some((ticket, action)) = id.split_once('/') else {
+                return Err(Error::config(
+                    "an action is read as <ticket id>/<action id>, e.g. `get actions 12/1`",
+                ));
+            };
+            let action = client
+                .actions()
+                .get(numeric_id(ticket)?, numeric_id(action)?)
+                .send()
+                .await?;
+            return to_json(&action);
+        }
+        let id = numeric_id(id)?;
+        with_resource!(client, resource, |r, _noun| to_json(
+            &r.get(id).send().await?
+        ))
+    }
+
+    async fn save(
+        client: &Client,
+        resource: &str,
+        id: Option<&str>,
+        mut data: Value,
+        approval: Option<Approval>,
+    ) -> Result<Value> {
+        if let Some(id) = id {
+            let id = numeric_id(id)?;
+            match data.as_object_mut() {
+                Some(object) => {
+                    object.insert("id".to_owned(), id.into());
+                }
+                None => return Err(Error::config("--data must be a JSON object")),
+            }
+        } else if data.get("id").is_some_and(|v| !v.is_null()) {
+            return Err(Error::config(
+                "--data of `create` carries an `id`: in HaloPSA that would update that record; use `update <resource> <id>`",
+            ));
+        }
+        macro_rules! send {
+            ($request:expr) => {{
+                let mut request = $request;
+                if let Some(approval) = approval {
+                    request = request.approval(approval);
+                }
+                to_json(&request.send().await?)
+            }};
+        }
+        if resource == "actions" {
+            let action = from_json(data, "action")?;
+            let actions = client.actions();
+            return match id {
+                None => send!(actions.create(&action)),
+                Some(_) => send!(actions.update(&action)),
+            };
+        }
+        with_resource!(client, resource, |r, noun| {
+            let record = from_json(data, noun)?;
+            match id {
+                None => send!(r.create(&record)),
+                Some(_) => send!(r.update(&record)),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_grant_loses_what_is_removed_and_what_depends_on_it() {
+        let full = reduced_scopes(&[]);
+        assert!(full.contains(&"read:tickets") && full.contains(&"edit:tickets"));
+        let without_edit = reduced_scopes(&["edit:tickets".into()]);
+        assert!(without_edit.contains(&"read:tickets"));
+        assert!(!without_edit.contains(&"edit:tickets"));
+        let without_read = reduced_scopes(&["read:tickets".into()]);
+        assert!(!without_read.contains(&"read:tickets") && !without_read.contains(&"edit:tickets"));
+        let without_area = reduced_scopes(&["tickets".into()]);
+        assert_eq!(without_area, without_read);
+        assert_eq!(without_area.len() + 2, full.len());
+        let names = Halo::sandbox_permissions();
+        assert!(names.contains(&"edit:tickets") && names.contains(&"companies"));
+    }
+
+    #[test]
+    fn every_resource_is_dispatched() {
+        let server_less = Client::builder()
+            .credentials(HaloCredentials::new(
+                "https://acme.halopsa.example",
+                "id",
+                neo_auth_core::secrecy::SecretString::from("secret".to_owned()),
+            ))
+            .build()
+            .unwrap();
+        for info in RESOURCES.iter().filter(|r| r.name != "actions") {
+            let dispatched: Result<()> = with_resource!(server_less, info.name, |_r, _noun| Ok(()));
+            assert!(dispatched.is_ok(), "{}", info.name);
+        }
+    }
 }
