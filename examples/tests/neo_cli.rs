@@ -675,3 +675,38 @@ fn the_fake_command_prints_export_lines() {
     );
     assert!(text.contains("export HALOPSA_CLIENT_ID="), "{text}");
 }
+
+#[test]
+fn the_halopsa_example_lists_open_tickets_and_adds_a_note() {
+    let output = Command::new(env!("CARGO_BIN_EXE_halopsa_open_tickets"))
+        .args([
+            "--sandbox",
+            "--company",
+            "CONTOSO",
+            "--note",
+            "Checked remotely",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.starts_with("Contoso Ltd (#1): open tickets"),
+        "{stdout}"
+    );
+    let listed = stdout.lines().filter(|l| l.starts_with("  #")).count();
+    assert!(
+        stdout.contains(&format!("{listed} open ticket(s)")),
+        "{stdout}"
+    );
+    assert!(listed > 0, "{stdout}");
+    assert!(stdout.contains("private note #"), "{stdout}");
+
+    let output = Command::new(env!("CARGO_BIN_EXE_halopsa_open_tickets"))
+        .args(["--sandbox", "--company", "Nobody Such"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no company is named"));
+}
