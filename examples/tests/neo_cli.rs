@@ -710,3 +710,96 @@ fn the_halopsa_example_lists_open_tickets_and_adds_a_note() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no company is named"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vendor_api_that_keeps_failing_exits_5() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "wiremock-token-do-not-print",
+            "token_type": "Bearer",
+            "expires_in": 3600
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(ResponseTemplate::new(503).set_body_string("maintenance"))
+        .expect(3)
+        .named("tickets, retried up to the attempt limit")
+        .mount(&server)
+        .await;
+    let base = server.uri();
+    let auth = format!("{base}/auth/token");
+    let env = [
+        ("HALOPSA_BASE_URL", base.as_str()),
+        ("HALOPSA_AUTH_URL", auth.as_str()),
+        ("HALOPSA_CLIENT_ID", "plain-client"),
+        ("HALOPSA_CLIENT_SECRET", "env-secret-do-not-print"),
+    ];
+    let run = neo_with(&["halopsa", "list", "tickets"], &env);
+    assert_one_line_failure(&run, 5, "try again later");
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+#[test]
+fn the_areas_of_the_configuration_limit_the_doctor() {
+    let config = temp_file(
+        "neo-areas.toml",
+        "[halopsa]\nareas = [\"companies\", \"sites\"]\n",
+    );
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "--config",
+        &config,
+        "doctor",
+        "halopsa",
+        "--json",
+    ]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let areas: BTreeSet<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["area"].as_str().unwrap())
+        .collect();
+    assert_eq!(areas, BTreeSet::from(["companies", "sites"]));
+    // --areas on the command line wins over the file.
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "--config",
+        &config,
+        "doctor",
+        "halopsa",
+        "--areas",
+        "tickets",
+    ]);
+    assert_eq!(run.code, Some(3), "{}\n{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn resources_lists_what_the_vendor_commands_know() {
+    let run = neo(&["halopsa", "resources"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("tickets ") && l.ends_with("list get create update"))
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("invoices ") && l.ends_with("list get"))
+    );
+    assert!(
+        run.stdout.contains("--query keys: search, client_id"),
+        "{}",
+        run.stdout
+    );
+}
