@@ -110,7 +110,7 @@ pub enum VendorAction {
         /// The record: JSON, or `@file` to read it from a file.
         #[arg(long, value_name = "JSON|@FILE")]
         data: String,
-        /// An approval for a write that needs one: "<who>: <why>".
+        /// An approval for a write that needs one: "WHO: WHY", e.g. "jane@msp.example: customer phoned".
         #[arg(long, value_name = "WHO: WHY")]
         approve: Option<String>,
     },
@@ -123,7 +123,7 @@ pub enum VendorAction {
         /// The fields to change: JSON, or `@file` to read them from a file.
         #[arg(long, value_name = "JSON|@FILE")]
         data: String,
-        /// An approval for a write that needs one: "<who>: <why>".
+        /// An approval for a write that needs one: "WHO: WHY", e.g. "jane@msp.example: customer phoned".
         #[arg(long, value_name = "WHO: WHY")]
         approve: Option<String>,
     },
