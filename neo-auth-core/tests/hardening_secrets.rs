@@ -228,3 +228,48 @@ fn short_values_are_not_known_secrets() {
     assert!(secrets.is_empty());
     assert_eq!(secrets.mask("abc abc"), "abc abc");
 }
+
+#[tokio::test]
+async fn a_list_page_that_fails_to_decode_masks_the_client_secret_and_the_token() {
+    use neo_auth_core::{Area, EndpointSpec, Envelope, ListCall, PagingScheme, Requirements};
+
+    static TICKETS: EndpointSpec = EndpointSpec::new(
+        "tickets",
+        "/tickets",
+        Requirements::unscoped_read(Area::new("tickets")),
+    )
+    .paging(PagingScheme::None)
+    .envelope(Envelope::under(&["items"]));
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Ticket {
+        id: u32,
+    }
+
+    let _capture = capture_check(&[TOKEN]);
+    let server = MockServer::start().await;
+    mount_token(&server, TokenSequence::new().prefix(TOKEN), 1).await;
+    // The second record's id is a string quoting the secret and the token bare,
+    // and the envelope itself is fine: the record decode fails.
+    mount(
+        &server,
+        "GET",
+        "/api/tickets",
+        ResponseTemplate::new(200).set_body_json(json!({
+            "items": [{"id": 1}, {"id": format!("{CLIENT_SECRET} {TOKEN}1")}],
+        })),
+    )
+    .await;
+    let transport = transport(&server, oauth(json_source(&server)));
+    let error = ListCall::<Ticket>::new(&transport, &TICKETS)
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Decode { path, snippet, .. } = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert!(path.starts_with("items[1]"), "{path}");
+    assert!(snippet.contains("** redacted **"), "{snippet}");
+    assert_no_secrets("a list decode error", &renderings(&error), &[TOKEN]);
+}
