@@ -52,7 +52,8 @@ pub fn exit_code_of(error: &Error) -> u8 {
         Error::WriteUncertain { .. }
         | Error::Timeout { .. }
         | Error::Transport { .. }
-        | Error::PaginationStalled { .. } => EXIT_API,
+        | Error::PaginationStalled { .. }
+        | Error::UnexpectedReply { .. } => EXIT_API,
         Error::Api(api) if api.status.is_server_error() || api.status.as_u16() == 429 => EXIT_API,
         _ => EXIT_OTHER,
     }
@@ -145,6 +146,10 @@ mod tests {
                 pages: 3,
                 reason: "x".into()
             }),
+            EXIT_API
+        );
+        assert_eq!(
+            exit_code_of(&Error::unexpected_reply("POST /tickets", "no id", b"{}")),
             EXIT_API
         );
         assert_eq!(Failure::Other("x".into()).exit_code(), EXIT_OTHER);
