@@ -99,6 +99,7 @@ mod access;
 mod auth;
 mod client;
 mod clock;
+pub mod doctor;
 mod endpoint;
 mod env;
 mod error;
@@ -159,3 +160,10 @@ pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_
 
 /// Re-exported so vendor crates and users name one version.
 pub use secrecy;
+
+/// What the exported macros ([`open_enum!`]) expand to; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::model::open_enum::deserialize_open_enum;
+    pub use serde;
+}
