@@ -115,7 +115,7 @@ mod tests {
             s("group not found")
         );
         assert_eq!(parse(400, r#"{"message":"bad policy","payload":null,"type":"error"}"#).1, s("bad policy"));
-        assert_eq!(parse(401, "bearer token is invalid"), (None, s("bearer token is invalid")));
+        assert_eq!(parse(401, "access_denied"), (None, s("access_denied")));
         assert_eq!(parse(429, "Too Many Requests"), (None, s("Too Many Requests")));
         assert_eq!(
             parse(409, r#"[{"referencing_object_id":"a","service":"policy"},{"referencing_object_id":"b","service":"alerts"}]"#),

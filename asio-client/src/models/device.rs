@@ -1,62 +1,10 @@
-use std::fmt;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::common::Extra;
 
-/// A type with Asio's free-form string values plus an `Unknown` fallback.
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vmeta])* $variant,)*
-            /// A value this SDK does not know yet, kept as sent.
-            Unknown(String),
-        }
-
-        impl $name {
-            /// The wire string.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $wire,)*
-                    $name::Unknown(other) => other,
-                }
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(s: &str) -> Self {
-                $(if s.eq_ignore_ascii_case($wire) { return $name::$variant; })*
-                $name::Unknown(s.to_owned())
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(deserializer)?;
-                Ok($name::from(s.as_str()))
-            }
-        }
-    };
-}
-
-string_enum! {
+neo_auth_core::open_enum! {
     /// What kind of machine an endpoint is.
-    EndpointType {
+    pub enum EndpointType {
         /// A desktop or laptop.
         Desktop = "Desktop",
         /// A server.
@@ -66,9 +14,9 @@ string_enum! {
     }
 }
 
-string_enum! {
+neo_auth_core::open_enum! {
     /// The overall result of a heartbeat request.
-    HeartbeatStatus {
+    pub enum HeartbeatStatus {
         /// Every resource answered.
         Success = "success",
         /// Some resources failed: see [`Heartbeat::failed_records`].

@@ -1,0 +1,48 @@
+//! Asio's token endpoint: the core's [`JsonTokenSource`] (`POST {base}/v1/token`,
+//! JSON body, space-separated scopes), with Asio's 423 Locked explained.
+
+use std::fmt;
+
+use neo_auth_core::{AccessToken, BoxFuture, Error, JsonTokenSource, Result, TokenSource};
+
+use crate::errors::TOKEN_LOCKED;
+
+/// The token source of an Asio client. The core's token cache in front of it
+/// makes one token per lifetime for the whole process (every clone of a
+/// `Client` shares it), and backs off when the key is locked.
+pub(crate) struct AsioTokenSource {
+    inner: JsonTokenSource,
+}
+
+impl AsioTokenSource {
+    pub(crate) fn new(inner: JsonTokenSource) -> Self {
+        AsioTokenSource { inner }
+    }
+}
+
+/// A 423 from `/v1/token` becomes an auth error that says what it means.
+pub(crate) fn explain_lock(error: Error) -> Error {
+    match error {
+        Error::Auth(mut auth) if auth.status.map(|s| s.as_u16()) == Some(423) => {
+            auth.message = TOKEN_LOCKED.to_owned();
+            Error::Auth(auth)
+        }
+        other => other,
+    }
+}
+
+impl TokenSource for AsioTokenSource {
+    fn fetch(&self) -> BoxFuture<'_, Result<AccessToken>> {
+        Box::pin(async move { self.inner.fetch().await.map_err(explain_lock) })
+    }
+
+    fn requested_scopes(&self) -> &[String] {
+        self.inner.requested_scopes()
+    }
+}
+
+impl fmt::Debug for AsioTokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("AsioTokenSource").field(&self.inner).finish()
+    }
+}
