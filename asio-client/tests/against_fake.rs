@@ -140,7 +140,7 @@ async fn software_inventory_pages_and_install_tokens() {
     let client = fake.client().unwrap();
     let apps = client.assets().applications().page_size(7).collect_all().await.unwrap();
     assert_eq!(apps.len(), fake.device_count());
-    assert_eq!(apps[0].applications[0].installed_size_bytes, Some(5_242_880));
+    assert_eq!(apps[0].applications[0].size_bytes(), Some(5_242_880));
     let site = client.sites().list().collect_all().await.unwrap().remove(0);
     let token = client.agent().install_token(site.company_id().unwrap(), &site.id).await.unwrap();
     assert!(token.as_str().starts_with("f4b2990c-"));

@@ -7,8 +7,7 @@ use super::common::Extra;
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CustomField {
-    /// The field definition's id.
-    #[serde(alias = "attributeID")]
+    /// The field definition's id (some answers carry `attributeID` too, kept in `extra`).
     pub attribute_id: String,
     /// The field's name.
     pub name: Option<String>,

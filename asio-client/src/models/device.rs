@@ -145,13 +145,13 @@ impl EndpointGroup {
 #[non_exhaustive]
 pub struct DeviceDetails {
     /// The company id.
-    #[serde(rename = "companyID", alias = "companyId")]
+    #[serde(rename = "companyID")]
     pub company_id: String,
     /// The site id.
-    #[serde(rename = "siteID", alias = "siteId")]
+    #[serde(rename = "siteID")]
     pub site_id: String,
     /// The endpoint id.
-    #[serde(rename = "endpointID", alias = "endpointId")]
+    #[serde(rename = "endpointID")]
     pub endpoint_id: String,
     /// The registration id.
     pub reg_id: Option<String>,
@@ -252,10 +252,10 @@ pub struct FailedRecord {
 #[non_exhaustive]
 pub struct SystemState {
     /// The endpoint id.
-    #[serde(rename = "endpointID", alias = "endpointId")]
+    #[serde(rename = "endpointID")]
     pub endpoint_id: String,
     /// The company id.
-    #[serde(rename = "clientID", alias = "companyID")]
+    #[serde(rename = "clientID")]
     pub company_id: Option<String>,
     /// The site id.
     #[serde(rename = "siteID")]
@@ -299,13 +299,13 @@ pub struct DeviceGroup {
 #[non_exhaustive]
 pub struct EndpointApplications {
     /// The company id.
-    #[serde(rename = "companyID", alias = "companyId")]
+    #[serde(rename = "companyID")]
     pub company_id: String,
     /// The site id.
-    #[serde(rename = "siteID", alias = "siteId")]
+    #[serde(rename = "siteID")]
     pub site_id: String,
     /// The endpoint id.
-    #[serde(rename = "endpointID", alias = "endpointId")]
+    #[serde(rename = "endpointID")]
     pub endpoint_id: String,
     /// The installed applications.
     pub applications: Vec<Application>,
@@ -327,10 +327,18 @@ pub struct Application {
     pub publisher: Option<String>,
     /// When it was installed.
     pub installed_date: Option<String>,
-    /// Its size in bytes.
-    #[serde(deserialize_with = "neo_auth_core::lenient::opt_i64")]
-    pub installed_size_bytes: Option<i64>,
+    /// Its size in bytes, as sent (the spec types it as a string; see
+    /// [`size_bytes`](Application::size_bytes)).
+    #[serde(deserialize_with = "neo_auth_core::lenient::opt_string")]
+    pub installed_size_bytes: Option<String>,
     /// Other fields.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Application {
+    /// The size in bytes, when sent as a whole number.
+    pub fn size_bytes(&self) -> Option<u64> {
+        self.installed_size_bytes.as_deref()?.trim().parse().ok()
+    }
 }
