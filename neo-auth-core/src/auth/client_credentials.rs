@@ -4,8 +4,12 @@
 use std::fmt;
 use std::time::Duration;
 
-use oauth2::basic::BasicClient;
-use oauth2::{AuthType, ClientId, ClientSecret, RequestTokenError, TokenResponse, TokenUrl};
+use oauth2::basic::{
+    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
+};
+use oauth2::{
+    AuthType, ClientId, ClientSecret, RequestTokenError, StandardRevocableToken, TokenUrl,
+};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
@@ -13,7 +17,8 @@ use crate::auth::token::{AccessToken, BoxFuture, TokenSource};
 use crate::auth::token_endpoint::{
     read_token_response, token_http_client, token_parse_error, token_transport_error,
 };
-use crate::error::redact::redact_text;
+use crate::auth::token_response::TokenBody;
+use crate::error::redact::{KnownSecrets, redact_text};
 use crate::error::{AuthError, Error, Result};
 use crate::transport::url_policy::validate_base_url;
 
@@ -51,6 +56,16 @@ pub struct ClientCredentialsSource {
     client_auth: ClientAuth,
     http: reqwest::Client,
 }
+
+/// The `oauth2` client over the SDK's lenient [`TokenBody`] (a string or float
+/// `expires_in`, a missing `token_type`), not `oauth2`'s strict standard body.
+type FormClient = oauth2::Client<
+    BasicErrorResponse,
+    TokenBody,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+>;
 
 /// Error of the oauth2 adapter: either reqwest failed or the endpoint did not answer 200.
 #[derive(Debug)]
@@ -125,7 +140,7 @@ impl ClientCredentialsSource {
 
     async fn fetch_token(&self) -> Result<AccessToken> {
         let token_url = TokenUrl::from_url(self.token_url.clone());
-        let client = BasicClient::new(ClientId::new(self.client_id.clone()))
+        let client = FormClient::new(ClientId::new(self.client_id.clone()))
             .set_client_secret(ClientSecret::new(
                 self.client_secret.expose_secret().to_owned(),
             ))
@@ -135,8 +150,10 @@ impl ClientCredentialsSource {
             })
             .set_token_uri(token_url);
         let http = self.http.clone();
+        let secrets = self.known_secrets();
         let adapter = move |request: oauth2::HttpRequest| {
             let http = http.clone();
+            let secrets = secrets.clone();
             async move {
                 let request =
                     reqwest::Request::try_from(request).map_err(AdapterError::Transport)?;
@@ -146,9 +163,13 @@ impl ClientCredentialsSource {
                     .map_err(AdapterError::Transport)?;
                 let status = response.status();
                 let headers = response.headers().clone();
-                let body = read_token_response(response, |status| status == http::StatusCode::OK)
-                    .await
-                    .map_err(|e| AdapterError::Status(Box::new(e)))?;
+                let body = read_token_response(
+                    response,
+                    |status| status == http::StatusCode::OK,
+                    &secrets,
+                )
+                .await
+                .map_err(|e| AdapterError::Status(Box::new(e)))?;
                 let mut builder = http::Response::builder().status(status);
                 if let Some(h) = builder.headers_mut() {
                     *h = headers;
@@ -166,22 +187,17 @@ impl ClientCredentialsSource {
             request = request.add_scope(oauth2::Scope::new(scope.clone()));
         }
         match request.request_async(&adapter).await {
-            Ok(response) => Ok(AccessToken {
-                secret: SecretString::from(response.access_token().secret().to_owned()),
-                token_type: format!("{:?}", response.token_type()),
-                expires_in: response.expires_in(),
-                scopes: response
-                    .scopes()
-                    .map(|s| s.iter().map(|s| s.to_string()).collect()),
-            }),
+            Ok(response) => Ok(response.into_access_token()),
             Err(RequestTokenError::Request(AdapterError::Transport(e))) => {
                 Err(token_transport_error(e))
             }
             Err(RequestTokenError::Request(AdapterError::Status(e))) => Err(*e),
             Err(RequestTokenError::Parse(e, _body)) => Err(token_parse_error(e)),
             Err(RequestTokenError::ServerResponse(e)) => Err(AuthError {
-                oauth_error: Some(redact_text(e.error().as_ref())),
-                description: e.error_description().map(|d| redact_text(d)),
+                oauth_error: Some(self.known_secrets().mask(&redact_text(e.error().as_ref()))),
+                description: e
+                    .error_description()
+                    .map(|d| self.known_secrets().mask(&redact_text(d))),
                 ..AuthError::new("the token endpoint refused the request")
             }
             .into_error()),
@@ -216,6 +232,10 @@ impl TokenSource for ClientCredentialsSource {
 
     fn requested_scopes(&self) -> &[String] {
         &self.scopes
+    }
+
+    fn known_secrets(&self) -> KnownSecrets {
+        KnownSecrets::new().with(&self.client_secret)
     }
 }
 

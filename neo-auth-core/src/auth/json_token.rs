@@ -5,14 +5,15 @@ use std::fmt;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
-use serde::Deserialize;
 use url::Url;
 
 use crate::auth::client_credentials::validate_token_url;
 use crate::auth::token::{AccessToken, BoxFuture, TokenSource};
 use crate::auth::token_endpoint::{
-    parse_scope, read_token_response, token_http_client, token_parse_error, token_transport_error,
+    read_token_response, token_http_client, token_parse_error, token_transport_error,
 };
+use crate::auth::token_response::TokenBody;
+use crate::error::redact::KnownSecrets;
 use crate::error::{Error, Result};
 
 /// Fetches tokens with a JSON body:
@@ -24,17 +25,6 @@ pub struct JsonTokenSource {
     client_secret: SecretString,
     scopes: Vec<String>,
     http: reqwest::Client,
-}
-
-#[derive(Deserialize)]
-struct TokenBody {
-    access_token: String,
-    #[serde(default)]
-    token_type: Option<String>,
-    #[serde(default)]
-    expires_in: Option<serde_json::Value>,
-    #[serde(default)]
-    scope: Option<String>,
 }
 
 impl JsonTokenSource {
@@ -91,35 +81,16 @@ impl JsonTokenSource {
             .send()
             .await
             .map_err(token_transport_error)?;
-        let bytes = read_token_response(response, |status| status.is_success()).await?;
+        let bytes = read_token_response(
+            response,
+            |status| status.is_success(),
+            &self.known_secrets(),
+        )
+        .await?;
         let parsed: TokenBody =
             serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
                 .map_err(token_parse_error)?;
-        let expires_in = parsed.expires_in.as_ref().and_then(|v| match v {
-            serde_json::Value::Number(n) => n.as_f64(),
-            serde_json::Value::String(s) => s.trim().parse::<f64>().ok(),
-            _ => None,
-        });
-        Ok(AccessToken {
-            secret: SecretString::from(parsed.access_token),
-            token_type: parsed.token_type.unwrap_or_else(|| "Bearer".to_owned()),
-            expires_in: expires_in.and_then(lifetime_from_seconds),
-            scopes: parse_scope(parsed.scope.as_deref()),
-        })
-    }
-}
-
-/// A token lifetime from `expires_in` seconds: zero or negative means "already
-/// expired" (`Some(ZERO)`, as the form source reads `0`), a value too large for a
-/// `Duration` is the longest one (the cache caps it), and NaN or infinity is
-/// treated as absent (`None`).
-fn lifetime_from_seconds(seconds: f64) -> Option<Duration> {
-    if !seconds.is_finite() {
-        None
-    } else if seconds <= 0.0 {
-        Some(Duration::ZERO)
-    } else {
-        Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
+        Ok(parsed.into_access_token())
     }
 }
 
@@ -131,6 +102,10 @@ impl TokenSource for JsonTokenSource {
     fn requested_scopes(&self) -> &[String] {
         &self.scopes
     }
+
+    fn known_secrets(&self) -> KnownSecrets {
+        KnownSecrets::new().with(&self.client_secret)
+    }
 }
 
 impl fmt::Debug for JsonTokenSource {
@@ -141,23 +116,5 @@ impl fmt::Debug for JsonTokenSource {
             .field("client_secret", &"** redacted **")
             .field("scopes", &self.scopes)
             .finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lifetimes() {
-        assert_eq!(lifetime_from_seconds(0.0), Some(Duration::ZERO));
-        assert_eq!(lifetime_from_seconds(-5.0), Some(Duration::ZERO));
-        assert_eq!(
-            lifetime_from_seconds(1.5),
-            Some(Duration::from_millis(1500))
-        );
-        assert_eq!(lifetime_from_seconds(1e300), Some(Duration::MAX));
-        assert_eq!(lifetime_from_seconds(f64::NAN), None);
-        assert_eq!(lifetime_from_seconds(f64::INFINITY), None);
     }
 }
