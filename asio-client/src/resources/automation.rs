@@ -1,4 +1,4 @@
-use neo_auth_core::{Approval, ApiRequest, Error, ListCall, Result, Verb, list_builder};
+use neo_auth_core::{ApiRequest, Approval, Error, ListCall, Result, Verb, WriteCall, list_builder};
 use serde::Deserialize;
 
 use super::{requirement, segment};
@@ -148,10 +148,21 @@ impl<'a> Automation<'a> {
         if run.template_id.trim().is_empty() || run.name.trim().is_empty() {
             return Err(Error::config("a script run needs a template id and a name"));
         }
-        let spec = &endpoints::SCHEDULE_TASKS;
-        let request = ApiRequest::post(spec.path).json(run)?.approval(approval);
-        self.client
-            .send_json(request, Some(requirement(spec, Verb::Create)?))
-            .await
+        let mut call = WriteCall::create(
+            self.client.transport().clone(),
+            &endpoints::SCHEDULE_TASKS,
+            run,
+        )
+        .confirm(|task: &ScheduledTask| {
+            if task.task_id.trim().is_empty() {
+                Err("the reply names no taskId".to_owned())
+            } else {
+                Ok(())
+            }
+        });
+        if let Some(approval) = approval {
+            call = call.approval(approval);
+        }
+        call.send().await
     }
 }

@@ -1,6 +1,5 @@
-use neo_auth_core::{ApiRequest, ListCall, Result, Verb, list_builder};
+use neo_auth_core::{GetCall, ListCall, Result, list_builder};
 
-use super::{requirement, segment};
 use crate::Client;
 use crate::endpoints;
 use crate::models::{Company, CustomField};
@@ -52,10 +51,8 @@ impl<'a> Companies<'a> {
 
     /// One company.
     pub async fn get(&self, company_id: &str) -> Result<Company> {
-        let spec = &endpoints::COMPANIES;
-        let path = format!("{}/{}", spec.path, segment("company", company_id)?);
-        self.client
-            .send_json(ApiRequest::get(path), Some(requirement(spec, Verb::Get)?))
+        GetCall::new(self.client.transport().clone(), &endpoints::COMPANIES, company_id)
+            .send()
             .await
     }
 

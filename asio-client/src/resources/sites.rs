@@ -1,6 +1,5 @@
-use neo_auth_core::{ApiRequest, ListCall, Result, Verb, list_builder};
+use neo_auth_core::{GetCall, ListCall, Result, list_builder};
 
-use super::{requirement, segment};
 use crate::Client;
 use crate::endpoints;
 use crate::models::Site;
@@ -35,10 +34,8 @@ impl<'a> Sites<'a> {
 
     /// One site.
     pub async fn get(&self, site_id: &str) -> Result<Site> {
-        let spec = &endpoints::SITES;
-        let path = format!("{}/{}", spec.path, segment("site", site_id)?);
-        self.client
-            .send_json(ApiRequest::get(path), Some(requirement(spec, Verb::Get)?))
+        GetCall::new(self.client.transport().clone(), &endpoints::SITES, site_id)
+            .send()
             .await
     }
 }

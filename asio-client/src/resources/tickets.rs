@@ -1,6 +1,6 @@
-use neo_auth_core::{ApiRequest, ListCall, Result, Verb, list_builder};
+use neo_auth_core::{GetCall, ListCall, Result, list_builder};
 
-use super::{id_list, requirement, segment};
+use super::id_list;
 use crate::Client;
 use crate::endpoints;
 use crate::models::{Ticket, TicketNote};
@@ -194,10 +194,8 @@ impl<'a> Tickets<'a> {
 
     /// One ticket.
     pub async fn get(&self, ticket_id: &str) -> Result<Ticket> {
-        let spec = &endpoints::TICKETS;
-        let path = format!("{}/{}", spec.path, segment("ticket", ticket_id)?);
-        self.client
-            .send_json(ApiRequest::get(path), Some(requirement(spec, Verb::Get)?))
+        GetCall::new(self.client.transport().clone(), &endpoints::TICKETS, ticket_id)
+            .send()
             .await
     }
 
