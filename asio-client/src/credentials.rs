@@ -159,7 +159,10 @@ impl Credentials {
             return Ok((base.trim_end_matches('/').to_owned(), RegionSource::BaseUrl));
         }
         if let Some(region) = self.region {
-            return Ok((region.base_url().to_owned(), RegionSource::Configured(region)));
+            return Ok((
+                region.base_url().to_owned(),
+                RegionSource::Configured(region),
+            ));
         }
         match Region::from_client_id(&self.client_id) {
             Some(region) => Ok((
@@ -208,7 +211,10 @@ mod tests {
             )
         );
         let creds = creds.region(Region::Eu);
-        assert_eq!(creds.resolve().unwrap().1, RegionSource::Configured(Region::Eu));
+        assert_eq!(
+            creds.resolve().unwrap().1,
+            RegionSource::Configured(Region::Eu)
+        );
         let creds = creds.base_url("http://127.0.0.1:9/");
         assert_eq!(
             creds.resolve().unwrap(),
@@ -237,7 +243,10 @@ mod tests {
             ("ASIO_SCOPES", "platform.sites.read, platform.devices.read"),
         ]))
         .unwrap();
-        assert_eq!(creds.resolve().unwrap().1, RegionSource::Configured(Region::Au));
+        assert_eq!(
+            creds.resolve().unwrap().1,
+            RegionSource::Configured(Region::Au)
+        );
         assert_eq!(
             creds.requested_scopes().unwrap(),
             ["platform.sites.read", "platform.devices.read"]

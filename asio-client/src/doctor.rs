@@ -87,17 +87,23 @@ impl Client {
     ) -> Option<std::pin::Pin<Box<dyn Future<Output = Result<u64>> + Send + '_>>> {
         let count = |n: usize| n as u64;
         Some(match scope.name() {
-            "platform.companies.read" => Box::pin(async move {
-                Ok(count(self.companies().list().send().await?.items.len()))
-            }),
+            "platform.companies.read" => {
+                Box::pin(
+                    async move { Ok(count(self.companies().list().send().await?.items.len())) },
+                )
+            }
             "platform.sites.read" => {
                 Box::pin(async move { Ok(count(self.sites().list().send().await?.items.len())) })
             }
-            "platform.automation.read" => Box::pin(async move {
-                Ok(count(self.automation().scripts().send().await?.items.len()))
-            }),
+            "platform.automation.read" => {
+                Box::pin(
+                    async move { Ok(count(self.automation().scripts().send().await?.items.len())) },
+                )
+            }
             "platform.tickets.read" => Box::pin(async move {
-                Ok(count(self.tickets().list().page_size(1).send().await?.items.len()))
+                Ok(count(
+                    self.tickets().list().page_size(1).send().await?.items.len(),
+                ))
             }),
             _ => return None,
         })

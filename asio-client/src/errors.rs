@@ -97,29 +97,64 @@ mod tests {
     fn every_shape_of_the_notes() {
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(
-            parse(400, r#"{"code":"bad_request","message":"ErrClientIDNotAllowed"}"#),
+            parse(
+                400,
+                r#"{"code":"bad_request","message":"ErrClientIDNotAllowed"}"#
+            ),
             (s("bad_request"), s("ErrClientIDNotAllowed"))
         );
-        assert_eq!(parse(400, r#"[{"code":"400","message":"bad"}]"#), (s("400"), s("bad")));
         assert_eq!(
-            parse(400, r#"{"error":"invalid_attribute","description":"unknown id"}"#),
+            parse(400, r#"[{"code":"400","message":"bad"}]"#),
+            (s("400"), s("bad"))
+        );
+        assert_eq!(
+            parse(
+                400,
+                r#"{"error":"invalid_attribute","description":"unknown id"}"#
+            ),
             (s("invalid_attribute"), s("unknown id"))
         );
         assert_eq!(
-            parse(404, r#"{"error":{"code":"not_found","description":"no mapping"}}"#),
+            parse(
+                404,
+                r#"{"error":{"code":"not_found","description":"no mapping"}}"#
+            ),
             (s("not_found"), s("no mapping"))
         );
-        assert_eq!(parse(500, r#"{"error":{"message":"patching down"}}"#), (None, s("patching down")));
         assert_eq!(
-            parse(404, r#"{"id":"x","message":"group not found","error":{"message":"nf"},"type":"e"}"#).1,
+            parse(500, r#"{"error":{"message":"patching down"}}"#),
+            (None, s("patching down"))
+        );
+        assert_eq!(
+            parse(
+                404,
+                r#"{"id":"x","message":"group not found","error":{"message":"nf"},"type":"e"}"#
+            )
+            .1,
             s("group not found")
         );
-        assert_eq!(parse(400, r#"{"message":"bad policy","payload":null,"type":"error"}"#).1, s("bad policy"));
-        assert_eq!(parse(401, "access_denied"), (None, s("access_denied")));
-        assert_eq!(parse(429, "Too Many Requests"), (None, s("Too Many Requests")));
         assert_eq!(
-            parse(409, r#"[{"referencing_object_id":"a","service":"policy"},{"referencing_object_id":"b","service":"alerts"}]"#),
-            (s("conflict"), s("still referenced by 2 object(s) (services: policy, alerts)"))
+            parse(
+                400,
+                r#"{"message":"bad policy","payload":null,"type":"error"}"#
+            )
+            .1,
+            s("bad policy")
+        );
+        assert_eq!(parse(401, "access_denied"), (None, s("access_denied")));
+        assert_eq!(
+            parse(429, "Too Many Requests"),
+            (None, s("Too Many Requests"))
+        );
+        assert_eq!(
+            parse(
+                409,
+                r#"[{"referencing_object_id":"a","service":"policy"},{"referencing_object_id":"b","service":"alerts"}]"#
+            ),
+            (
+                s("conflict"),
+                s("still referenced by 2 object(s) (services: policy, alerts)")
+            )
         );
     }
 

@@ -30,14 +30,17 @@ pub static ASSETS_READ: Scope = Scope::new("platform.asset.read", "Platform - As
 pub static AUTOMATION_READ: Scope =
     Scope::new("platform.automation.read", "Platform - Automation - Read");
 /// Platform - Automation - Create: running scripts on devices.
-pub static AUTOMATION_CREATE: Scope =
-    Scope::new("platform.automation.create", "Platform - Automation - Create");
+pub static AUTOMATION_CREATE: Scope = Scope::new(
+    "platform.automation.create",
+    "Platform - Automation - Create",
+);
 /// Platform - Companies - Read: companies (clients) and their custom fields.
 pub static COMPANIES_READ: Scope =
     Scope::new("platform.companies.read", "Platform - Companies - Read");
 /// Platform - Contacts - Read: contacts. The wire string is unconfirmed
 /// publicly: override it with [`ScopeNames::rename`] if your portal differs.
-pub static CONTACTS_READ: Scope = Scope::new("platform.contacts.read", "Platform - Contacts - Read");
+pub static CONTACTS_READ: Scope =
+    Scope::new("platform.contacts.read", "Platform - Contacts - Read");
 /// Platform - Devices - Read: device lists, details, status, system state.
 pub static DEVICES_READ: Scope = Scope::new("platform.devices.read", "Platform - Devices - Read");
 /// Platform - Sites - Read: sites.
@@ -45,8 +48,10 @@ pub static SITES_READ: Scope = Scope::new("platform.sites.read", "Platform - Sit
 /// Platform - Tickets - Read: tickets and their notes.
 pub static TICKETS_READ: Scope = Scope::new("platform.tickets.read", "Platform - Tickets - Read");
 /// Platform - DeviceGroups - Read (optional, camelCase on the wire): device groups.
-pub static DEVICE_GROUPS_READ: Scope =
-    Scope::new("platform.deviceGroups.read", "Platform - DeviceGroups - Read");
+pub static DEVICE_GROUPS_READ: Scope = Scope::new(
+    "platform.deviceGroups.read",
+    "Platform - DeviceGroups - Read",
+);
 
 /// The nine scopes the integration needs (SPEC), requested by default.
 pub static REQUIRED: [&Scope; 9] = [
@@ -161,8 +166,16 @@ mod tests {
         assert!(names.implies("platform.contact.read", &CONTACTS_READ));
         assert!(!names.implies("platform.contacts.read", &CONTACTS_READ));
         assert!(names.implies("platform.sites.read", &SITES_READ));
-        assert!(names.requested().contains(&"platform.contact.read".to_owned()));
-        assert!(!names.requested().contains(&"platform.contacts.read".to_owned()));
+        assert!(
+            names
+                .requested()
+                .contains(&"platform.contact.read".to_owned())
+        );
+        assert!(
+            !names
+                .requested()
+                .contains(&"platform.contacts.read".to_owned())
+        );
         let bad = ScopeNames::default().rename(&SITES_READ, "two words");
         assert!(bad.validate().is_err());
     }
@@ -170,7 +183,12 @@ mod tests {
     #[test]
     fn every_scope_says_what_degrades() {
         for scope in REQUIRED.iter().chain(OPTIONAL.iter()) {
-            assert_ne!(degrades(scope), "the operations that need it", "{}", scope.name());
+            assert_ne!(
+                degrades(scope),
+                "the operations that need it",
+                "{}",
+                scope.name()
+            );
         }
     }
 }

@@ -18,7 +18,10 @@ fn fixture<T: DeserializeOwned>(name: &str) -> T {
 fn every_fixture_of_the_notes_decodes() {
     let companies: Vec<Company> = fixture("companies.json");
     assert_eq!(companies[0].name, "Acme Corp");
-    assert_eq!(companies[0].primary_site.as_ref().unwrap().id.as_deref(), Some("9f1e"));
+    assert_eq!(
+        companies[0].primary_site.as_ref().unwrap().id.as_deref(),
+        Some("9f1e")
+    );
     let site: Site = fixture("site.json");
     assert_eq!(site.company_id(), Some("5b0c"));
     let groups: Value = fixture("device_list.json");
@@ -27,7 +30,10 @@ fn every_fixture_of_the_notes_decodes() {
     assert_eq!(devices[0].company_id, "5b0c");
     assert_eq!(devices[0].site_id, "9f1e");
     assert_eq!(devices[0].endpoint_type, Some(EndpointType::Desktop));
-    assert_eq!(devices[0].system.as_ref().unwrap().serial_number.as_deref(), Some("ABC123"));
+    assert_eq!(
+        devices[0].system.as_ref().unwrap().serial_number.as_deref(),
+        Some("ABC123")
+    );
     let details: DeviceDetails = fixture("device_details.json");
     assert!(details.platform.is_some() && details.extra.contains_key("endpointMapping"));
     let beat: Heartbeat = fixture("heartbeat.json");
@@ -113,7 +119,10 @@ fn example(root: &Value, schema: &Value, depth: u32) -> Value {
         Some("boolean") => json!(true),
         _ => match schema.get("properties").and_then(Value::as_object) {
             Some(props) => Value::Object(
-                props.iter().map(|(k, s)| (k.clone(), example(root, s, depth + 1))).collect(),
+                props
+                    .iter()
+                    .map(|(k, s)| (k.clone(), example(root, s, depth + 1)))
+                    .collect(),
             ),
             None => json!({}),
         },
@@ -122,9 +131,15 @@ fn example(root: &Value, schema: &Value, depth: u32) -> Value {
 
 fn response_example(root: &Value, path: &str, method: &str) -> Value {
     let op = &root["paths"][path][method];
-    let ok = op["responses"].get("200").or_else(|| op["responses"].get("201")).unwrap();
+    let ok = op["responses"]
+        .get("200")
+        .or_else(|| op["responses"].get("201"))
+        .unwrap();
     let content = &ok["content"]["application/json"];
-    content.get("example").cloned().unwrap_or_else(|| example(root, &content["schema"], 0))
+    content
+        .get("example")
+        .cloned()
+        .unwrap_or_else(|| example(root, &content["schema"], 0))
 }
 
 #[test]
@@ -132,39 +147,85 @@ fn the_spec_examples_and_schema_shaped_answers_decode() {
     let root = spec();
     let token = response_example(&root, "/v1/token", "post");
     assert!(token["access_token"].is_string());
-    let limits: RateLimits = serde_json::from_value(response_example(&root, "/v1/rate_limits", "get")).unwrap();
+    let limits: RateLimits =
+        serde_json::from_value(response_example(&root, "/v1/rate_limits", "get")).unwrap();
     assert!(limits.buckets().count() > 0);
 
     fn decode<T: DeserializeOwned>(root: &Value, path: &str, method: &str) -> T {
         let value = response_example(root, path, method);
-        decode_json(&serde_json::to_vec(&value).unwrap()).unwrap_or_else(|e| panic!("{method} {path}: {e}\n{value}"))
+        decode_json(&serde_json::to_vec(&value).unwrap())
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}\n{value}"))
     }
     let v1 = "/api/platform/v1";
     let v2 = "/api/platform/v2";
     let _: Vec<Company> = decode(&root, &format!("{v1}/company/companies"), "get");
-    let _: Company = decode(&root, &format!("{v1}/company/companies/{{companyId}}"), "get");
-    let _: Vec<CustomField> = decode(&root, &format!("{v1}/company/companies/{{companyId}}/custom-fields"), "get");
+    let _: Company = decode(
+        &root,
+        &format!("{v1}/company/companies/{{companyId}}"),
+        "get",
+    );
+    let _: Vec<CustomField> = decode(
+        &root,
+        &format!("{v1}/company/companies/{{companyId}}/custom-fields"),
+        "get",
+    );
     let _: Vec<Site> = decode(&root, &format!("{v1}/company/sites"), "get");
     let _: Site = decode(&root, &format!("{v1}/company/sites/{{siteId}}"), "get");
     let _: Vec<Script> = decode(&root, &format!("{v1}/automation/scripts"), "get");
     let _: Vec<TaskDefinition> = decode(&root, &format!("{v1}/automation/tasks"), "get");
     let _: Vec<DeviceGroup> = decode(&root, &format!("{v1}/device-groups"), "get");
-    let _: Vec<TicketNote> = decode(&root, &format!("{v1}/service/ticketing/tickets/{{id}}/notes"), "get");
+    let _: Vec<TicketNote> = decode(
+        &root,
+        &format!("{v1}/service/ticketing/tickets/{{id}}/notes"),
+        "get",
+    );
     let page: TicketPage = decode(&root, &format!("{v2}/service/ticketing/tickets"), "get");
     assert_eq!(page.tickets.len(), 1);
-    let _: Ticket = decode(&root, &format!("{v2}/service/ticketing/tickets/{{id}}"), "get");
-    let _: DeviceDetails = decode(&root, &format!("{v2}/device/companies/{{companyID}}/sites/{{siteID}}/endpoints/{{endpointID}}"), "get");
+    let _: Ticket = decode(
+        &root,
+        &format!("{v2}/service/ticketing/tickets/{{id}}"),
+        "get",
+    );
+    let _: DeviceDetails = decode(
+        &root,
+        &format!("{v2}/device/companies/{{companyID}}/sites/{{siteID}}/endpoints/{{endpointID}}"),
+        "get",
+    );
     let _: Heartbeat = decode(&root, &format!("{v2}/device/endpoints/heartbeat"), "get");
-    let _: SystemState = decode(&root, &format!("{v2}/device/endpoints/{{endpointId}}/system-state-info"), "get");
-    let _: Vec<EndpointApplications> = decode(&root, &format!("{v2}/device/endpoints/applications"), "post");
-    let _: Vec<EndpointTaskSummary> = decode(&root, &format!("{v2}/automation/endpoints/{{endpointId}}/tasks/summary"), "get");
-    let _: ScheduledTask = decode(&root, &format!("{v2}/automation/endpoints/schedule-tasks"), "post");
-    let list: Value = decode(&root, &format!("{v2}/device/categories/{{category}}/endpoints"), "post");
+    let _: SystemState = decode(
+        &root,
+        &format!("{v2}/device/endpoints/{{endpointId}}/system-state-info"),
+        "get",
+    );
+    let _: Vec<EndpointApplications> = decode(
+        &root,
+        &format!("{v2}/device/endpoints/applications"),
+        "post",
+    );
+    let _: Vec<EndpointTaskSummary> = decode(
+        &root,
+        &format!("{v2}/automation/endpoints/{{endpointId}}/tasks/summary"),
+        "get",
+    );
+    let _: ScheduledTask = decode(
+        &root,
+        &format!("{v2}/automation/endpoints/schedule-tasks"),
+        "post",
+    );
+    let list: Value = decode(
+        &root,
+        &format!("{v2}/device/categories/{{category}}/endpoints"),
+        "post",
+    );
     let groups: Vec<EndpointGroup> = serde_json::from_value(list["platform"].clone()).unwrap();
     assert!(!groups.is_empty());
     let shell: Value = decode(&root, &format!("{v1}/automation/shellScripts"), "get");
     let _: Vec<ShellScript> = serde_json::from_value(shell["Templates"].clone()).unwrap();
-    let results: Value = decode(&root, &format!("{v2}/automation/tasks/{{taskId}}/instances/{{instanceId}}/results"), "get");
+    let results: Value = decode(
+        &root,
+        &format!("{v2}/automation/tasks/{{taskId}}/instances/{{instanceId}}/results"),
+        "get",
+    );
     let _: Vec<TaskResult> = serde_json::from_value(results["Result"].clone()).unwrap();
 }
 
@@ -180,12 +241,16 @@ fn tolerant_decoding_and_path_naming_errors() {
     assert_eq!(page.tickets[0].number.as_deref(), Some("10423"));
     assert_eq!(page.tickets[0].extra["brandNew"], json!({"a": 1}));
     let device: Device = decode_json(br#"{"endpointId":"e","endpointType":"Hypervisor"}"#).unwrap();
-    assert_eq!(device.endpoint_type, Some(EndpointType::Unknown("Hypervisor".into())));
+    assert_eq!(
+        device.endpoint_type,
+        Some(EndpointType::Unknown("Hypervisor".into()))
+    );
     let beat: Heartbeat = decode_json(br#"{"status":"degraded"}"#).unwrap();
     assert!(beat.status.unwrap().is_unknown());
     // A wrong type is a decode error naming its path.
     let err = decode_json::<TicketPage>(br#"{"tickets":[{"id":"t","tags":"oops"}]}"#).unwrap_err();
     assert!(err.to_string().contains("tickets[0].tags"), "{err}");
-    let err = decode_json::<RateLimits>(br#"{"resources":{"g":{"b":{"limit":"big"}}}}"#).unwrap_err();
+    let err =
+        decode_json::<RateLimits>(br#"{"resources":{"g":{"b":{"limit":"big"}}}}"#).unwrap_err();
     assert!(err.to_string().contains("resources.g.b.limit"), "{err}");
 }

@@ -40,7 +40,11 @@ fn resolve<'a>(root: &'a Value, value: &'a Value) -> &'a Value {
     match value.get("$ref").and_then(Value::as_str) {
         Some(reference) => {
             let pointer = reference.trim_start_matches('#');
-            resolve(root, root.pointer(pointer).unwrap_or_else(|| panic!("dangling {reference}")))
+            resolve(
+                root,
+                root.pointer(pointer)
+                    .unwrap_or_else(|| panic!("dangling {reference}")),
+            )
         }
         None => value,
     }
@@ -56,7 +60,12 @@ fn properties(root: &Value, schema: &Value) -> Option<BTreeSet<String>> {
         any = true;
         names.extend(props.keys().cloned());
     }
-    for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+    for part in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(more) = properties(root, part) {
             any = true;
             names.extend(more);
@@ -70,9 +79,21 @@ fn validate(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut 
 }
 
 /// `strict`: also refuse properties the schema (with its `allOf` parts) does not name.
-fn validate_in(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>, strict: bool) {
+fn validate_in(
+    root: &Value,
+    schema: &Value,
+    value: &Value,
+    at: &str,
+    errors: &mut Vec<String>,
+    strict: bool,
+) {
     let schema = resolve(root, schema);
-    for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+    for part in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         validate_in(root, part, value, at, errors, false);
     }
     let kind = schema.get("type").and_then(Value::as_str);
@@ -94,7 +115,12 @@ fn validate_in(root: &Value, schema: &Value, value: &Value, at: &str, errors: &m
         errors.push(format!("{at}: `{s}` is not one of {options:?}"));
     }
     if let Value::Object(map) = value {
-        for required in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for required in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(name) = required.as_str()
                 && !map.contains_key(name)
             {
@@ -123,12 +149,15 @@ fn validate_in(root: &Value, schema: &Value, value: &Value, at: &str, errors: &m
     }
 }
 
+/// A matched template, its path parameters, and its count of literal segments.
+type Match<'a> = (&'a str, Vec<(String, String)>, usize);
+
 /// The spec's path template matching `actual`, with its path parameters.
 fn match_template<'a>(spec: &'a Value, actual: &str) -> Option<(&'a str, Vec<(String, String)>)> {
     let paths = spec["paths"].as_object()?;
     let parts: Vec<&str> = actual.trim_start_matches('/').split('/').collect();
     // Prefer templates with more literal segments.
-    let mut best: Option<(&str, Vec<(String, String)>, usize)> = None;
+    let mut best: Option<Match<'_>> = None;
     for template in paths.keys() {
         let t: Vec<&str> = template.trim_start_matches('/').split('/').collect();
         if t.len() != parts.len() {
@@ -165,7 +194,10 @@ fn check(spec: &Value, request: &Request) -> Vec<String> {
     let Some((template, path_params)) = match_template(spec, actual) else {
         return vec![format!("{method} {actual}: no such path in the spec")];
     };
-    if DRIFT.iter().any(|(m, p, _)| m.eq_ignore_ascii_case(&method) && *p == template) {
+    if DRIFT
+        .iter()
+        .any(|(m, p, _)| m.eq_ignore_ascii_case(&method) && *p == template)
+    {
         return Vec::new();
     }
     let Some(operation) = spec["paths"][template].get(&method) else {
@@ -177,37 +209,65 @@ fn check(spec: &Value, request: &Request) -> Vec<String> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .chain(operation.get("parameters").and_then(Value::as_array).into_iter().flatten())
+        .chain(
+            operation
+                .get("parameters")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten(),
+        )
         .map(|p| resolve(spec, p))
         .collect();
     for (name, value) in request.url.query_pairs() {
         let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
-        if !declared.iter().any(|p| p["in"] == "query" && (p["name"] == name.as_ref() || p["name"] == base)) {
-            errors.push(format!("{method} {template}: query parameter `{name}` is not declared"));
+        if !declared
+            .iter()
+            .any(|p| p["in"] == "query" && (p["name"] == name.as_ref() || p["name"] == base))
+        {
+            errors.push(format!(
+                "{method} {template}: query parameter `{name}` is not declared"
+            ));
             continue;
         }
-        if let Some(p) = declared.iter().find(|p| p["in"] == "query" && p["name"] == name.as_ref()) {
+        if let Some(p) = declared
+            .iter()
+            .find(|p| p["in"] == "query" && p["name"] == name.as_ref())
+        {
             let kind = p["schema"]["type"].as_str();
             if kind == Some("integer") && value.parse::<i64>().is_err() {
-                errors.push(format!("{method} {template}: `{name}={value}` is not an integer"));
+                errors.push(format!(
+                    "{method} {template}: `{name}={value}` is not an integer"
+                ));
             }
         }
     }
     for (name, value) in path_params {
-        if let Some(p) = declared.iter().find(|p| p["in"] == "path" && p["name"] == name.as_str())
+        if let Some(p) = declared
+            .iter()
+            .find(|p| p["in"] == "path" && p["name"] == name.as_str())
             && let Some(options) = p["schema"]["enum"].as_array()
             && !options.iter().any(|o| o == value.as_str())
         {
-            errors.push(format!("{method} {template}: path `{name}={value}` is not one of {options:?}"));
+            errors.push(format!(
+                "{method} {template}: path `{name}={value}` is not one of {options:?}"
+            ));
         }
     }
     if let Some(schema) = operation.pointer("/requestBody/content/application~1json/schema") {
         match serde_json::from_slice::<Value>(&request.body) {
-            Ok(body) => validate(spec, schema, &body, &format!("{method} {template} body"), &mut errors),
+            Ok(body) => validate(
+                spec,
+                schema,
+                &body,
+                &format!("{method} {template} body"),
+                &mut errors,
+            ),
             Err(_) => errors.push(format!("{method} {template}: the body is not JSON")),
         }
     } else if !request.body.is_empty() {
-        errors.push(format!("{method} {template}: a body was sent where the spec declares none"));
+        errors.push(format!(
+            "{method} {template}: a body was sent where the spec declares none"
+        ));
     }
     errors
 }
@@ -229,7 +289,9 @@ async fn server() -> MockServer {
         .await;
     for category in ["platform", "network", "cloud"] {
         Mock::given(method("POST"))
-            .and(path(format!("/api/platform/v2/device/categories/{category}/endpoints")))
+            .and(path(format!(
+                "/api/platform/v2/device/categories/{category}/endpoints"
+            )))
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({ category: [] })))
             .mount(&server)
             .await;
@@ -260,7 +322,13 @@ async fn every_request_the_crate_sends_is_valid_against_the_vendor_spec() {
     // Results are not the point (the answers are empty); the requests are.
     let _ = client.companies().list().send().await;
     let _ = client.companies().get("c1").await;
-    let _ = client.companies().custom_fields("c1").attribute_ids(["a1", "a2"]).with_defaults(true).send().await;
+    let _ = client
+        .companies()
+        .custom_fields("c1")
+        .attribute_ids(["a1", "a2"])
+        .with_defaults(true)
+        .send()
+        .await;
     let _ = client.sites().list().send().await;
     let _ = client.sites().for_company("c1").send().await;
     let _ = client.sites().get("s1").await;
@@ -274,22 +342,58 @@ async fn every_request_the_crate_sends_is_valid_against_the_vendor_spec() {
         .page_size(100)
         .collect_all()
         .await;
-    let _ = client.devices().list().category(asio_client::resources::Category::Network).sites(["s1"]).collect_all().await;
-    let _ = client.devices().list().category(asio_client::resources::Category::Cloud).endpoints(["e1"]).collect_all().await;
-    let _ = client.assets().hardware().endpoints(["e1"]).collect_all().await;
+    let _ = client
+        .devices()
+        .list()
+        .category(asio_client::resources::Category::Network)
+        .sites(["s1"])
+        .collect_all()
+        .await;
+    let _ = client
+        .devices()
+        .list()
+        .category(asio_client::resources::Category::Cloud)
+        .endpoints(["e1"])
+        .collect_all()
+        .await;
+    let _ = client
+        .assets()
+        .hardware()
+        .endpoints(["e1"])
+        .collect_all()
+        .await;
     let _ = client.devices().details("c1", "s1", "e1", &["os"]).await;
     let _ = client.devices().heartbeat(["e1", "e2"]).send().await;
     let _ = client.devices().heartbeat_of_companies(["c1"]).send().await;
     let _ = client.devices().system_state("e1").await;
     let _ = client.devices().groups().send().await;
     let _ = client.devices().group_endpoints("g1").send().await;
-    let _ = client.assets().applications().companies(["c1"]).name("7-Zip").version("23.01").page_size(50).collect_all().await;
+    let _ = client
+        .assets()
+        .applications()
+        .companies(["c1"])
+        .name("7-Zip")
+        .version("23.01")
+        .page_size(50)
+        .collect_all()
+        .await;
     let _ = client.agent().install_token("c1", "s1").await;
     let _ = client.automation().scripts().send().await;
     let _ = client.automation().shell_scripts().send().await;
     let _ = client.automation().tasks().send().await;
-    let _ = client.automation().task_summaries().from_date("2025-01-01").to_date("2025-01-31").send().await;
-    let _ = client.automation().task_instances("t1").from_date("2025-01-01").send().await;
+    let _ = client
+        .automation()
+        .task_summaries()
+        .from_date("2025-01-01")
+        .to_date("2025-01-31")
+        .send()
+        .await;
+    let _ = client
+        .automation()
+        .task_instances("t1")
+        .from_date("2025-01-01")
+        .send()
+        .await;
     let _ = client.automation().endpoint_tasks("e1").send().await;
     let _ = client.automation().results("t1", "i1").await;
     let run = RunScript::new("tpl-1", "Run hotfix", ["e1"])
@@ -329,7 +433,11 @@ async fn every_request_the_crate_sends_is_valid_against_the_vendor_spec() {
     let _ = client.rate_limits().await;
 
     let requests = server.received_requests().await.unwrap();
-    assert!(requests.len() >= 30, "only {} requests were sent", requests.len());
+    assert!(
+        requests.len() >= 30,
+        "only {} requests were sent",
+        requests.len()
+    );
     let mut errors = Vec::new();
     let mut templates = BTreeSet::new();
     for request in &requests {
@@ -338,7 +446,11 @@ async fn every_request_the_crate_sends_is_valid_against_the_vendor_spec() {
             templates.insert(format!("{} {t}", request.method));
         }
     }
-    assert!(errors.is_empty(), "requests not valid against the spec:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "requests not valid against the spec:\n{}",
+        errors.join("\n")
+    );
     // Every endpoint of the crate's table was exercised.
     for spec_entry in asio_client::endpoints::ALL {
         let prefix = spec_entry.path.split('{').next().unwrap_or_default();
@@ -364,8 +476,14 @@ fn the_validator_catches_what_it_should() {
     // `parameters` as an object (not a JSON string) and a misspelt field.
     let bad = json!({"templateId": "x", "parameters": {"a": 1}, "targets": ["e"]});
     validate(&spec, &schema, &bad, "body", &mut errors);
-    assert!(errors.iter().any(|e| e.contains("templateId")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("parameters")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("templateId")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("parameters")),
+        "{errors:?}"
+    );
     let good = serde_json::to_value(RunScript::new("t", "n", ["e"])).unwrap();
     let mut errors = Vec::new();
     validate(&spec, &schema, &good, "body", &mut errors);

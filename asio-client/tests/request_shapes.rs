@@ -23,13 +23,20 @@ async fn token_mock(server: &MockServer, scope: &str) {
 }
 
 fn all_scopes() -> String {
-    scopes::REQUIRED.iter().map(|s| s.name()).collect::<Vec<_>>().join(" ")
+    scopes::REQUIRED
+        .iter()
+        .map(|s| s.name())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn client(server: &MockServer) -> Client {
     Client::builder()
         .credentials(Credentials::new("0e30abc", "s3cr3t".to_owned().into()).base_url(server.uri()))
-        .policy(AccessPolicy::read_only().with(asio_client::policy::AUTOMATION, asio_client::AreaAccess::WRITE_WITH_APPROVAL))
+        .policy(AccessPolicy::read_only().with(
+            asio_client::policy::AUTOMATION,
+            asio_client::AreaAccess::WRITE_WITH_APPROVAL,
+        ))
         .build()
         .unwrap()
 }
@@ -61,7 +68,10 @@ async fn the_device_list_posts_its_body_on_every_page_and_follows_link_cursors()
     token_mock(&server, &all_scopes()).await;
     let list = "/api/platform/v2/device/categories/platform/endpoints";
     let body = json!({"resourceType": "site", "resources": ["s1", "s2"]});
-    let next = format!("<{}{list}?limit=2&field=os%2Csystem&cursor=2>; rel=\"next\"", server.uri());
+    let next = format!(
+        "<{}{list}?limit=2&field=os%2Csystem&cursor=2>; rel=\"next\"",
+        server.uri()
+    );
     Mock::given(method("POST"))
         .and(path(list))
         .and(query_param("limit", "2"))
@@ -97,7 +107,10 @@ async fn the_device_list_posts_its_body_on_every_page_and_follows_link_cursors()
         .collect_all()
         .await
         .unwrap();
-    let ids: Vec<(&str, &str)> = devices.iter().map(|d| (d.site_id.as_str(), d.endpoint_id.as_str())).collect();
+    let ids: Vec<(&str, &str)> = devices
+        .iter()
+        .map(|d| (d.site_id.as_str(), d.endpoint_id.as_str()))
+        .collect();
     assert_eq!(ids, [("s1", "e1"), ("s1", "e2"), ("s2", "e3")]);
 }
 
@@ -108,8 +121,13 @@ async fn a_404_ends_the_device_list_and_a_link_off_the_api_is_refused() {
     let list = "/api/platform/v2/device/categories/platform/endpoints";
     Mock::given(method("POST"))
         .and(path(list))
-        .and(body_json(json!({"resourceType": "company", "resources": ["empty"]})))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"code": "not_found", "message": "resource not found"})))
+        .and(body_json(
+            json!({"resourceType": "company", "resources": ["empty"]}),
+        ))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(json!({"code": "not_found", "message": "resource not found"})),
+        )
         .mount(&server)
         .await;
     Mock::given(method("POST"))
@@ -123,8 +141,23 @@ async fn a_404_ends_the_device_list_and_a_link_off_the_api_is_refused() {
         .mount(&server)
         .await;
     let client = client(&server);
-    assert!(client.devices().list().companies(["empty"]).collect_all().await.unwrap().is_empty());
-    let err = client.devices().list().companies(["evil"]).collect_all().await.unwrap_err();
+    assert!(
+        client
+            .devices()
+            .list()
+            .companies(["empty"])
+            .collect_all()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let err = client
+        .devices()
+        .list()
+        .companies(["evil"])
+        .collect_all()
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err:?}");
 }
 
@@ -139,7 +172,10 @@ async fn tickets_always_send_page_num_with_page_size() {
         .and(query_param("pageSize", "500"))
         .and(query_param("companyIds", "c1,c2"))
         .and(query_param("statusNames1", "New"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"tickets": [{"id": "t1"}], "totalCount": 1})))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"tickets": [{"id": "t1"}], "totalCount": 1})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -147,7 +183,10 @@ async fn tickets_always_send_page_num_with_page_size() {
         .tickets()
         .list()
         .filter(&asio_client::resources::TicketFilter::new().company_ids(["c1", "c2"]))
-        .or(1, &asio_client::resources::TicketFilter::new().status_names(["New"]))
+        .or(
+            1,
+            &asio_client::resources::TicketFilter::new().status_names(["New"]),
+        )
         .collect_all()
         .await
         .unwrap();
@@ -164,19 +203,28 @@ async fn the_heartbeat_goes_four_ids_at_a_time() {
             .and(path(beat))
             .and(query_param("resourceType", "endpoints"))
             .and(query_param("resources", ids))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "success", "successfulRecords": [], "failedRecords": []})))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"status": "success", "successfulRecords": [], "failedRecords": []}),
+            ))
             .expect(1)
             .mount(&server)
             .await;
     }
-    client(&server).devices().heartbeat(["a", "b", "c", "d", "e"]).send().await.unwrap();
+    client(&server)
+        .devices()
+        .heartbeat(["a", "b", "c", "d", "e"])
+        .send()
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn a_script_run_sends_the_run_now_body_only_with_approval() {
     let server = MockServer::start().await;
     token_mock(&server, &all_scopes()).await;
-    let run = RunScript::new("tpl", "Run hotfix", ["e1"]).parameters(&json!({"Arg1": "value"})).unwrap();
+    let run = RunScript::new("tpl", "Run hotfix", ["e1"])
+        .parameters(&json!({"Arg1": "value"}))
+        .unwrap();
     Mock::given(method("POST"))
         .and(path("/api/platform/v2/automation/endpoints/schedule-tasks"))
         .and(body_json(json!({
@@ -190,7 +238,11 @@ async fn a_script_run_sends_the_run_now_body_only_with_approval() {
         .await;
     let client = client(&server);
     // Without approval nothing is sent (token included: the policy check comes first).
-    let err = client.automation().run_script(&run, None).await.unwrap_err();
+    let err = client
+        .automation()
+        .run_script(&run, None)
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::ApprovalRequired { .. }));
     let task = client
         .automation()
@@ -238,8 +290,14 @@ async fn a_scope_missing_from_the_token_sends_nothing() {
     let client = client(&server);
     client.companies().list().send().await.unwrap();
     let err = client.automation().scripts().send().await.unwrap_err();
-    assert!(matches!(&err, Error::MissingScope { label, .. } if label == "Platform - Automation - Read"), "{err}");
-    assert!(err.to_string().contains("Integrations → API Access"), "{err}");
+    assert!(
+        matches!(&err, Error::MissingScope { label, .. } if label == "Platform - Automation - Read"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("Integrations → API Access"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -248,7 +306,10 @@ async fn a_server_403_is_read_as_the_missing_scope_when_the_grant_is_unknown() {
     // The token echoes no scope: the grant is only what was requested.
     Mock::given(method("POST"))
         .and(path("/v1/token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"access_token": "at", "expires_in": 3599})))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"access_token": "at", "expires_in": 3599})),
+        )
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -258,7 +319,9 @@ async fn a_server_403_is_read_as_the_missing_scope_when_the_grant_is_unknown() {
         .await;
     let err = client(&server).tickets().list().send().await.unwrap_err();
     match &err {
-        Error::MissingScope { label, response, .. } => {
+        Error::MissingScope {
+            label, response, ..
+        } => {
             assert_eq!(label, "Platform - Tickets - Read");
             assert!(response.is_some());
         }

@@ -27,8 +27,8 @@ mod seed;
 use std::sync::Arc;
 use std::time::Duration;
 
-use neo_auth_core::testkit::{FakeHttp, TokenBody, TokenIssuer, fast_retry};
 pub use neo_auth_core::testkit::Fault;
+use neo_auth_core::testkit::{FakeHttp, TokenBody, TokenIssuer, fast_retry};
 use neo_auth_core::{Clock, Result, Scope, SystemClock};
 use serde_json::Value;
 

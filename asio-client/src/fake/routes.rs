@@ -1,7 +1,9 @@
 //! The fake's routes: Asio's paths, its scope oracle (written independently
 //! of the client's table), its pages and its error shapes.
 
-use neo_auth_core::testkit::{FakeRequest, Reply, Router, Target, link_next, numbered_page, offset_page};
+use neo_auth_core::testkit::{
+    FakeRequest, Reply, Router, Target, link_next, numbered_page, offset_page,
+};
 use serde_json::{Value, json};
 
 use super::{FakeState, StoredTask};
@@ -13,7 +15,10 @@ fn error(status: u16, code: &str, message: &str) -> Reply {
 }
 
 fn ticket_error(status: u16, message: &str) -> Reply {
-    Reply::json(status, &json!([{"code": status.to_string(), "message": message}]))
+    Reply::json(
+        status,
+        &json!([{"code": status.to_string(), "message": message}]),
+    )
 }
 
 /// The wire scope each route needs.
@@ -25,10 +30,14 @@ fn needed(method: &str, path: &str) -> Option<&'static str> {
         "POST" if p == "/api/platform/v1/device/token" => "platform.agent.read",
         "POST" if p.ends_with("/endpoints/applications") => "platform.asset.read",
         _ if p.contains("/automation/") => "platform.automation.read",
-        _ if p.starts_with("/api/platform/v1/device-groups") || p.starts_with("/api/platform/v2/device-groups") => {
+        _ if p.starts_with("/api/platform/v1/device-groups")
+            || p.starts_with("/api/platform/v2/device-groups") =>
+        {
             "platform.deviceGroups.read"
         }
-        _ if p.contains("/custom-fields") || p.starts_with("/api/platform/v1/company/companies") && !p.ends_with("/sites") => {
+        _ if p.contains("/custom-fields")
+            || p.starts_with("/api/platform/v1/company/companies") && !p.ends_with("/sites") =>
+        {
             "platform.companies.read"
         }
         _ if p.contains("/company/") => "platform.sites.read",
@@ -64,7 +73,11 @@ impl Router<FakeState> for AsioRoutes {
         if let Some(scope) = needed(method, path)
             && !granted.iter().any(|g| g == scope)
         {
-            return error(403, "forbidden", &format!("the token lacks the scope {scope}"));
+            return error(
+                403,
+                "forbidden",
+                &format!("the token lacks the scope {scope}"),
+            );
         }
         let segments: Vec<&str> = request.segments();
         match (method, segments.as_slice()) {
@@ -72,58 +85,157 @@ impl Router<FakeState> for AsioRoutes {
                 200,
                 &json!({"resources": {"topology": {"partner-topology-endpoints": {"limit": 35, "remaining": 34, "reset": 1735689600}}}}),
             ),
-            ("GET", ["api", "platform", "v1", "company", "companies"]) => Reply::json(200, &state.companies),
-            ("GET", ["api", "platform", "v1", "company", "companies", id]) => {
-                find(&state.companies, "id", id).map_or_else(|| error(404, "not_found", "company not found"), |c| Reply::json(200, c))
+            ("GET", ["api", "platform", "v1", "company", "companies"]) => {
+                Reply::json(200, &state.companies)
             }
-            ("GET", ["api", "platform", "v1", "company", "companies", id, "custom-fields"]) => {
+            ("GET", ["api", "platform", "v1", "company", "companies", id]) => {
+                find(&state.companies, "id", id).map_or_else(
+                    || error(404, "not_found", "company not found"),
+                    |c| Reply::json(200, c),
+                )
+            }
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v1",
+                    "company",
+                    "companies",
+                    id,
+                    "custom-fields",
+                ],
+            ) => {
                 if find(&state.companies, "id", id).is_none() {
                     return error(404, "not_found", "company not found");
                 }
-                Reply::json(200, &json!([{"attributeId": "cf-1", "name": "Contract", "value": "Gold", "type": "string"}]))
+                Reply::json(
+                    200,
+                    &json!([{"attributeId": "cf-1", "name": "Contract", "value": "Gold", "type": "string"}]),
+                )
             }
             ("GET", ["api", "platform", "v1", "company", "companies", id, "sites"]) => {
-                let sites: Vec<&Value> = state.sites.iter().filter(|s| s["company"]["id"] == *id).collect();
+                let sites: Vec<&Value> = state
+                    .sites
+                    .iter()
+                    .filter(|s| s["company"]["id"] == *id)
+                    .collect();
                 Reply::json(200, &sites)
             }
-            ("GET", ["api", "platform", "v1", "company", "sites"]) => Reply::json(200, &state.sites),
+            ("GET", ["api", "platform", "v1", "company", "sites"]) => {
+                Reply::json(200, &state.sites)
+            }
             ("GET", ["api", "platform", "v1", "company", "sites", id]) => {
-                find(&state.sites, "id", id).map_or_else(|| error(404, "not_found", "site not found"), |s| Reply::json(200, s))
+                find(&state.sites, "id", id).map_or_else(
+                    || error(404, "not_found", "site not found"),
+                    |s| Reply::json(200, s),
+                )
             }
-            ("POST", ["api", "platform", "v2", "device", "categories", category, "endpoints"]) => {
-                device_list(state, request, category)
-            }
-            ("POST", ["api", "platform", "v2", "device", "endpoints", "applications"]) => applications(state, request),
-            ("GET", ["api", "platform", "v2", "device", "companies", c, "sites", s, "endpoints", e]) => {
-                match state.devices.iter().find(|d| d["endpointID"] == *e && d["companyID"] == *c && d["siteID"] == *s) {
-                    Some(d) => Reply::json(200, &json!({
-                        "companyID": c, "siteID": s, "endpointID": e, "endpointType": d["endpointType"],
-                        "osType": "windows", "platform": {"os": d["os"], "system": d["system"]},
-                    })),
+            (
+                "POST",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "device",
+                    "categories",
+                    category,
+                    "endpoints",
+                ],
+            ) => device_list(state, request, category),
+            (
+                "POST",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "device",
+                    "endpoints",
+                    "applications",
+                ],
+            ) => applications(state, request),
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "device",
+                    "companies",
+                    c,
+                    "sites",
+                    s,
+                    "endpoints",
+                    e,
+                ],
+            ) => {
+                match state
+                    .devices
+                    .iter()
+                    .find(|d| d["endpointID"] == *e && d["companyID"] == *c && d["siteID"] == *s)
+                {
+                    Some(d) => Reply::json(
+                        200,
+                        &json!({
+                            "companyID": c, "siteID": s, "endpointID": e, "endpointType": d["endpointType"],
+                            "osType": "windows", "platform": {"os": d["os"], "system": d["system"]},
+                        }),
+                    ),
                     None => error(404, "not_found", "resource not found"),
                 }
             }
-            ("GET", ["api", "platform", "v2", "device", "endpoints", "heartbeat"]) => heartbeat(state, request),
-            ("GET", ["api", "platform", "v2", "device", "endpoints", e, "system-state-info"]) => {
-                match find(&state.devices, "endpointID", e) {
-                    Some(d) => Reply::json(200, &json!({
+            ("GET", ["api", "platform", "v2", "device", "endpoints", "heartbeat"]) => {
+                heartbeat(state, request)
+            }
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "device",
+                    "endpoints",
+                    e,
+                    "system-state-info",
+                ],
+            ) => match find(&state.devices, "endpointID", e) {
+                Some(d) => Reply::json(
+                    200,
+                    &json!({
                         "endpointID": e, "clientID": d["companyID"], "siteID": d["siteID"],
                         "startupStatus": {"lastBootUpTimeUTC": "2025-11-28T05:16:43Z"},
                         "lastLoggedOnUser": {"username": "ACME\\pat", "isAdmin": false}, "loggedOnUsers": [],
-                    })),
-                    None => error(404, "not_found", "resource not found"),
-                }
-            }
+                    }),
+                ),
+                None => error(404, "not_found", "resource not found"),
+            },
             ("GET", ["api", "platform", "v1", "device-groups"]) => Reply::json(
                 200,
                 &json!([{"id": "dg-1", "name": "Servers", "predefined": true, "static": false}]),
             ),
-            ("GET", ["api", "platform", "v2", "device-groups", "dg-1", "endpoints"]) => {
-                let ids: Vec<&Value> = state.devices.iter().filter(|d| d["endpointType"] == "Server").map(|d| &d["endpointID"]).collect();
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "device-groups",
+                    "dg-1",
+                    "endpoints",
+                ],
+            ) => {
+                let ids: Vec<&Value> = state
+                    .devices
+                    .iter()
+                    .filter(|d| d["endpointType"] == "Server")
+                    .map(|d| &d["endpointID"])
+                    .collect();
                 Reply::json(200, &ids)
             }
             ("POST", ["api", "platform", "v1", "device", "token"]) => install_token(request),
-            ("GET", ["api", "platform", "v1", "automation", "scripts"]) => Reply::json(200, &state.scripts),
+            ("GET", ["api", "platform", "v1", "automation", "scripts"]) => {
+                Reply::json(200, &state.scripts)
+            }
             ("GET", ["api", "platform", "v1", "automation", "shellScripts"]) => Reply::json(
                 200,
                 &json!({"Templates": [{"templateId": "51a74346-e19b-11e7-9809-0800279505d9", "name": "PowerShell", "executorEngine": "powershell", "hasParameters": true}], "count": 1}),
@@ -133,24 +245,79 @@ impl Router<FakeState> for AsioRoutes {
                 &json!([{"name": "Run script", "type": "script", "JSONSchema": "{}", "userParameters": "{}"}]),
             ),
             ("GET", ["api", "platform", "v1", "automation", "tasks", "summary"]) => {
-                let results: Vec<Value> = state.tasks.iter().map(|t| json!({"taskId": t.task_id, "name": t.body["name"]})).collect();
-                Reply::json(200, &json!({"Results": results, "Count": state.tasks.len()}))
+                let results: Vec<Value> = state
+                    .tasks
+                    .iter()
+                    .map(|t| json!({"taskId": t.task_id, "name": t.body["name"]}))
+                    .collect();
+                Reply::json(
+                    200,
+                    &json!({"Results": results, "Count": state.tasks.len()}),
+                )
             }
-            ("GET", ["api", "platform", "v1", "automation", "tasks", task, "instances", "summary"]) => {
-                match state.tasks.iter().find(|t| t.task_id == *task) {
-                    Some(t) => Reply::json(200, &json!({"Results": [{"instanceId": t.instance_id, "taskId": t.task_id}], "Count": 1})),
-                    None => error(404, "not_found", "task not found"),
-                }
-            }
-            ("GET", ["api", "platform", "v2", "automation", "endpoints", e, "tasks", "summary"]) => {
-                let tasks: Vec<Value> = state.tasks.iter()
-                    .filter(|t| t.body["targets"].as_array().is_some_and(|a| a.iter().any(|x| x == *e)))
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v1",
+                    "automation",
+                    "tasks",
+                    task,
+                    "instances",
+                    "summary",
+                ],
+            ) => match state.tasks.iter().find(|t| t.task_id == *task) {
+                Some(t) => Reply::json(
+                    200,
+                    &json!({"Results": [{"instanceId": t.instance_id, "taskId": t.task_id}], "Count": 1}),
+                ),
+                None => error(404, "not_found", "task not found"),
+            },
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "automation",
+                    "endpoints",
+                    e,
+                    "tasks",
+                    "summary",
+                ],
+            ) => {
+                let tasks: Vec<Value> = state
+                    .tasks
+                    .iter()
+                    .filter(|t| {
+                        t.body["targets"]
+                            .as_array()
+                            .is_some_and(|a| a.iter().any(|x| x == *e))
+                    })
                     .map(|t| json!({"taskID": t.task_id, "description": t.body["description"]}))
                     .collect();
                 Reply::json(200, &tasks)
             }
-            ("GET", ["api", "platform", "v2", "automation", "tasks", task, "instances", instance, "results"]) => {
-                match state.tasks.iter().find(|t| t.task_id == *task && t.instance_id == *instance) {
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "automation",
+                    "tasks",
+                    task,
+                    "instances",
+                    instance,
+                    "results",
+                ],
+            ) => {
+                match state
+                    .tasks
+                    .iter()
+                    .find(|t| t.task_id == *task && t.instance_id == *instance)
+                {
                     Some(t) => {
                         let results: Vec<Value> = t.body["targets"].as_array().into_iter().flatten().map(|e| json!({
                             "endpointId": e, "completionStatus": "Success", "resultDetails": "done",
@@ -162,14 +329,57 @@ impl Router<FakeState> for AsioRoutes {
                     None => error(404, "not_found", "task instance not found"),
                 }
             }
-            ("POST", ["api", "platform", "v2", "automation", "endpoints", "schedule-tasks"]) => schedule(state, request),
-            ("GET", ["api", "platform", "v1", "contact", "contacts"]) => error(404, "not_found", "resource not found"),
-            ("GET", ["api", "platform", "v2", "service", "ticketing", "tickets"]) => tickets(state, request),
-            ("GET", ["api", "platform", "v2", "service", "ticketing", "tickets", id]) => {
-                find(&state.tickets, "id", id).map_or_else(|| ticket_error(404, "ticket not found"), |t| Reply::json(200, t))
+            (
+                "POST",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "automation",
+                    "endpoints",
+                    "schedule-tasks",
+                ],
+            ) => schedule(state, request),
+            ("GET", ["api", "platform", "v1", "contact", "contacts"]) => {
+                error(404, "not_found", "resource not found")
             }
-            ("GET", ["api", "platform", "v1", "service", "ticketing", "tickets", id, "notes"]) => {
-                let notes: Vec<&Value> = state.notes.iter().filter(|(t, _)| t == id).map(|(_, n)| n).collect();
+            ("GET", ["api", "platform", "v2", "service", "ticketing", "tickets"]) => {
+                tickets(state, request)
+            }
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v2",
+                    "service",
+                    "ticketing",
+                    "tickets",
+                    id,
+                ],
+            ) => find(&state.tickets, "id", id).map_or_else(
+                || ticket_error(404, "ticket not found"),
+                |t| Reply::json(200, t),
+            ),
+            (
+                "GET",
+                [
+                    "api",
+                    "platform",
+                    "v1",
+                    "service",
+                    "ticketing",
+                    "tickets",
+                    id,
+                    "notes",
+                ],
+            ) => {
+                let notes: Vec<&Value> = state
+                    .notes
+                    .iter()
+                    .filter(|(t, _)| t == id)
+                    .map(|(_, n)| n)
+                    .collect();
                 Reply::json(200, &notes)
             }
             _ => Reply::no_route(method, path),
@@ -183,17 +393,34 @@ fn find<'a>(records: &'a [Value], key: &str, id: &str) -> Option<&'a Value> {
 
 /// The `{resourceType, resources}` body, checked against Asio's limits.
 fn resources(request: &FakeRequest) -> Result<(String, Vec<String>), Reply> {
-    let body: Value = request.json().map_err(|_| error(400, "bad_request", "the request body must be JSON"))?;
+    let body: Value = request
+        .json()
+        .map_err(|_| error(400, "bad_request", "the request body must be JSON"))?;
     let kind = body["resourceType"].as_str().unwrap_or_default().to_owned();
-    let ids: Vec<String> = body["resources"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    let ids: Vec<String> = body["resources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
     let max = match kind.as_str() {
         "company" => 4,
         "site" => 10,
         "endpoint" => 500,
-        _ => return Err(error(400, "bad_request", "resourceType must be company, site or endpoint")),
+        _ => {
+            return Err(error(
+                400,
+                "bad_request",
+                "resourceType must be company, site or endpoint",
+            ));
+        }
     };
     if ids.is_empty() || ids.len() > max {
-        return Err(error(400, "bad_request", &format!("resources must hold 1 to {max} ids for {kind}")));
+        return Err(error(
+            400,
+            "bad_request",
+            &format!("resources must hold 1 to {max} ids for {kind}"),
+        ));
     }
     Ok((kind, ids))
 }
@@ -204,22 +431,43 @@ fn matches(device: &Value, kind: &str, ids: &[String]) -> bool {
         "site" => "siteID",
         _ => "endpointID",
     };
-    device[key].as_str().is_some_and(|v| ids.iter().any(|i| i == v))
+    device[key]
+        .as_str()
+        .is_some_and(|v| ids.iter().any(|i| i == v))
 }
 
 /// `cursor`/`limit` of a POST list; a 400 for values Asio refuses.
 fn cursor(request: &FakeRequest) -> Result<(usize, usize), Reply> {
     let q = request.query();
-    let limit = q.int("limit").map_err(|_| error(400, "bad_request", "limit must be an integer"))?.unwrap_or(500);
-    let cursor = q.int("cursor").map_err(|_| error(400, "bad_request", "cursor must be an integer"))?.unwrap_or(0);
+    let limit = q
+        .int("limit")
+        .map_err(|_| error(400, "bad_request", "limit must be an integer"))?
+        .unwrap_or(500);
+    let cursor = q
+        .int("cursor")
+        .map_err(|_| error(400, "bad_request", "cursor must be an integer"))?
+        .unwrap_or(0);
     if !(1..=500).contains(&limit) || cursor < 0 {
-        return Err(error(400, "bad_request", "limit must be 1–500 and cursor ≥ 0"));
+        return Err(error(
+            400,
+            "bad_request",
+            "limit must be 1–500 and cursor ≥ 0",
+        ));
     }
-    Ok((usize::try_from(cursor).unwrap_or(0), usize::try_from(limit).unwrap_or(500)))
+    Ok((
+        usize::try_from(cursor).unwrap_or(0),
+        usize::try_from(limit).unwrap_or(500),
+    ))
 }
 
 fn project(device: &Value, fields: Option<&str>) -> Value {
-    let meta = ["endpointID", "friendlyName", "deviceName", "endpointType", "createdAt"];
+    let meta = [
+        "endpointID",
+        "friendlyName",
+        "deviceName",
+        "endpointType",
+        "createdAt",
+    ];
     let mut out = serde_json::Map::new();
     let wanted: Vec<&str> = fields.map(|f| f.split(',').collect()).unwrap_or_default();
     if let Some(map) = device.as_object() {
@@ -251,10 +499,20 @@ fn device_list(state: &mut FakeState, request: &FakeRequest, category: &str) -> 
         Ok(c) => c,
         Err(reply) => return reply,
     };
-    state.device_list_bodies.push(request.json().unwrap_or(Value::Null));
-    let server_only = request.query().get("filter").is_some_and(|f| f.contains("Server") && !f.contains("Desktop"));
+    state
+        .device_list_bodies
+        .push(request.json().unwrap_or(Value::Null));
+    let server_only = request
+        .query()
+        .get("filter")
+        .is_some_and(|f| f.contains("Server") && !f.contains("Desktop"));
     let all: Vec<&Value> = if category == "platform" || category == "all" {
-        state.devices.iter().filter(|d| matches(d, &kind, &ids)).filter(|d| !server_only || d["endpointType"] == "Server").collect()
+        state
+            .devices
+            .iter()
+            .filter(|d| matches(d, &kind, &ids))
+            .filter(|d| !server_only || d["endpointType"] == "Server")
+            .collect()
     } else {
         Vec::new()
     };
@@ -291,8 +549,14 @@ fn applications(state: &mut FakeState, request: &FakeRequest) -> Reply {
         Ok(c) => c,
         Err(reply) => return reply,
     };
-    state.device_list_bodies.push(request.json().unwrap_or(Value::Null));
-    let all: Vec<&Value> = state.devices.iter().filter(|d| matches(d, &kind, &ids)).collect();
+    state
+        .device_list_bodies
+        .push(request.json().unwrap_or(Value::Null));
+    let all: Vec<&Value> = state
+        .devices
+        .iter()
+        .filter(|d| matches(d, &kind, &ids))
+        .collect();
     if all.is_empty() || cursor >= all.len() {
         return error(404, "not_found", "resource not found");
     }
@@ -312,7 +576,10 @@ fn applications(state: &mut FakeState, request: &FakeRequest) -> Reply {
 fn heartbeat(state: &FakeState, request: &FakeRequest) -> Reply {
     let q = request.query();
     let kind = q.get("resourceType").unwrap_or_default();
-    let ids: Vec<&str> = q.get("resources").map(|r| r.split(',').collect()).unwrap_or_default();
+    let ids: Vec<&str> = q
+        .get("resources")
+        .map(|r| r.split(',').collect())
+        .unwrap_or_default();
     if ids.is_empty() || ids.len() > 4 {
         return error(400, "bad_request", "resources must hold 1 to 4 ids");
     }
@@ -340,7 +607,10 @@ fn heartbeat(state: &FakeState, request: &FakeRequest) -> Reply {
         (false, false) => "partial_success",
         _ => "failed",
     };
-    Reply::json(200, &json!({"status": status, "successfulRecords": ok, "failedRecords": failed}))
+    Reply::json(
+        200,
+        &json!({"status": status, "successfulRecords": ok, "failedRecords": failed}),
+    )
 }
 
 fn install_token(request: &FakeRequest) -> Reply {
@@ -352,9 +622,13 @@ fn install_token(request: &FakeRequest) -> Reply {
         return error(400, "bad_request", "ErrClientIDNotAllowed");
     }
     match (body["companyID"].as_str(), body["siteID"].as_str()) {
-        (Some(c), Some(s)) if !c.is_empty() && !s.is_empty() => {
-            Reply::json(200, &format!("f4b2990c-{:04x}-4132-967c-2fa3431e89df", (c.len() + s.len()) % 0xffff))
-        }
+        (Some(c), Some(s)) if !c.is_empty() && !s.is_empty() => Reply::json(
+            200,
+            &format!(
+                "f4b2990c-{:04x}-4132-967c-2fa3431e89df",
+                (c.len() + s.len()) % 0xffff
+            ),
+        ),
         _ => error(400, "bad_request", "companyID and siteID are required"),
     }
 }
@@ -368,8 +642,15 @@ fn schedule(state: &mut FakeState, request: &FakeRequest) -> Reply {
         return error(400, "bad_request", "parameters must be a JSON string");
     }
     let targets_ok = body["targets"].as_array().is_some_and(|t| !t.is_empty());
-    if !targets_ok || body["templateID"].as_str().is_none() || body["schedule"]["regularity"].as_str().is_none() {
-        return error(400, "bad_request", "templateID, targets and schedule are required");
+    if !targets_ok
+        || body["templateID"].as_str().is_none()
+        || body["schedule"]["regularity"].as_str().is_none()
+    {
+        return error(
+            400,
+            "bad_request",
+            "templateID, targets and schedule are required",
+        );
     }
     let n = state.tasks.len();
     let task = StoredTask {
@@ -390,18 +671,38 @@ fn tickets(state: &FakeState, request: &FakeRequest) -> Reply {
     let (page, size) = match (q.int("pageNum"), q.int("pageSize")) {
         (Ok(Some(p)), Ok(Some(s))) if s > 0 => (p, usize::try_from(s).unwrap_or(0)),
         (Ok(None), Ok(None)) => (1, 1000),
-        _ => return ticket_error(400, "pageNum and pageSize must be sent together as positive integers"),
+        _ => {
+            return ticket_error(
+                400,
+                "pageNum and pageSize must be sent together as positive integers",
+            );
+        }
     };
-    let list = |name: &str| q.get(name).map(|v| v.split(',').map(str::to_owned).collect::<Vec<_>>());
+    let list = |name: &str| {
+        q.get(name)
+            .map(|v| v.split(',').map(str::to_owned).collect::<Vec<_>>())
+    };
     let companies = list("companyIds");
     let statuses = list("statusNames");
     let priorities = list("priorityNames");
     let all: Vec<&Value> = state
         .tickets
         .iter()
-        .filter(|t| companies.as_ref().is_none_or(|c| c.iter().any(|c| t["company"]["id"] == c.as_str())))
-        .filter(|t| statuses.as_ref().is_none_or(|s| s.iter().any(|s| t["status"]["name"] == s.as_str())))
-        .filter(|t| priorities.as_ref().is_none_or(|p| p.iter().any(|p| t["priority"]["name"] == p.as_str())))
+        .filter(|t| {
+            companies
+                .as_ref()
+                .is_none_or(|c| c.iter().any(|c| t["company"]["id"] == c.as_str()))
+        })
+        .filter(|t| {
+            statuses
+                .as_ref()
+                .is_none_or(|s| s.iter().any(|s| t["status"]["name"] == s.as_str()))
+        })
+        .filter(|t| {
+            priorities
+                .as_ref()
+                .is_none_or(|p| p.iter().any(|p| t["priority"]["name"] == p.as_str()))
+        })
         .collect();
     let slice = numbered_page(&all, page, size, 1);
     // Past the end: empty, and a total of 0 (as Asio answers).

@@ -36,7 +36,11 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
                 "activeFlag": true, "primaryFlag": s == 0,
             }));
             for _ in 0..config.devices_per_site {
-                let kind = if device_n % 3 == 0 { "Server" } else { "Desktop" };
+                let kind = if device_n % 3 == 0 {
+                    "Server"
+                } else {
+                    "Desktop"
+                };
                 seed.devices.push(json!({
                     "companyID": company_id, "siteID": site_id,
                     "endpointID": guid(0xde, device_n),
@@ -65,7 +69,10 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
     let statuses = ["New", "InProgress", "Closed"];
     let priorities = ["High", "Medium", "Low"];
     for t in 0..config.tickets {
-        let company = seed.companies.get(t % config.companies.max(1)).map(|c| c["id"].clone());
+        let company = seed
+            .companies
+            .get(t % config.companies.max(1))
+            .map(|c| c["id"].clone());
         let id = guid(0x7a, t);
         seed.tickets.push(json!({
             "id": id, "number": format!("{}", 10000 + t), "summary": format!("Ticket {t}"),
@@ -77,7 +84,10 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
             "createdAt": format!("2025-01-{:02}T03:04:05Z", 1 + t % 28),
             "dueDate": "01/31/2025",
         }));
-        seed.notes.push((id, json!({"id": guid(0x40, t), "detail": format!("Note on ticket {t}"), "visibility": 1})));
+        seed.notes.push((
+            id,
+            json!({"id": guid(0x40, t), "detail": format!("Note on ticket {t}"), "visibility": 1}),
+        ));
     }
     for n in 0..config.scripts {
         seed.scripts.push(json!({

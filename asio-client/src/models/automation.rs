@@ -245,9 +245,13 @@ impl RunScript {
     }
 
     /// The script's parameters, encoded into the JSON string Asio expects.
-    pub fn parameters<T: Serialize + ?Sized>(mut self, parameters: &T) -> neo_auth_core::Result<Self> {
-        let text = serde_json::to_string(parameters)
-            .map_err(|e| neo_auth_core::Error::config_with("the script parameters are not JSON", e))?;
+    pub fn parameters<T: Serialize + ?Sized>(
+        mut self,
+        parameters: &T,
+    ) -> neo_auth_core::Result<Self> {
+        let text = serde_json::to_string(parameters).map_err(|e| {
+            neo_auth_core::Error::config_with("the script parameters are not JSON", e)
+        })?;
         self.parameters = Some(text);
         Ok(self)
     }

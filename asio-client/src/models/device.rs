@@ -189,7 +189,9 @@ pub struct Heartbeat {
 impl Heartbeat {
     /// Every endpoint's availability, flattened.
     pub fn availabilities(&self) -> impl Iterator<Item = &Availability> {
-        self.successful_records.iter().flat_map(|g| g.endpoints.iter())
+        self.successful_records
+            .iter()
+            .flat_map(|g| g.endpoints.iter())
     }
 }
 
@@ -223,7 +225,10 @@ pub struct Availability {
     #[serde(rename = "DcDateTimeUTC")]
     pub last_seen: Option<String>,
     /// Whether the endpoint is online.
-    #[serde(rename = "Availability", deserialize_with = "neo_auth_core::lenient::opt_bool")]
+    #[serde(
+        rename = "Availability",
+        deserialize_with = "neo_auth_core::lenient::opt_bool"
+    )]
     pub online: Option<bool>,
     /// Other fields.
     #[serde(flatten)]
@@ -286,7 +291,10 @@ pub struct DeviceGroup {
     #[serde(deserialize_with = "neo_auth_core::lenient::opt_bool")]
     pub predefined: Option<bool>,
     /// Whether membership is static.
-    #[serde(rename = "static", deserialize_with = "neo_auth_core::lenient::opt_bool")]
+    #[serde(
+        rename = "static",
+        deserialize_with = "neo_auth_core::lenient::opt_bool"
+    )]
     pub is_static: Option<bool>,
     /// Other fields.
     #[serde(flatten)]

@@ -23,8 +23,8 @@ pub use company::Company;
 pub use contact::Contact;
 pub use custom_field::CustomField;
 pub use device::{
-    Availability, Device, DeviceDetails, DeviceGroup, EndpointApplications, EndpointGroup,
-    EndpointType, FailedRecord, Heartbeat, HeartbeatGroup, HeartbeatStatus, Application, Os,
+    Application, Availability, Device, DeviceDetails, DeviceGroup, EndpointApplications,
+    EndpointGroup, EndpointType, FailedRecord, Heartbeat, HeartbeatGroup, HeartbeatStatus, Os,
     SystemInfo, SystemState,
 };
 pub use rate_limit::{RateLimitBucket, RateLimits};

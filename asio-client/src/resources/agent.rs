@@ -44,7 +44,9 @@ impl<'a> Agent<'a> {
             )));
         }
         if company_id.trim().is_empty() || site_id.trim().is_empty() {
-            return Err(Error::config("an install token needs a company id and a site id"));
+            return Err(Error::config(
+                "an install token needs a company id and a site id",
+            ));
         }
         let spec = &endpoints::AGENT_TOKEN;
         let body = json!({ company_field: company_id, "siteID": site_id });

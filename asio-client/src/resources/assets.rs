@@ -36,8 +36,9 @@ pub struct ApplicationList {
 impl ApplicationList {
     /// Software of these companies' endpoints.
     pub fn companies<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
-        self.list
-            .resources(Resources::Companies(ids.into_iter().map(Into::into).collect()));
+        self.list.resources(Resources::Companies(
+            ids.into_iter().map(Into::into).collect(),
+        ));
         self
     }
 
@@ -50,8 +51,9 @@ impl ApplicationList {
 
     /// Software of these endpoints.
     pub fn endpoints<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
-        self.list
-            .resources(Resources::Endpoints(ids.into_iter().map(Into::into).collect()));
+        self.list.resources(Resources::Endpoints(
+            ids.into_iter().map(Into::into).collect(),
+        ));
         self
     }
 
@@ -63,7 +65,9 @@ impl ApplicationList {
 
     /// Only this version (`version=`).
     pub fn version(mut self, version: impl Into<String>) -> Self {
-        self.list.params.push(("version".to_owned(), version.into()));
+        self.list
+            .params
+            .push(("version".to_owned(), version.into()));
         self
     }
 

@@ -141,9 +141,15 @@ impl<'a> Automation<'a> {
     /// [`task_instances`](Automation::task_instances) and
     /// [`results`](Automation::results). A failure after the request may have
     /// arrived is `Error::WriteUncertain` and is never retried.
-    pub async fn run_script(&self, run: &RunScript, approval: Option<Approval>) -> Result<ScheduledTask> {
+    pub async fn run_script(
+        &self,
+        run: &RunScript,
+        approval: Option<Approval>,
+    ) -> Result<ScheduledTask> {
         if run.targets.is_empty() {
-            return Err(Error::config("a script run needs at least one target endpoint"));
+            return Err(Error::config(
+                "a script run needs at least one target endpoint",
+            ));
         }
         if run.template_id.trim().is_empty() || run.name.trim().is_empty() {
             return Err(Error::config("a script run needs a template id and a name"));

@@ -46,14 +46,21 @@ impl<'a> Companies<'a> {
 
     /// Every company.
     pub fn list(&self) -> CompanyList {
-        CompanyList::from(ListCall::new(self.client.transport(), &endpoints::COMPANIES))
+        CompanyList::from(ListCall::new(
+            self.client.transport(),
+            &endpoints::COMPANIES,
+        ))
     }
 
     /// One company.
     pub async fn get(&self, company_id: &str) -> Result<Company> {
-        GetCall::new(self.client.transport().clone(), &endpoints::COMPANIES, company_id)
-            .send()
-            .await
+        GetCall::new(
+            self.client.transport().clone(),
+            &endpoints::COMPANIES,
+            company_id,
+        )
+        .send()
+        .await
     }
 
     /// The custom-field values of a company.

@@ -49,9 +49,8 @@ impl<'a> Contacts<'a> {
             let Some(raw) = company.primary_contact.clone() else {
                 continue;
             };
-            let contact: Contact = neo_auth_core::decode_json(
-                &serde_json::to_vec(&raw).unwrap_or_default(),
-            )?;
+            let contact: Contact =
+                neo_auth_core::decode_json(&serde_json::to_vec(&raw).unwrap_or_default())?;
             out.push((company, contact));
         }
         Ok(out)

@@ -145,7 +145,10 @@ impl PostList {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let fields: Vec<String> = fields.into_iter().map(|f| f.as_ref().trim().to_owned()).collect();
+        let fields: Vec<String> = fields
+            .into_iter()
+            .map(|f| f.as_ref().trim().to_owned())
+            .collect();
         if fields.len() > MAX_FIELDS {
             self.refuse(format!(
                 "a projection may name at most {MAX_FIELDS} fields, got {}",
@@ -165,7 +168,9 @@ impl PostList {
         spec: &'static EndpointSpec,
         body: &serde_json::Value,
     ) -> ListCall<T> {
-        let mut call = ListCall::new(transport, spec).body(body).records_without_ids();
+        let mut call = ListCall::new(transport, spec)
+            .body(body)
+            .records_without_ids();
         for (k, v) in &self.params {
             call = call.param(k.clone(), v);
         }
@@ -191,7 +196,9 @@ impl PostList {
                 Some(resources) => Ok(resources),
                 None => {
                     let companies = client.companies().list().collect_all().await?;
-                    Ok(Resources::Companies(companies.into_iter().map(|c| c.id).collect()))
+                    Ok(Resources::Companies(
+                        companies.into_iter().map(|c| c.id).collect(),
+                    ))
                 }
             }
         };
@@ -227,8 +234,9 @@ pub struct DeviceList {
 impl DeviceList {
     /// Devices of these companies.
     pub fn companies<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
-        self.list
-            .resources(Resources::Companies(ids.into_iter().map(Into::into).collect()));
+        self.list.resources(Resources::Companies(
+            ids.into_iter().map(Into::into).collect(),
+        ));
         self
     }
 
@@ -241,8 +249,9 @@ impl DeviceList {
 
     /// These endpoints.
     pub fn endpoints<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
-        self.list
-            .resources(Resources::Endpoints(ids.into_iter().map(Into::into).collect()));
+        self.list.resources(Resources::Endpoints(
+            ids.into_iter().map(Into::into).collect(),
+        ));
         self
     }
 
@@ -260,7 +269,9 @@ impl DeviceList {
 
     /// One endpoint-type filter, e.g. `endpointType in (Server,Desktop)`.
     pub fn filter(mut self, expression: impl Into<String>) -> Self {
-        self.list.params.push(("filter".to_owned(), expression.into()));
+        self.list
+            .params
+            .push(("filter".to_owned(), expression.into()));
         self
     }
 
@@ -273,7 +284,9 @@ impl DeviceList {
                 sort.escape_debug()
             ));
         } else {
-            self.list.params.push(("sortBy".to_owned(), sort.to_owned()));
+            self.list
+                .params
+                .push(("sortBy".to_owned(), sort.to_owned()));
         }
         self
     }
@@ -429,7 +442,10 @@ impl<'a> Devices<'a> {
     }
 
     /// The online status of endpoints (`resourceType=endpoints`).
-    pub fn heartbeat<I: IntoIterator<Item = S>, S: Into<String>>(&self, endpoint_ids: I) -> HeartbeatCall {
+    pub fn heartbeat<I: IntoIterator<Item = S>, S: Into<String>>(
+        &self,
+        endpoint_ids: I,
+    ) -> HeartbeatCall {
         HeartbeatCall {
             client: self.client.clone(),
             resource_type: "endpoints".to_owned(),
@@ -449,7 +465,9 @@ impl<'a> Devices<'a> {
     /// Boot time and logged-on users of an endpoint.
     pub async fn system_state(&self, endpoint_id: &str) -> Result<SystemState> {
         let spec = &endpoints::SYSTEM_STATE;
-        let path = spec.path.replace("{endpoint}", &segment("endpoint", endpoint_id)?);
+        let path = spec
+            .path
+            .replace("{endpoint}", &segment("endpoint", endpoint_id)?);
         self.client
             .send_json(ApiRequest::get(path), Some(requirement(spec, Verb::Get)?))
             .await
@@ -457,7 +475,10 @@ impl<'a> Devices<'a> {
 
     /// Device groups (Platform - DeviceGroups - Read).
     pub fn groups(&self) -> DeviceGroupList {
-        DeviceGroupList::from(ListCall::new(self.client.transport(), &endpoints::DEVICE_GROUPS))
+        DeviceGroupList::from(ListCall::new(
+            self.client.transport(),
+            &endpoints::DEVICE_GROUPS,
+        ))
     }
 
     /// The endpoint ids of a device group.

@@ -11,7 +11,10 @@ mod tickets;
 
 pub use agent::Agent;
 pub use assets::{ApplicationList, Assets};
-pub use automation::{Automation, EndpointTaskList, ScriptList, ShellScriptList, TaskInstanceList, TaskList, TaskSummaryList};
+pub use automation::{
+    Automation, EndpointTaskList, ScriptList, ShellScriptList, TaskInstanceList, TaskList,
+    TaskSummaryList,
+};
 pub use companies::{Companies, CompanyList, CustomFieldList};
 pub use contacts::Contacts;
 pub use devices::{
@@ -37,9 +40,9 @@ pub(crate) fn segment(what: &str, id: &str) -> Result<String> {
 /// The requirement of `verb` on `spec` (every table entry declares the verbs
 /// the crate calls, so a missing one is a bug reported as a config error).
 pub(crate) fn requirement(spec: &EndpointSpec, verb: Verb) -> Result<Requirement> {
-    spec.requirements.requirement(spec.name, verb).ok_or_else(|| {
-        Error::config(format!("the `{}` endpoint offers no {verb}", spec.name))
-    })
+    spec.requirements
+        .requirement(spec.name, verb)
+        .ok_or_else(|| Error::config(format!("the `{}` endpoint offers no {verb}", spec.name)))
 }
 
 /// Comma-joins ids, refusing blanks and commas inside one.

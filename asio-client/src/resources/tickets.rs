@@ -30,7 +30,10 @@ pub struct TicketFilter {
 /// (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, RFC 3339).
 fn is_date(value: &str) -> bool {
     let b = value.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.into_iter().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let digits = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .all(|i| b.get(i).is_some_and(u8::is_ascii_digit))
+    };
     digits(0..4)
         && b.get(4) == Some(&b'-')
         && digits(5..7)
@@ -194,9 +197,13 @@ impl<'a> Tickets<'a> {
 
     /// One ticket.
     pub async fn get(&self, ticket_id: &str) -> Result<Ticket> {
-        GetCall::new(self.client.transport().clone(), &endpoints::TICKETS, ticket_id)
-            .send()
-            .await
+        GetCall::new(
+            self.client.transport().clone(),
+            &endpoints::TICKETS,
+            ticket_id,
+        )
+        .send()
+        .await
     }
 
     /// The notes of a ticket.
