@@ -692,11 +692,20 @@ async fn a_renamed_scope_is_requested_and_checked_under_its_new_name() {
 }
 
 #[tokio::test]
-async fn secrets_never_reach_debug_or_errors() {
+async fn secrets_never_reach_logs_debug_or_errors() {
+    let secrets = [asio_client::fake::CLIENT_SECRET, "fake-asio-at-"];
+    let _check = neo_auth_core::testkit::SecretCheck::new(secrets);
     let fake = FakeServer::start().await;
     let client = fake.client().unwrap();
     client.companies().list().send().await.unwrap();
-    let debug = format!("{client:?}");
-    assert!(!debug.contains(asio_client::fake::CLIENT_SECRET));
-    assert!(!debug.contains("fake-asio-at-"));
+    fake.inject_on("/api/platform/v1/company/sites", Fault::Unauthorized { times: 2 });
+    let err = client.sites().list().send().await.unwrap_err();
+    let report = client.check_access().await;
+    for (what, text) in [
+        ("client Debug", format!("{client:?}")),
+        ("error", format!("{err} {err:?}")),
+        ("report", format!("{report} {}", serde_json::to_string(&report).unwrap())),
+    ] {
+        neo_auth_core::testkit::assert_no_secrets(what, &text, &secrets);
+    }
 }
