@@ -129,6 +129,7 @@ pub mod fake;
 pub mod models;
 pub mod policy;
 pub mod region;
+mod request_id;
 pub mod resources;
 pub mod scopes;
 

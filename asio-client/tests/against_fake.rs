@@ -698,13 +698,19 @@ async fn secrets_never_reach_logs_debug_or_errors() {
     let fake = FakeServer::start().await;
     let client = fake.client().unwrap();
     client.companies().list().send().await.unwrap();
-    fake.inject_on("/api/platform/v1/company/sites", Fault::Unauthorized { times: 2 });
+    fake.inject_on(
+        "/api/platform/v1/company/sites",
+        Fault::Unauthorized { times: 2 },
+    );
     let err = client.sites().list().send().await.unwrap_err();
     let report = client.check_access().await;
     for (what, text) in [
         ("client Debug", format!("{client:?}")),
         ("error", format!("{err} {err:?}")),
-        ("report", format!("{report} {}", serde_json::to_string(&report).unwrap())),
+        (
+            "report",
+            format!("{report} {}", serde_json::to_string(&report).unwrap()),
+        ),
     ] {
         neo_auth_core::testkit::assert_no_secrets(what, &text, &secrets);
     }

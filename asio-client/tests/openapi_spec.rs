@@ -241,6 +241,25 @@ fn check(spec: &Value, request: &Request) -> Vec<String> {
             }
         }
     }
+    // Required headers: Host is HTTP's own; Origin is not sent (live clients
+    // succeed without it, api/asio.md §1.1).
+    for p in declared
+        .iter()
+        .filter(|p| p["in"] == "header" && p["required"] == true)
+    {
+        let name = p["name"].as_str().unwrap_or_default();
+        if matches!(name.to_ascii_lowercase().as_str(), "host" | "origin") {
+            continue;
+        }
+        if !request
+            .headers
+            .contains_key(name.to_ascii_lowercase().as_str())
+        {
+            errors.push(format!(
+                "{method} {template}: required header `{name}` is missing"
+            ));
+        }
+    }
     for (name, value) in path_params {
         if let Some(p) = declared
             .iter()

@@ -11,6 +11,7 @@ use super::{id_list, requirement, segment};
 use crate::Client;
 use crate::endpoints;
 use crate::models::{Device, DeviceDetails, DeviceGroup, EndpointGroup, Heartbeat, SystemState};
+use crate::request_id::{X_REQUEST_ID, new_request_id};
 
 /// The most fields one projection (`field=`) may name.
 pub const MAX_FIELDS: usize = 15;
@@ -170,7 +171,8 @@ impl PostList {
     ) -> ListCall<T> {
         let mut call = ListCall::new(transport, spec)
             .body(body)
-            .records_without_ids();
+            .records_without_ids()
+            .header(X_REQUEST_ID, new_request_id());
         for (k, v) in &self.params {
             call = call.param(k.clone(), v);
         }
@@ -432,7 +434,7 @@ impl<'a> Devices<'a> {
             .replace("{company}", &segment("company", company_id)?)
             .replace("{site}", &segment("site", site_id)?)
             .replace("{endpoint}", &segment("endpoint", endpoint_id)?);
-        let mut request = ApiRequest::get(path);
+        let mut request = ApiRequest::get(path).header(X_REQUEST_ID, new_request_id());
         if !fields.is_empty() {
             request = request.query("field", fields.join(","));
         }
