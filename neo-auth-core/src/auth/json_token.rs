@@ -2,29 +2,21 @@
 //! (ConnectWise Asio's `POST /v1/token`).
 
 use std::fmt;
-use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
-use url::Url;
 
-use crate::auth::client_credentials::validate_token_url;
+use crate::auth::client_grant::ClientGrant;
 use crate::auth::token::{AccessToken, BoxFuture, TokenSource};
-use crate::auth::token_endpoint::{
-    read_token_response, token_http_client, token_parse_error, token_transport_error,
-};
+use crate::auth::token_endpoint::{read_token_response, token_parse_error, token_transport_error};
 use crate::auth::token_response::TokenBody;
+use crate::error::Result;
 use crate::error::redact::KnownSecrets;
-use crate::error::{Error, Result};
 
 /// Fetches tokens with a JSON body:
 /// `{"grant_type":"client_credentials","client_id":…,"client_secret":…,"scope":"a b"}`.
 #[derive(Clone)]
 pub struct JsonTokenSource {
-    token_url: Url,
-    client_id: String,
-    client_secret: SecretString,
-    scopes: Vec<String>,
-    http: reqwest::Client,
+    grant: ClientGrant,
 }
 
 impl JsonTokenSource {
@@ -34,19 +26,8 @@ impl JsonTokenSource {
         client_id: impl Into<String>,
         client_secret: SecretString,
     ) -> Result<Self> {
-        let client_id = client_id.into();
-        if client_id.trim().is_empty() {
-            return Err(Error::config("the client id is empty"));
-        }
-        if client_secret.expose_secret().trim().is_empty() {
-            return Err(Error::config("the client secret is empty"));
-        }
         Ok(JsonTokenSource {
-            token_url: validate_token_url(token_url)?,
-            client_id,
-            client_secret,
-            scopes: Vec::new(),
-            http: token_http_client(Duration::from_secs(10))?,
+            grant: ClientGrant::new(token_url, client_id.into(), client_secret)?,
         })
     }
 
@@ -56,26 +37,27 @@ impl JsonTokenSource {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.scopes = scopes.into_iter().map(Into::into).collect();
+        self.grant.set_scopes(scopes);
         self
     }
 
     /// Uses a caller-supplied reqwest client (it should not follow redirects).
     pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
-        self.http = http;
+        self.grant.http = http;
         self
     }
 
     async fn fetch_token(&self) -> Result<AccessToken> {
+        let grant = &self.grant;
         let body = serde_json::json!({
             "grant_type": "client_credentials",
-            "client_id": self.client_id,
-            "client_secret": self.client_secret.expose_secret(),
-            "scope": self.scopes.join(" "),
+            "client_id": grant.client_id,
+            "client_secret": grant.client_secret.expose_secret(),
+            "scope": grant.scopes.join(" "),
         });
-        let response = self
+        let response = grant
             .http
-            .post(self.token_url.clone())
+            .post(grant.token_url.clone())
             .header(http::header::ACCEPT, "application/json")
             .json(&body)
             .send()
@@ -100,21 +82,16 @@ impl TokenSource for JsonTokenSource {
     }
 
     fn requested_scopes(&self) -> &[String] {
-        &self.scopes
+        &self.grant.scopes
     }
 
     fn known_secrets(&self) -> KnownSecrets {
-        KnownSecrets::new().with(&self.client_secret)
+        self.grant.known_secrets()
     }
 }
 
 impl fmt::Debug for JsonTokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonTokenSource")
-            .field("token_url", &self.token_url.as_str())
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"** redacted **")
-            .field("scopes", &self.scopes)
-            .finish()
+        self.grant.debug_struct(f, "JsonTokenSource").finish()
     }
 }

@@ -2,6 +2,7 @@
 //! token endpoint's HTTP client, and discovery of vendor endpoints.
 
 pub(crate) mod client_credentials;
+pub(crate) mod client_grant;
 pub(crate) mod credential;
 pub(crate) mod discovery;
 pub(crate) mod json_token;
