@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use neo_auth_core::{AccessToken, BoxFuture, Error, JsonTokenSource, Result, TokenSource};
+use neo_auth_core::{
+    AccessToken, BoxFuture, Error, JsonTokenSource, KnownSecrets, Result, TokenSource,
+};
 
 use crate::errors::TOKEN_LOCKED;
 
@@ -38,6 +40,29 @@ impl TokenSource for AsioTokenSource {
 
     fn requested_scopes(&self) -> &[String] {
         self.inner.requested_scopes()
+    }
+
+    fn known_secrets(&self) -> KnownSecrets {
+        self.inner.known_secrets()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use neo_auth_core::secrecy::SecretString;
+
+    #[test]
+    fn the_wrapper_reports_the_client_secret_for_masking() {
+        let inner = JsonTokenSource::new(
+            "https://openapi.service.itsupport247.net/v1/token",
+            "0e30abc",
+            SecretString::from("hunter2-secret"),
+        )
+        .unwrap();
+        let source = AsioTokenSource::new(inner);
+        let masked = source.known_secrets().mask("echo hunter2-secret back");
+        assert!(!masked.contains("hunter2-secret"), "{masked}");
     }
 }
 
