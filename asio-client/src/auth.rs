@@ -47,6 +47,12 @@ impl TokenSource for AsioTokenSource {
     }
 }
 
+impl fmt::Debug for AsioTokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("AsioTokenSource").field(&self.inner).finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,11 +69,5 @@ mod tests {
         let source = AsioTokenSource::new(inner);
         let masked = source.known_secrets().mask("echo hunter2-secret back");
         assert!(!masked.contains("hunter2-secret"), "{masked}");
-    }
-}
-
-impl fmt::Debug for AsioTokenSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("AsioTokenSource").field(&self.inner).finish()
     }
 }
