@@ -106,6 +106,9 @@ mod env;
 mod error;
 mod model;
 mod paging;
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+mod scale;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
@@ -132,6 +135,7 @@ pub use auth::token_cache::{
     CachedToken, DEFAULT_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig,
 };
 pub use auth::token_endpoint::token_http_client;
+pub use auth::token_store::{LockFence, StoredToken, TokenStore};
 pub use calls::{
     BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
     collection_path, decode_write_reply, record_path, send_chunked,
@@ -152,7 +156,11 @@ pub use paging::hook::{PageHook, PageSeen, PageVerdict};
 pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
 pub use transport::body::{BodyError, read_body_limited};
+pub use transport::rate_budget::SharedBudget;
 pub use transport::rate_limit::RateBudget;
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use scale::{RedisBudget, RedisShared, RedisSharedBuilder, RedisTokenStore, SealKey, WhenRedisDown};
 pub use transport::request::{ApiRequest, RequestOptions};
 pub use transport::retry::{
     Backoff, RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy, parse_retry_after,

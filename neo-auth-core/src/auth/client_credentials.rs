@@ -237,6 +237,15 @@ impl TokenSource for ClientCredentialsSource {
     fn known_secrets(&self) -> KnownSecrets {
         KnownSecrets::new().with(&self.client_secret)
     }
+
+    fn shared_key(&self) -> Option<String> {
+        Some(format!(
+            "oauth2-form\n{}\n{}\n{}",
+            self.token_url,
+            self.client_id,
+            self.scopes.join(" ")
+        ))
+    }
 }
 
 impl fmt::Debug for ClientCredentialsSource {
