@@ -155,12 +155,14 @@ pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use paging::hook::{PageHook, PageSeen, PageVerdict};
 pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use scale::{
+    RedisBudget, RedisShared, RedisSharedBuilder, RedisTokenStore, SealKey, WhenRedisDown,
+};
 pub use transport::body::{BodyError, read_body_limited};
 pub use transport::rate_budget::SharedBudget;
 pub use transport::rate_limit::RateBudget;
-#[cfg(feature = "redis")]
-#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
-pub use scale::{RedisBudget, RedisShared, RedisSharedBuilder, RedisTokenStore, SealKey, WhenRedisDown};
 pub use transport::request::{ApiRequest, RequestOptions};
 pub use transport::retry::{
     Backoff, RetryAttempt, RetryBudget, RetryConfig, RetryDecision, RetryPolicy, parse_retry_after,

@@ -10,5 +10,5 @@ pub(crate) mod static_credential;
 pub(crate) mod token;
 pub(crate) mod token_cache;
 pub(crate) mod token_endpoint;
-pub(crate) mod token_store;
 pub(crate) mod token_response;
+pub(crate) mod token_store;

@@ -69,8 +69,7 @@ pub struct CommonConfig {
 impl fmt::Debug for CommonConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut f = f.debug_struct("CommonConfig");
-        f
-            .field("policy", &self.policy)
+        f.field("policy", &self.policy)
             .field("retry", &self.retry)
             .field("retry_policy", &self.retry_policy)
             .field("timeouts", &self.timeouts)

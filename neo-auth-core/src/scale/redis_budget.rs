@@ -71,15 +71,18 @@ impl SharedBudget for RedisBudget {
             let member = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
             let wait: u64 = self
                 .shared
-                .run("taking a slot of the shared rate budget", |mut connection| async move {
-                    self.take
-                        .key(&self.key)
-                        .arg(window)
-                        .arg(self.limit.requests)
-                        .arg(member)
-                        .invoke_async(&mut connection)
-                        .await
-                })
+                .run(
+                    "taking a slot of the shared rate budget",
+                    |mut connection| async move {
+                        self.take
+                            .key(&self.key)
+                            .arg(window)
+                            .arg(self.limit.requests)
+                            .arg(member)
+                            .invoke_async(&mut connection)
+                            .await
+                    },
+                )
                 .await?;
             Ok(if wait == 0 {
                 Ok(())

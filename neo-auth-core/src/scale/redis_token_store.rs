@@ -81,6 +81,11 @@ impl RedisTokenStore {
         &self.key
     }
 
+    /// The Redis key of the fetch lock (`<namespace>:token-lock:{<hash>}`).
+    pub fn lock_key(&self) -> &str {
+        &self.lock_key
+    }
+
     fn open(&self, value: &[u8], ttl_ms: i64) -> Option<StoredToken> {
         let opened = match self.shared.sealing().open(self.key.as_bytes(), value) {
             Ok(opened) => opened,
@@ -102,7 +107,8 @@ impl RedisTokenStore {
             -1 => None,
             ms => Some(Duration::from_millis(u64::try_from(ms).unwrap_or(0))),
         };
-        let mut token = AccessToken::bearer(SecretString::from(record.t), left).with_scopes(record.s);
+        let mut token =
+            AccessToken::bearer(SecretString::from(record.t), left).with_scopes(record.s);
         token.token_type = record.ty;
         Some(StoredToken {
             token,
@@ -122,7 +128,9 @@ impl fmt::Debug for RedisTokenStore {
 }
 
 fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX).max(1)
+    u64::try_from(duration.as_millis())
+        .unwrap_or(u64::MAX)
+        .max(1)
 }
 
 impl TokenStore for RedisTokenStore {
@@ -221,13 +229,16 @@ impl TokenStore for RedisTokenStore {
         Box::pin(async move {
             let deleted: i64 = self
                 .shared
-                .run("invalidating the shared token", |mut connection| async move {
-                    self.compare_and_delete
-                        .key(&self.key)
-                        .arg(stamp)
-                        .invoke_async(&mut connection)
-                        .await
-                })
+                .run(
+                    "invalidating the shared token",
+                    |mut connection| async move {
+                        self.compare_and_delete
+                            .key(&self.key)
+                            .arg(stamp)
+                            .invoke_async(&mut connection)
+                            .await
+                    },
+                )
                 .await?;
             Ok(deleted == 1)
         })

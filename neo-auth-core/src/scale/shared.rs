@@ -243,8 +243,11 @@ impl RedisShared {
     /// of the same limit standing in while Redis is unavailable.
     pub fn rate_budget(&self, tenant: &str, limit: RateLimit) -> RateBudget {
         let key = format!("{}:budget:{{{}}}", self.inner.namespace, hashed(tenant));
-        RateBudget::new(limit.requests, limit.per)
-            .shared(Arc::new(RedisBudget::new(self.clone(), key, limit)))
+        RateBudget::new(limit.requests, limit.per).shared(Arc::new(RedisBudget::new(
+            self.clone(),
+            key,
+            limit,
+        )))
     }
 
     /// The policy while Redis is unavailable.
@@ -419,7 +422,10 @@ mod tests {
             .build()
             .unwrap_err()
             .to_string();
-        assert!(scheme.contains("redis://") && !scheme.contains("pw-123456"), "{scheme}");
+        assert!(
+            scheme.contains("redis://") && !scheme.contains("pw-123456"),
+            "{scheme}"
+        );
         assert!(
             RedisShared::builder(url())
                 .plaintext()
@@ -442,7 +448,10 @@ mod tests {
             .plaintext()
             .build()
             .unwrap();
-        let store = format!("{:?}", shared.token_store("https://t.example/token|client-7"));
+        let store = format!(
+            "{:?}",
+            shared.token_store("https://t.example/token|client-7")
+        );
         assert!(!store.contains("client-7"), "{store}");
         assert!(store.contains("neo:token:{"), "{store}");
     }
