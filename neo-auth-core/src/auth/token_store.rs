@@ -176,7 +176,7 @@ where
             let stamp = store
                 .publish(&token, lifetime_of(&token), fence.as_ref())
                 .await
-                .unwrap_or_else(|_| None);
+                .unwrap_or(None);
             Ok((token, stamp))
         }
         Err(error) => Err(error),
