@@ -202,3 +202,144 @@ where
     }
     fetch().await.map(|token| (token, None))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use secrecy::{ExposeSecret, SecretString};
+
+    use super::*;
+    use crate::error::Error;
+
+    /// An in-memory store; `fail`: every call errs.
+    #[derive(Debug, Default)]
+    struct Memory {
+        value: Mutex<Option<(String, Arc<[u8]>)>>,
+        fail: bool,
+        fail_mode: bool,
+    }
+
+    impl TokenStore for Memory {
+        fn load(&self) -> BoxFuture<'_, Result<Option<StoredToken>>> {
+            Box::pin(async move {
+                if self.fail {
+                    return Err(Error::config("store down"));
+                }
+                Ok(self
+                    .value
+                    .lock()
+                    .unwrap()
+                    .clone()
+                    .map(|(t, stamp)| StoredToken {
+                        token: AccessToken::bearer(
+                            SecretString::from(t),
+                            Some(Duration::from_secs(3000)),
+                        ),
+                        stamp,
+                        lifetime: Duration::from_secs(3600),
+                    }))
+            })
+        }
+        fn try_lock(&self) -> BoxFuture<'_, Result<Option<LockFence>>> {
+            Box::pin(async { Ok(Some(LockFence::new("f"))) })
+        }
+        fn publish<'a>(
+            &'a self,
+            token: &'a AccessToken,
+            _: Duration,
+            _: Option<&'a LockFence>,
+        ) -> BoxFuture<'a, Result<Option<Arc<[u8]>>>> {
+            Box::pin(async move {
+                let value = token.secret.expose_secret().to_owned();
+                let stamp: Arc<[u8]> = Arc::from(value.as_bytes());
+                *self.value.lock().unwrap() = Some((value, stamp.clone()));
+                Ok(Some(stamp))
+            })
+        }
+        fn unlock<'a>(&'a self, _: &'a LockFence) -> BoxFuture<'a, Result<()>> {
+            Box::pin(async { Ok(()) })
+        }
+        fn invalidate<'a>(&'a self, _: &'a [u8]) -> BoxFuture<'a, Result<bool>> {
+            Box::pin(async { Ok(false) })
+        }
+        fn wait(&self) -> Duration {
+            Duration::from_secs(1)
+        }
+        fn fail_when_unavailable(&self) -> bool {
+            self.fail_mode
+        }
+    }
+
+    async fn obtain(
+        store: &Memory,
+        rejected: Option<Arc<[u8]>>,
+        fetches: &AtomicUsize,
+    ) -> Result<(AccessToken, Option<Arc<[u8]>>)> {
+        obtain_shared(
+            store,
+            Duration::from_secs(60),
+            rejected,
+            |_| Duration::from_secs(3600),
+            || async {
+                let n = fetches.fetch_add(1, Ordering::SeqCst) + 1;
+                Ok(AccessToken::bearer(
+                    SecretString::from(format!("fetched-{n}")),
+                    None,
+                ))
+            },
+        )
+        .await
+    }
+
+    #[tokio::test]
+    async fn a_published_token_is_taken_and_a_rejected_one_is_not() {
+        let store = Memory::default();
+        let fetches = AtomicUsize::new(0);
+        let (first, stamp) = obtain(&store, None, &fetches).await.unwrap();
+        assert_eq!(first.secret.expose_secret(), "fetched-1");
+        let (again, _) = obtain(&store, None, &fetches).await.unwrap();
+        assert_eq!(again.secret.expose_secret(), "fetched-1");
+        assert_eq!(fetches.load(Ordering::SeqCst), 1);
+        let (next, _) = obtain(&store, stamp, &fetches).await.unwrap();
+        assert_eq!(
+            next.secret.expose_secret(),
+            "fetched-2",
+            "the rejected token is not taken"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failing_store_fetches_locally_unless_set_to_fail() {
+        let fetches = AtomicUsize::new(0);
+        let down = Memory {
+            fail: true,
+            ..Memory::default()
+        };
+        let (token, stamp) = obtain(&down, None, &fetches).await.unwrap();
+        assert_eq!(token.secret.expose_secret(), "fetched-1");
+        assert!(stamp.is_none(), "not published");
+        let failing = Memory {
+            fail: true,
+            fail_mode: true,
+            ..Memory::default()
+        };
+        assert!(obtain(&failing, None, &fetches).await.is_err());
+        assert_eq!(fetches.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn freshness_is_bounded_by_half_the_lifetime() {
+        let stored = |left: u64, life: u64| StoredToken {
+            token: AccessToken::bearer(SecretString::from("t"), Some(Duration::from_secs(left))),
+            stamp: Arc::from(&b"t"[..]),
+            lifetime: Duration::from_secs(life),
+        };
+        assert!(stored(200, 3600).is_fresh(Duration::from_secs(150)));
+        assert!(!stored(100, 3600).is_fresh(Duration::from_secs(150)));
+        // A short-lived token is taken while more than half its life is left.
+        assert!(stored(70, 120).is_fresh(Duration::from_secs(150)));
+        assert!(!stored(50, 120).is_fresh(Duration::from_secs(150)));
+    }
+}
