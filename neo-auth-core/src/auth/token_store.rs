@@ -1,26 +1,7 @@
 //! [`TokenStore`]: where a [`TokenCache`](crate::TokenCache) shares its token
 //! with other processes (replicas of one service).
 //!
-//! The in-process cache is the default and needs no store: it keeps one token
-//! per credential with single flight inside the process. With a store (the
-//! `redis` feature's `RedisTokenStore`), every replica still reads its local
-//! copy first — the hot path never touches the store while the token is fresh
-//! — and only a local miss goes to the store:
-//!
-//! 1. a fresh published token is taken as it is;
-//! 2. otherwise the replica tries the store's short lock; the holder fetches
-//!    one token and publishes it (fenced: only while it still holds the lock,
-//!    or nobody does);
-//! 3. the others poll for the published token, retrying the lock (its holder
-//!    may have died and the lock expired), for at most
-//!    [`wait`](TokenStore::wait); then they fetch for themselves rather than
-//!    hang.
-//!
-//! A 401 invalidates the shared token only if it is still the rejected one
-//! (compare-and-delete on the stored value).
-//!
-//! When the store fails, the cache fetches on its own (and the store logs one
-//! warning per outage) unless [`fail_when_unavailable`](TokenStore::fail_when_unavailable).
+//! See [`TokenStore`].
 
 use std::fmt;
 use std::future::Future;
@@ -74,8 +55,28 @@ impl fmt::Debug for LockFence {
     }
 }
 
-/// Shared storage of one credential's token, across processes. See the
-/// [module docs](self) for how a [`TokenCache`](crate::TokenCache) uses it.
+/// Shared storage of one credential's token, across processes.
+///
+/// The in-process cache is the default and needs no store: it keeps one token
+/// per credential with single flight inside the process. With a store (the
+/// `redis` feature's `RedisTokenStore`), every replica still reads its local
+/// copy first — the hot path never touches the store while the token is fresh
+/// — and only a local miss goes to the store:
+///
+/// 1. a fresh published token is taken as it is;
+/// 2. otherwise the replica tries the store's short lock; the holder fetches
+///    one token and publishes it (fenced: only while it still holds the lock,
+///    or nobody does);
+/// 3. the others poll for the published token, retrying the lock (its holder
+///    may have died and the lock expired), for at most
+///    [`wait`](TokenStore::wait); then they fetch for themselves rather than
+///    hang.
+///
+/// A 401 invalidates the shared token only if it is still the rejected one
+/// (compare-and-delete on the stored value).
+///
+/// When the store fails, the cache fetches on its own (and the store logs one
+/// warning per outage) unless [`fail_when_unavailable`](TokenStore::fail_when_unavailable).
 pub trait TokenStore: Send + Sync + fmt::Debug {
     /// The published token, if any (an unreadable or tampered value counts as
     /// none, and is logged).
