@@ -44,9 +44,9 @@ async fn eight_replicas_cold_then_expiry_each_one_token_request() {
     let Some(redis) = RedisServer::start_or_skip("eight_replicas_cold_then_expiry") else {
         return;
     };
-    // 3 s tokens, refreshed 1 s early (a published token is taken while more
-    // than half its life is left).
-    let (server, issued) = token_endpoint(3, Duration::from_millis(50)).await;
+    // 6 s tokens, refreshed 1 s early locally; a published one is taken while
+    // more than 2 s (twice the buffer) of its life are left.
+    let (server, issued) = token_endpoint(6, Duration::from_millis(50)).await;
     let replicas = replicas(&redis, &server, 8);
 
     let tokens = storm(&replicas, 100).await;
@@ -62,8 +62,8 @@ async fn eight_replicas_cold_then_expiry_each_one_token_request() {
             .all(|r| r.peek().is_some_and(|t| t.is_shared()))
     );
 
-    // Past every replica's refresh point (2 s), before expiry (3 s).
-    tokio::time::sleep(Duration::from_millis(2300)).await;
+    // Past every replica's refresh point (5 s), before expiry (6 s).
+    tokio::time::sleep(Duration::from_millis(5300)).await;
     let refreshed = storm(&replicas, 100).await;
     assert_eq!(
         issued.load(Ordering::SeqCst),
