@@ -84,6 +84,47 @@
 //! - Writes that may have reached the server are never retried silently
 //!   ([`Error::WriteUncertain`]).
 //!
+//! ## Several replicas (the `redis` feature)
+//!
+//! Replicas of one service share one token per credential and one rate budget
+//! per tenant through Redis, so N replicas mint one token, not N (Asio locks a
+//! key that asks too often: 423), and together stay under the vendor's budget.
+//!
+//! - [`RedisShared`]: the connection, the seal key and the outage policy;
+//!   build one per process, from configuration every replica shares.
+//! - [`RedisTokenStore`]: a [`TokenStore`] — the local copy
+//!   is read first, a miss takes the published token or, for exactly one
+//!   replica, fetches and publishes it; sealed at rest (XChaCha20-Poly1305).
+//! - [`RedisBudget`]: a [`SharedBudget`] — a rolling
+//!   window per tenant, on Redis's clock, atomic in one Lua script.
+//!
+//! Turning it on for a vendor client is one line on its builder's
+//! [`CommonConfig`]:
+//!
+//! ```no_run
+//! # #[cfg(feature = "redis")]
+//! use neo_auth_core::{CommonConfig, RedisShared, SealKey};
+//! # #[cfg(feature = "redis")]
+//! use secrecy::SecretString;
+//! # #[cfg(not(feature = "redis"))] fn main() {}
+//! # #[cfg(feature = "redis")]
+//! # fn main() -> neo_auth_core::Result<()> {
+//! // The same URL and seal key on every replica (`openssl rand -base64 32`).
+//! let url = SecretString::from(std::env::var("NEO_REDIS_URL").unwrap_or_default());
+//! let key = SecretString::from(std::env::var("NEO_TOKEN_SEAL_KEY").unwrap_or_default());
+//! let redis = RedisShared::builder(url).seal_key(SealKey::from_base64(&key)?).build()?;
+//! let config = CommonConfig::new().with_redis(redis);
+//! # let _ = config; Ok(()) }
+//! ```
+//!
+//! While Redis is unavailable the clients keep working on their local cache
+//! and budget (one warning per outage) and share again once it is back;
+//! [`WhenRedisDown::Fail`] makes them fail instead.
+//!
+//! Every vendor builder has the same one-line `.redis(shared)` setter when the
+//! core is built with `redis` (enable `neo-auth-core/redis` in your
+//! `Cargo.toml`). The default build pulls in no Redis dependency.
+//!
 //! ## Testing
 //!
 //! The `testkit` feature adds `neo_auth_core::testkit`: a stateful fake HTTP
@@ -106,6 +147,9 @@ mod env;
 mod error;
 mod model;
 mod paging;
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+mod scale;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
@@ -132,6 +176,7 @@ pub use auth::token_cache::{
     CachedToken, DEFAULT_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig,
 };
 pub use auth::token_endpoint::token_http_client;
+pub use auth::token_store::{LockFence, StoredToken, TokenStore};
 pub use calls::{
     BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
     collection_path, decode_write_reply, record_path, send_chunked,
@@ -151,7 +196,13 @@ pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use paging::hook::{PageHook, PageSeen, PageVerdict};
 pub use paging::list_call::{ItemStream, ListCall, PageStream};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use scale::{
+    RedisBudget, RedisShared, RedisSharedBuilder, RedisTokenStore, SealKey, WhenRedisDown,
+};
 pub use transport::body::{BodyError, read_body_limited};
+pub use transport::rate_budget::SharedBudget;
 pub use transport::rate_limit::RateBudget;
 pub use transport::request::{ApiRequest, RequestOptions};
 pub use transport::retry::{

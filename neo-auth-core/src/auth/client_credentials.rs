@@ -200,6 +200,10 @@ impl TokenSource for ClientCredentialsSource {
     fn known_secrets(&self) -> KnownSecrets {
         self.grant.known_secrets()
     }
+
+    fn shared_key(&self) -> Option<String> {
+        Some(self.grant.shared_key("oauth2-form"))
+    }
 }
 
 impl fmt::Debug for ClientCredentialsSource {

@@ -65,6 +65,18 @@ impl ClientGrant {
         KnownSecrets::new().with(&self.client_secret)
     }
 
+    /// The key replicas share this grant's token under: the body kind, the
+    /// token URL, the client id and the scopes — never the secret (a shared
+    /// store hashes the key before it leaves the process).
+    pub(crate) fn shared_key(&self, kind: &str) -> String {
+        format!(
+            "{kind}\n{}\n{}\n{}",
+            self.token_url,
+            self.client_id,
+            self.scopes.join(" ")
+        )
+    }
+
     /// The grant's fields in a `Debug` of the source named `name`, secret redacted.
     pub(crate) fn debug_struct<'a, 'b>(
         &self,

@@ -88,6 +88,10 @@ impl TokenSource for JsonTokenSource {
     fn known_secrets(&self) -> KnownSecrets {
         self.grant.known_secrets()
     }
+
+    fn shared_key(&self) -> Option<String> {
+        Some(self.grant.shared_key("oauth2-json"))
+    }
 }
 
 impl fmt::Debug for JsonTokenSource {

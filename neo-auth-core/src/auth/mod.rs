@@ -12,3 +12,4 @@ pub(crate) mod token;
 pub(crate) mod token_cache;
 pub(crate) mod token_endpoint;
 pub(crate) mod token_response;
+pub(crate) mod token_store;

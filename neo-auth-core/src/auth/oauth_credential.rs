@@ -11,6 +11,7 @@ use crate::access::scope::{ExactRules, GrantedScopes, ScopeRules, ScopeSet};
 use crate::auth::credential::{Authorization, Credential, GrantSource};
 use crate::auth::token::{BoxFuture, TokenSource};
 use crate::auth::token_cache::{CachedToken, TokenCache, TokenCacheConfig};
+use crate::auth::token_store::TokenStore;
 use crate::clock::{Clock, SystemClock};
 use crate::error::redact::KnownSecrets;
 use crate::error::{Error, Result};
@@ -50,9 +51,17 @@ pub struct OAuth2CredentialBuilder {
     rules: Arc<dyn ScopeRules>,
     clock: Arc<dyn Clock>,
     config: TokenCacheConfig,
+    store: Option<Arc<dyn TokenStore>>,
 }
 
 impl OAuth2CredentialBuilder {
+    /// Shares the token with other processes through `store` (see
+    /// [`TokenCache::with_store`]); `None`: this process only (the default).
+    pub fn token_store(mut self, store: Option<Arc<dyn TokenStore>>) -> Self {
+        self.store = store;
+        self
+    }
+
     /// Sets the vendor's scope rules (how a granted name covers a requirement).
     pub fn scope_rules(mut self, rules: Arc<dyn ScopeRules>) -> Self {
         self.rules = rules;
@@ -87,7 +96,10 @@ impl OAuth2CredentialBuilder {
                 .with_rules(self.rules.clone()),
         );
         Ok(OAuth2Credential {
-            cache: TokenCache::with_clock(self.source, self.config, self.clock),
+            cache: match self.store {
+                Some(store) => TokenCache::with_store(self.source, self.config, self.clock, store),
+                None => TokenCache::with_clock(self.source, self.config, self.clock),
+            },
             rules: self.rules,
             requested,
             learned_generation: AtomicU64::new(0),
@@ -104,6 +116,7 @@ impl OAuth2Credential {
             rules: Arc::new(ExactRules),
             clock: Arc::new(SystemClock),
             config: TokenCacheConfig::default(),
+            store: None,
         }
     }
 

@@ -70,4 +70,11 @@ pub trait TokenSource: Send + Sync + fmt::Debug {
     fn known_secrets(&self) -> KnownSecrets {
         KnownSecrets::new()
     }
+
+    /// What identifies this credential to a shared token store (the token URL
+    /// and the client id, never a secret): processes with the same key share
+    /// one token. Default: `None`, not shared.
+    fn shared_key(&self) -> Option<String> {
+        None
+    }
 }

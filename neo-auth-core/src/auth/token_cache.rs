@@ -24,6 +24,10 @@
 //!   5xx and transport failures are retried with backoff or `Retry-After`.
 //! - **Invalidation is targeted**: a 401 invalidates the token only if it is still
 //!   the one that was rejected.
+//! - **Shared across processes** with a [`TokenStore`] ([`TokenCache::with_store`];
+//!   the `redis` feature has one): the local copy is still read first, and a
+//!   miss takes the published token or, for one replica at a time, fetches and
+//!   publishes it (see [`TokenStore`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -33,6 +37,7 @@ use secrecy::SecretString;
 use tracing::Instrument;
 
 use crate::auth::token::{AccessToken, TokenSource};
+use crate::auth::token_store::{TokenStore, obtain_shared};
 use crate::clock::{Clock, SystemClock};
 use crate::error::redact::KnownSecrets;
 use crate::error::{AuthError, Error, Result};
@@ -165,6 +170,8 @@ pub struct CachedToken {
     epoch: u64,
     refresh_at: Option<Instant>,
     expires_at: Option<Instant>,
+    /// Its value in the shared [`TokenStore`], when it was published there.
+    stamp: Option<Arc<[u8]>>,
 }
 
 impl CachedToken {
@@ -181,6 +188,11 @@ impl CachedToken {
     /// Identifies this token among all the cache has held (for targeted invalidation).
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Whether this token came from (or was published to) a shared [`TokenStore`].
+    pub fn is_shared(&self) -> bool {
+        self.stamp.is_some()
     }
 
     /// Before the refresh point: use without asking for a new one.
@@ -223,6 +235,10 @@ struct Shared {
     recent_tokens: RwLock<Vec<SecretString>>,
     last_failure: RwLock<Option<Failure>>,
     refresh: Arc<tokio::sync::Mutex<()>>,
+    /// Where the token is shared with other processes (none: this process only).
+    store: Option<Arc<dyn TokenStore>>,
+    /// The shared value of the last token the API rejected: never taken again.
+    rejected: RwLock<Option<Arc<[u8]>>>,
     generation: AtomicU64,
     epoch: AtomicU64,
     fetches: AtomicU64,
@@ -240,6 +256,26 @@ impl TokenCache {
         config: TokenCacheConfig,
         clock: Arc<dyn Clock>,
     ) -> Self {
+        Self::build(source, config, clock, None)
+    }
+
+    /// A cache that shares its token with other processes through `store`
+    /// (one token request per lifetime across all replicas); see [`TokenStore`].
+    pub fn with_store(
+        source: Arc<dyn TokenSource>,
+        config: TokenCacheConfig,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn TokenStore>,
+    ) -> Self {
+        Self::build(source, config, clock, Some(store))
+    }
+
+    fn build(
+        source: Arc<dyn TokenSource>,
+        config: TokenCacheConfig,
+        clock: Arc<dyn Clock>,
+        store: Option<Arc<dyn TokenStore>>,
+    ) -> Self {
         TokenCache {
             shared: Arc::new(Shared {
                 source,
@@ -249,6 +285,8 @@ impl TokenCache {
                 recent_tokens: RwLock::new(Vec::new()),
                 last_failure: RwLock::new(None),
                 refresh: Arc::new(tokio::sync::Mutex::new(())),
+                store,
+                rejected: RwLock::new(None),
                 generation: AtomicU64::new(0),
                 epoch: AtomicU64::new(0),
                 fetches: AtomicU64::new(0),
@@ -352,7 +390,9 @@ impl TokenCache {
     }
 
     /// Forgets the cached token if it is still the one with `generation` (the one
-    /// the API rejected). A newer token stays.
+    /// the API rejected). A newer token stays. With a [`TokenStore`], the shared
+    /// token is deleted too if it is still the rejected one (in the background),
+    /// and never taken from the store again.
     pub fn invalidate(&self, generation: u64) -> bool {
         let mut current = self
             .shared
@@ -360,8 +400,23 @@ impl TokenCache {
             .write()
             .unwrap_or_else(|e| e.into_inner());
         if current.as_ref().is_some_and(|t| t.generation == generation) {
-            *current = None;
+            let stamp = current.take().and_then(|t| t.stamp.clone());
+            drop(current);
             tracing::debug!(generation, "token invalidated after rejection");
+            if let (Some(store), Some(stamp)) = (self.shared.store.clone(), stamp) {
+                *self
+                    .shared
+                    .rejected
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(stamp.clone());
+                if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                    runtime.spawn(async move {
+                        if let Ok(true) = store.invalidate(&stamp).await {
+                            tracing::debug!("shared token invalidated after rejection");
+                        }
+                    });
+                }
+            }
             true
         } else {
             false
@@ -463,12 +518,37 @@ impl Shared {
         &self,
         deadline: Option<tokio::time::Instant>,
     ) -> Result<Arc<CachedToken>> {
-        let result = self.fetch_with_retries(deadline).await;
+        let result = match &self.store {
+            Some(store) => {
+                let rejected = self
+                    .rejected
+                    .read()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clone();
+                let min_left = self
+                    .config
+                    .refresh_buffer
+                    .saturating_mul(2)
+                    .saturating_add(self.config.refresh_jitter);
+                obtain_shared(
+                    store.as_ref(),
+                    min_left,
+                    rejected,
+                    |token| self.lifetime_of(token).unwrap_or(MAX_TOKEN_LIFETIME),
+                    || self.fetch_with_retries(deadline),
+                )
+                .await
+            }
+            None => self
+                .fetch_with_retries(deadline)
+                .await
+                .map(|token| (token, None)),
+        };
         let epoch = self.epoch.load(Ordering::Acquire) + 1;
         let now = self.clock.now();
         let outcome = match result {
-            Ok(token) => {
-                let cached = self.store(token, epoch, now);
+            Ok((token, stamp)) => {
+                let cached = self.store(token, stamp, epoch, now);
                 *self.last_failure.write().unwrap_or_else(|e| e.into_inner()) = None;
                 Ok(cached)
             }
@@ -516,7 +596,25 @@ impl Shared {
         Error::Auth(auth)
     }
 
-    fn store(&self, token: AccessToken, epoch: u64, now: Instant) -> Arc<CachedToken> {
+    /// How long `token` lives: its `expires_in`, else the default lifetime,
+    /// capped at [`MAX_TOKEN_LIFETIME`]; `None`: until the API rejects it.
+    fn lifetime_of(&self, token: &AccessToken) -> Option<Duration> {
+        let lifetime = token
+            .expires_in
+            .filter(|l| !l.is_zero())
+            .unwrap_or(self.config.default_lifetime);
+        Some(lifetime)
+            .filter(|l| !l.is_zero())
+            .map(|l| l.min(MAX_TOKEN_LIFETIME))
+    }
+
+    fn store(
+        &self,
+        token: AccessToken,
+        stamp: Option<Arc<[u8]>>,
+        epoch: u64,
+        now: Instant,
+    ) -> Arc<CachedToken> {
         {
             let mut recent = self
                 .recent_tokens
@@ -528,13 +626,8 @@ impl Shared {
         }
         // No usable lifetime (none sent, or zero: a source's "unknown"): the
         // default one, never "forever" and never "expired at birth".
-        let lifetime = token
-            .expires_in
-            .filter(|l| !l.is_zero())
-            .unwrap_or(self.config.default_lifetime);
-        let (refresh_at, expires_at) = match Some(lifetime).filter(|l| !l.is_zero()) {
+        let (refresh_at, expires_at) = match self.lifetime_of(&token) {
             Some(lifetime) => {
-                let lifetime = lifetime.min(MAX_TOKEN_LIFETIME);
                 let buffer = self.config.refresh_buffer.min(lifetime / 2);
                 let jitter_room = self.config.refresh_jitter.min(lifetime / 2 - buffer);
                 let jitter = Duration::from_millis(fastrand::u64(
@@ -555,6 +648,7 @@ impl Shared {
             epoch,
             refresh_at,
             expires_at,
+            stamp,
         });
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(cached.clone());
         cached

@@ -62,12 +62,14 @@ pub struct CommonConfig {
     pager_limits: PagerLimits,
     user_agent: Option<String>,
     max_response_body: u64,
+    #[cfg(feature = "redis")]
+    redis: Option<crate::scale::RedisShared>,
 }
 
 impl fmt::Debug for CommonConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CommonConfig")
-            .field("policy", &self.policy)
+        let mut f = f.debug_struct("CommonConfig");
+        f.field("policy", &self.policy)
             .field("retry", &self.retry)
             .field("retry_policy", &self.retry_policy)
             .field("timeouts", &self.timeouts)
@@ -77,8 +79,10 @@ impl fmt::Debug for CommonConfig {
             .field("max_page_size", &self.max_page_size)
             .field("pager_limits", &self.pager_limits)
             .field("user_agent", &self.user_agent)
-            .field("max_response_body", &self.max_response_body)
-            .finish_non_exhaustive()
+            .field("max_response_body", &self.max_response_body);
+        #[cfg(feature = "redis")]
+        f.field("redis", &self.redis);
+        f.finish_non_exhaustive()
     }
 }
 
@@ -110,6 +114,8 @@ impl CommonConfig {
             pager_limits: PagerLimits::default(),
             user_agent: None,
             max_response_body: TransportBuilder::DEFAULT_MAX_RESPONSE_BODY,
+            #[cfg(feature = "redis")]
+            redis: None,
         }
     }
 
@@ -143,6 +149,30 @@ impl CommonConfig {
     /// configuration's [`clock`](CommonConfig::with_clock).
     pub fn with_rate_limit(mut self, limit: impl Into<Option<RateLimit>>) -> Self {
         self.rate_limit = limit.into();
+        self
+    }
+
+    /// Shares tokens and the rate budget with every replica through Redis
+    /// (the `redis` feature): OAuth credentials built by
+    /// [`oauth_credential`](Self::oauth_credential) share one token per
+    /// [`TokenSource::shared_key`], and the [`rate_limit`](Self::with_rate_limit)
+    /// becomes one budget per API base URL across replicas.
+    ///
+    /// ```
+    /// use neo_auth_core::{CommonConfig, RedisShared, SealKey};
+    /// use secrecy::SecretString;
+    /// # fn main() -> neo_auth_core::Result<()> {
+    /// let redis = RedisShared::builder(SecretString::from("redis://127.0.0.1:6379"))
+    ///     .seal_key(SealKey::from_bytes([9; 32]))
+    ///     .build()?;
+    /// let config = CommonConfig::new().with_redis(redis);
+    /// assert!(format!("{config:?}").contains("RedisShared"));
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "redis")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+    pub fn with_redis(mut self, redis: crate::scale::RedisShared) -> Self {
+        self.redis = Some(redis);
         self
     }
 
@@ -271,6 +301,24 @@ impl CommonConfig {
     /// reading the configuration's clock. A new budget each call: build it once
     /// per client.
     pub fn rate_budget(&self) -> Option<Arc<RateBudget>> {
+        self.local_rate_budget()
+    }
+
+    /// The rate budget of the client for `base_url`: shared through Redis
+    /// when [`with_redis`](Self::with_redis) is set, else the local one.
+    fn rate_budget_for(&self, base_url: &str) -> Option<Arc<RateBudget>> {
+        #[cfg(feature = "redis")]
+        if let Some(redis) = &self.redis {
+            return self
+                .rate_limit
+                .filter(RateLimit::is_valid)
+                .map(|limit| Arc::new(redis.rate_budget(base_url, limit)));
+        }
+        let _ = base_url;
+        self.local_rate_budget()
+    }
+
+    fn local_rate_budget(&self) -> Option<Arc<RateBudget>> {
         self.rate_limit.filter(RateLimit::is_valid).map(|limit| {
             Arc::new(RateBudget::with_clock(
                 limit.requests,
@@ -287,7 +335,16 @@ impl CommonConfig {
         source: Arc<dyn TokenSource>,
         rules: Arc<dyn ScopeRules>,
     ) -> Result<OAuth2Credential> {
+        #[cfg(feature = "redis")]
+        let store = self.redis.as_ref().and_then(|redis| {
+            source.shared_key().map(|key| {
+                Arc::new(redis.token_store(&key)) as Arc<dyn crate::auth::token_store::TokenStore>
+            })
+        });
+        #[cfg(not(feature = "redis"))]
+        let store = None;
         OAuth2Credential::builder(source)
+            .token_store(store)
             .scope_rules(rules)
             .clock(self.clock.clone())
             .cache_config(self.token_cache.clone())
@@ -297,11 +354,13 @@ impl CommonConfig {
     /// A transport builder for `base_url` with every setting applied except the
     /// credential and the vendor's errors, and a fresh rate budget.
     pub fn transport_builder(&self, base_url: impl Into<String>) -> TransportBuilder {
+        let base_url = base_url.into();
+        let budget = self.rate_budget_for(&base_url);
         let mut builder = Transport::builder(base_url)
             .policy(self.policy.clone())
             .retry(self.retry.clone())
             .timeouts(self.timeouts)
-            .rate_budget(self.rate_budget())
+            .rate_budget(budget)
             .max_response_body(self.max_response_body);
         if let Some(policy) = &self.retry_policy {
             builder = builder.retry_policy(policy.clone());

@@ -66,6 +66,8 @@ macro_rules! common_config_setters {
             self
         }
 
+        $crate::__common_config_redis_setter!($field);
+
         /// Sets the token cache configuration.
         pub fn token_cache(mut self, config: $crate::TokenCacheConfig) -> Self {
             self.$field = ::core::mem::take(&mut self.$field).with_token_cache(config);
@@ -103,4 +105,29 @@ macro_rules! common_config_setters {
             self
         }
     };
+}
+
+/// The `redis` setter of [`common_config_setters!`](crate::common_config_setters),
+/// present when the core is built with its `redis` feature.
+#[cfg(feature = "redis")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __common_config_redis_setter {
+    ($field:ident) => {
+        /// Shares tokens and the rate budget with every replica through Redis
+        /// (one token per credential, one budget per tenant): see
+        /// `neo_auth_core::CommonConfig::with_redis`.
+        pub fn redis(mut self, redis: $crate::RedisShared) -> Self {
+            self.$field = ::core::mem::take(&mut self.$field).with_redis(redis);
+            self
+        }
+    };
+}
+
+/// Without the core's `redis` feature there is no `redis` setter.
+#[cfg(not(feature = "redis"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __common_config_redis_setter {
+    ($field:ident) => {};
 }

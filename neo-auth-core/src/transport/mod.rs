@@ -29,6 +29,7 @@ mod attempt;
 pub(crate) mod body;
 mod builder;
 mod failure;
+pub(crate) mod rate_budget;
 pub(crate) mod rate_limit;
 mod redirect;
 pub(crate) mod request;
@@ -286,7 +287,7 @@ impl Transport {
         let mut reauthorized = false;
         loop {
             if let Some(budget) = &self.inner.rate_budget {
-                budget.acquire().await;
+                budget.acquire_for(&request.method, &request.path).await?;
             }
             let authorization = self.inner.credential.authorize_by(deadline).await?;
             if let Some(requirement) = &request.requirement {

@@ -1,6 +1,7 @@
 //! A client-side request budget over a rolling window (HaloPSA: 300 requests per
 //! rolling 5 minutes), so a long sync stays under the vendor's limit instead of
-//! running into 429s.
+//! running into 429s. Optionally shared by every replica of a service
+//! ([`RateBudget::shared`], a [`SharedBudget`]).
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -8,9 +9,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+use crate::transport::rate_budget::SharedBudget;
 
 /// At most `max_requests` requests in any `window`. Memory is bounded by
 /// `max_requests` timestamps.
+///
+/// With a [`SharedBudget`] ([`RateBudget::shared`]) the budget is the shared
+/// one, across processes; the local one stands in while the shared one is
+/// unavailable (unless that is configured to fail).
 ///
 /// ```
 /// use std::time::Duration;
@@ -23,6 +30,7 @@ pub struct RateBudget {
     window: Duration,
     clock: Arc<dyn Clock>,
     sent: Mutex<VecDeque<Instant>>,
+    shared: Option<Arc<dyn SharedBudget>>,
 }
 
 impl RateBudget {
@@ -39,7 +47,20 @@ impl RateBudget {
             window,
             clock,
             sent: Mutex::new(VecDeque::with_capacity(max_requests.min(4096))),
+            shared: None,
         }
+    }
+
+    /// This budget, enforced through `shared` across processes; this one is
+    /// the local stand-in while `shared` is unavailable.
+    pub fn shared(mut self, shared: Arc<dyn SharedBudget>) -> Self {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// Whether the budget is shared across processes.
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
     }
 
     /// The number of requests allowed per window.
@@ -76,8 +97,53 @@ impl RateBudget {
         Err(wait)
     }
 
-    /// Waits until a slot is free and takes it.
+    /// Waits until a slot is free and takes it. A shared budget that is
+    /// unavailable is stood in for by the local one, whatever its setting;
+    /// [`acquire_for`](Self::acquire_for) honours it.
     pub async fn acquire(&self) {
+        if let Some(shared) = &self.shared
+            && self.acquire_shared(shared.as_ref()).await.is_ok()
+        {
+            return;
+        }
+        self.acquire_local().await;
+    }
+
+    /// Waits until a slot is free and takes it, for the request `method
+    /// path`. When the shared budget is unavailable and set to fail, the
+    /// request fails ([`Error::Transport`], before anything was sent).
+    pub async fn acquire_for(&self, method: &http::Method, path: &str) -> Result<()> {
+        if let Some(shared) = &self.shared {
+            match self.acquire_shared(shared.as_ref()).await {
+                Ok(()) => return Ok(()),
+                Err(error) if shared.fail_when_unavailable() => {
+                    return Err(Error::Transport {
+                        method: method.clone(),
+                        path: path.to_owned(),
+                        kind: "the shared rate budget is unavailable",
+                        source: Box::new(error),
+                    });
+                }
+                Err(_) => {}
+            }
+        }
+        self.acquire_local().await;
+        Ok(())
+    }
+
+    async fn acquire_shared(&self, shared: &dyn SharedBudget) -> Result<()> {
+        loop {
+            match shared.try_take().await? {
+                Ok(()) => return Ok(()),
+                Err(wait) => {
+                    tracing::debug!(?wait, "shared rate budget exhausted; waiting");
+                    tokio::time::sleep(wait.max(Duration::from_millis(1))).await;
+                }
+            }
+        }
+    }
+
+    async fn acquire_local(&self) {
         loop {
             match self.try_acquire() {
                 Ok(()) => return,
@@ -95,6 +161,7 @@ impl fmt::Debug for RateBudget {
         f.debug_struct("RateBudget")
             .field("max_requests", &self.max_requests)
             .field("window", &self.window)
+            .field("shared", &self.shared)
             .finish()
     }
 }

@@ -1,0 +1,458 @@
+//! [`RedisShared`]: one Redis connection (and its settings) for the token
+//! stores and rate budgets that replicas share.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use super::redis_budget::RedisBudget;
+use super::redis_token_store::RedisTokenStore;
+use super::seal::{SealKey, Sealing};
+use crate::client::rate_limit::RateLimit;
+use crate::error::redact::KnownSecrets;
+use crate::error::{AuthError, Error, Result};
+use crate::transport::rate_limit::RateBudget;
+
+/// What a client does while Redis is unavailable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WhenRedisDown {
+    /// Keep working on the local token cache and rate budget (one warning per
+    /// outage), and share again once Redis is back. The default.
+    #[default]
+    UseLocal,
+    /// Fail the call (the token fetch or the request) instead.
+    Fail,
+}
+
+/// The state replicas share through Redis: a lazily opened, self-healing
+/// connection ([`redis`]'s connection manager), the seal of tokens at rest and
+/// the outage policy. Cheap to clone; build it once per process and give it
+/// to every client builder ([`CommonConfig::with_redis`](crate::CommonConfig::with_redis)).
+///
+/// The URL is a secret when it has a password: it is shown (Debug, Display,
+/// errors, logs) with the password redacted. `rediss://` connects over TLS
+/// (rustls, the webpki roots).
+///
+/// ```
+/// use neo_auth_core::{RedisShared, SealKey};
+/// use secrecy::SecretString;
+/// # fn main() -> neo_auth_core::Result<()> {
+/// let shared = RedisShared::builder(SecretString::from("rediss://:hunter2-pass@redis.internal:6380/0"))
+///     .seal_key(SealKey::from_bytes([7; 32]))
+///     .build()?;
+/// assert!(!format!("{shared:?} {shared}").contains("hunter2-pass"));
+/// // Without a seal key, plaintext must be asked for:
+/// assert!(RedisShared::builder(SecretString::from("redis://127.0.0.1")).build().is_err());
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct RedisShared {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    shown: String,
+    client: redis::Client,
+    connection: tokio::sync::OnceCell<ConnectionManager>,
+    sealing: Sealing,
+    namespace: String,
+    when_down: WhenRedisDown,
+    lock_ttl: Duration,
+    wait: Duration,
+    command_timeout: Duration,
+    secrets: KnownSecrets,
+    down: AtomicBool,
+}
+
+/// Builds a [`RedisShared`].
+#[must_use]
+pub struct RedisSharedBuilder {
+    url: SecretString,
+    seal_key: Option<SealKey>,
+    plaintext: bool,
+    namespace: String,
+    when_down: WhenRedisDown,
+    lock_ttl: Duration,
+    wait: Duration,
+    command_timeout: Duration,
+}
+
+impl fmt::Debug for RedisSharedBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RedisSharedBuilder")
+            .field("url", &shown_url(self.url.expose_secret()))
+            .field("seal_key", &self.seal_key)
+            .field("plaintext", &self.plaintext)
+            .field("namespace", &self.namespace)
+            .field("when_down", &self.when_down)
+            .field("lock_ttl", &self.lock_ttl)
+            .field("wait", &self.wait)
+            .field("command_timeout", &self.command_timeout)
+            .finish()
+    }
+}
+
+impl RedisSharedBuilder {
+    /// Seals tokens at rest under `key` (XChaCha20-Poly1305). Required unless
+    /// [`plaintext`](Self::plaintext) is chosen.
+    pub fn seal_key(mut self, key: SealKey) -> Self {
+        self.seal_key = Some(key);
+        self
+    }
+
+    /// Stores tokens in Redis unsealed (only where Redis itself is trusted
+    /// with them). Ignored when a [`seal_key`](Self::seal_key) is set.
+    pub fn plaintext(mut self) -> Self {
+        self.plaintext = true;
+        self
+    }
+
+    /// Prefixes every key (default `neo`): separates environments sharing one Redis.
+    pub fn namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.namespace = namespace.into();
+        self
+    }
+
+    /// What to do while Redis is unavailable (default: [`WhenRedisDown::UseLocal`]).
+    pub fn when_down(mut self, when_down: WhenRedisDown) -> Self {
+        self.when_down = when_down;
+        self
+    }
+
+    /// How long the fetch lock lives if its holder dies (default 10 s).
+    pub fn lock_ttl(mut self, ttl: Duration) -> Self {
+        self.lock_ttl = ttl;
+        self
+    }
+
+    /// The longest a replica waits for another's token before fetching one
+    /// itself (default 15 s).
+    pub fn wait(mut self, wait: Duration) -> Self {
+        self.wait = wait;
+        self
+    }
+
+    /// The timeout of one Redis command and of connecting (default 2 s).
+    pub fn command_timeout(mut self, timeout: Duration) -> Self {
+        self.command_timeout = timeout;
+        self
+    }
+
+    /// Checks the settings; connects on first use, not here.
+    pub fn build(self) -> Result<RedisShared> {
+        let raw = self.url.expose_secret();
+        let shown = shown_url(raw);
+        let parsed = Url::parse(raw)
+            .map_err(|_| Error::config(format!("the Redis URL `{shown}` is not a valid URL")))?;
+        if !matches!(parsed.scheme(), "redis" | "rediss") {
+            return Err(Error::config(format!(
+                "the Redis URL `{shown}` must start with redis:// or rediss:// (TLS)"
+            )));
+        }
+        let mut secrets = KnownSecrets::new();
+        if let Some(password) = parsed.password() {
+            secrets.push(&SecretString::from(password.to_owned()));
+            if let Ok(decoded) = percent_decode(password) {
+                secrets.push(&SecretString::from(decoded));
+            }
+        }
+        let client = redis::Client::open(raw).map_err(|error| {
+            Error::config(format!(
+                "the Redis URL `{shown}` is not usable: {}",
+                secrets.mask(&error.to_string())
+            ))
+        })?;
+        let sealing = match (&self.seal_key, self.plaintext) {
+            (Some(key), _) => Sealing::sealed(key),
+            (None, true) => Sealing::Plaintext,
+            (None, false) => {
+                return Err(Error::config(
+                    "the shared token store needs a seal key (RedisSharedBuilder::seal_key) or an explicit RedisSharedBuilder::plaintext()",
+                ));
+            }
+        };
+        if self.namespace.trim().is_empty() {
+            return Err(Error::config("the Redis key namespace must not be empty"));
+        }
+        for (what, value) in [
+            ("lock TTL", self.lock_ttl),
+            ("wait", self.wait),
+            ("command timeout", self.command_timeout),
+        ] {
+            if value < Duration::from_millis(1) {
+                return Err(Error::config(format!(
+                    "the Redis {what} must be at least 1 ms"
+                )));
+            }
+        }
+        Ok(RedisShared {
+            inner: Arc::new(Inner {
+                shown,
+                client,
+                connection: tokio::sync::OnceCell::new(),
+                sealing,
+                namespace: self.namespace,
+                when_down: self.when_down,
+                lock_ttl: self.lock_ttl,
+                wait: self.wait,
+                command_timeout: self.command_timeout,
+                secrets,
+                down: AtomicBool::new(false),
+            }),
+        })
+    }
+}
+
+impl RedisShared {
+    /// Starts a builder for the Redis at `url` (`redis://[:password@]host[:port][/db]`
+    /// or `rediss://` for TLS).
+    pub fn builder(url: impl Into<SecretString>) -> RedisSharedBuilder {
+        RedisSharedBuilder {
+            url: url.into(),
+            seal_key: None,
+            plaintext: false,
+            namespace: "neo".to_owned(),
+            when_down: WhenRedisDown::UseLocal,
+            lock_ttl: Duration::from_secs(10),
+            wait: Duration::from_secs(15),
+            command_timeout: Duration::from_secs(2),
+        }
+    }
+
+    /// The token store of one credential, keyed by `credential` (for example
+    /// a [`TokenSource::shared_key`](crate::TokenSource::shared_key): vendor,
+    /// token URL, client id — never a secret). The key is hashed.
+    pub fn token_store(&self, credential: &str) -> RedisTokenStore {
+        let id = hashed(credential);
+        RedisTokenStore::new(
+            self.clone(),
+            format!("{}:token:{{{id}}}", self.inner.namespace),
+            format!("{}:token-lock:{{{id}}}", self.inner.namespace),
+        )
+    }
+
+    /// A rate budget of `limit` shared by every replica for `tenant` (for
+    /// example the tenant's API base URL; it is hashed), with a local budget
+    /// of the same limit standing in while Redis is unavailable.
+    pub fn rate_budget(&self, tenant: &str, limit: RateLimit) -> RateBudget {
+        let key = format!("{}:budget:{{{}}}", self.inner.namespace, hashed(tenant));
+        RateBudget::new(limit.requests, limit.per).shared(Arc::new(RedisBudget::new(
+            self.clone(),
+            key,
+            limit,
+        )))
+    }
+
+    /// The policy while Redis is unavailable.
+    pub fn when_down(&self) -> WhenRedisDown {
+        self.inner.when_down
+    }
+
+    pub(crate) fn sealing(&self) -> &Sealing {
+        &self.inner.sealing
+    }
+
+    pub(crate) fn lock_ttl(&self) -> Duration {
+        self.inner.lock_ttl
+    }
+
+    pub(crate) fn wait(&self) -> Duration {
+        self.inner.wait
+    }
+
+    /// Runs one command (`run` over a connection), with the command timeout,
+    /// tracking outages: the first failure logs a warning, the first success
+    /// after it an info line. Errors are masked (no password).
+    pub(crate) async fn run<T, F, Fut>(&self, what: &str, run: F) -> Result<T>
+    where
+        F: FnOnce(ConnectionManager) -> Fut,
+        Fut: std::future::Future<Output = redis::RedisResult<T>>,
+    {
+        let timeout = self.inner.command_timeout;
+        let outcome = tokio::time::timeout(timeout, async {
+            let connection = self
+                .inner
+                .connection
+                .get_or_try_init(|| {
+                    let config = ConnectionManagerConfig::new()
+                        .set_connection_timeout(timeout)
+                        .set_response_timeout(timeout)
+                        .set_number_of_retries(1)
+                        .set_max_delay(500);
+                    ConnectionManager::new_with_config(self.inner.client.clone(), config)
+                })
+                .await?
+                .clone();
+            run(connection).await
+        })
+        .await;
+        let error = match outcome {
+            Ok(Ok(value)) => {
+                if self.inner.down.swap(false, Ordering::AcqRel) {
+                    tracing::info!(redis = %self.inner.shown, "Redis is reachable again; tokens and rate budgets are shared again");
+                }
+                return Ok(value);
+            }
+            Ok(Err(error)) => self.inner.secrets.mask(&error.to_string()),
+            Err(_) => format!("no answer within {timeout:?}"),
+        };
+        if !self.inner.down.swap(true, Ordering::AcqRel) {
+            match self.inner.when_down {
+                WhenRedisDown::UseLocal => tracing::warn!(
+                    redis = %self.inner.shown,
+                    error = %error,
+                    "Redis is unavailable; using the local token cache and rate budget until it is back"
+                ),
+                WhenRedisDown::Fail => tracing::warn!(
+                    redis = %self.inner.shown,
+                    error = %error,
+                    "Redis is unavailable; calls fail until it is back"
+                ),
+            }
+        }
+        Err(AuthError {
+            retryable: true,
+            ..AuthError::new(format!(
+                "Redis at {} is unavailable ({what}): {error}",
+                self.inner.shown
+            ))
+        }
+        .into_error())
+    }
+}
+
+impl fmt::Debug for RedisShared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RedisShared")
+            .field("url", &self.inner.shown)
+            .field("sealing", &self.inner.sealing)
+            .field("namespace", &self.inner.namespace)
+            .field("when_down", &self.inner.when_down)
+            .field("lock_ttl", &self.inner.lock_ttl)
+            .field("wait", &self.inner.wait)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for RedisShared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Redis at {}", self.inner.shown)
+    }
+}
+
+/// The URL with its password (if any) replaced; unparsable: only its scheme.
+fn shown_url(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut url) => {
+            if url.password().is_some() {
+                let _ = url.set_password(Some("***"));
+            }
+            url.to_string()
+        }
+        Err(_) => {
+            let scheme = raw.split_once("://").map_or("?", |(scheme, _)| scheme);
+            format!("{scheme}://(unparsable)")
+        }
+    }
+}
+
+fn percent_decode(text: &str) -> std::result::Result<String, std::str::Utf8Error> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(b'%'), Some(h), Some(l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
+                let hex = [*h, *l];
+                let value = std::str::from_utf8(&hex)
+                    .ok()
+                    .and_then(|s| u8::from_str_radix(s, 16).ok())
+                    .unwrap_or(b'%');
+                out.push(value);
+                i += 3;
+            }
+            (Some(byte), _, _) => {
+                out.push(*byte);
+                i += 1;
+            }
+            (None, _, _) => break,
+        }
+    }
+    String::from_utf8(out).map_err(|e| e.utf8_error())
+}
+
+/// SHA-256 of `text`, hex: keys never hold what identifies a credential.
+fn hashed(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            shown_url("redis://user:p%40ss-word@host:6379/1"),
+            "redis://user:***@host:6379/1"
+        );
+        assert_eq!(shown_url("rediss://host"), "rediss://host");
+        assert_eq!(shown_url("redis//:secret"), "?://(unparsable)");
+        assert_eq!(percent_decode("p%40ss").unwrap(), "p@ss");
+    }
+
+    #[test]
+    fn build_checks_the_settings() {
+        let url = || SecretString::from("redis://:pw-123456@127.0.0.1:1/0");
+        let no_seal = RedisShared::builder(url()).build().unwrap_err();
+        assert!(no_seal.to_string().contains("seal key"), "{no_seal}");
+        assert!(RedisShared::builder(url()).plaintext().build().is_ok());
+        let scheme = RedisShared::builder(SecretString::from("http://:pw-123456@host"))
+            .plaintext()
+            .build()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            scheme.contains("redis://") && !scheme.contains("pw-123456"),
+            "{scheme}"
+        );
+        assert!(
+            RedisShared::builder(url())
+                .plaintext()
+                .wait(Duration::ZERO)
+                .build()
+                .is_err()
+        );
+        assert!(
+            RedisShared::builder(url())
+                .plaintext()
+                .namespace(" ")
+                .build()
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn keys_are_hashed() {
+        let shared = RedisShared::builder(SecretString::from("redis://127.0.0.1:1"))
+            .plaintext()
+            .build()
+            .unwrap();
+        let store = format!(
+            "{:?}",
+            shared.token_store("https://t.example/token|client-7")
+        );
+        assert!(!store.contains("client-7"), "{store}");
+        assert!(store.contains("neo:token:{"), "{store}");
+    }
+}
