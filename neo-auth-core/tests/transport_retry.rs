@@ -371,9 +371,30 @@ async fn a_429_with_retry_after_spends_no_retry_budget() {
         .unwrap();
     let metered = ResponseTemplate::new(429).insert_header("Retry-After", "0");
     answer(&server, ("GET", "/api/a"), metered, Some(2), 2).await;
-    answer(&server, ("GET", "/api/a"), ResponseTemplate::new(200), None, 1).await;
-    answer(&server, ("GET", "/api/b"), ResponseTemplate::new(429), Some(1), 1).await;
-    answer(&server, ("GET", "/api/b"), ResponseTemplate::new(200), None, 0).await;
+    answer(
+        &server,
+        ("GET", "/api/a"),
+        ResponseTemplate::new(200),
+        None,
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        ("GET", "/api/b"),
+        ResponseTemplate::new(429),
+        Some(1),
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        ("GET", "/api/b"),
+        ResponseTemplate::new(200),
+        None,
+        0,
+    )
+    .await;
     transport
         .send(ApiRequest::get("/a"))
         .await

@@ -85,8 +85,7 @@ impl std::hash::Hasher for PassThrough {
 }
 
 /// A set of already-hashed keys.
-pub(crate) type KeySet =
-    std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>;
+pub(crate) type KeySet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>;
 
 #[cfg(test)]
 mod tests {

@@ -246,11 +246,7 @@ fn token_hash(token: &PageToken) -> u64 {
 
 /// Drops the items whose key was already yielded; a non-empty page left with
 /// nothing new is a stall.
-fn drop_repeated_records<T>(
-    page: &mut Page<T>,
-    yielded: &mut KeySet,
-    pages: u64,
-) -> Result<()> {
+fn drop_repeated_records<T>(page: &mut Page<T>, yielded: &mut KeySet, pages: u64) -> Result<()> {
     let Some(keys) = page.record_keys.take() else {
         return Ok(());
     };
@@ -336,9 +332,7 @@ where
         let Some(token) = state.next.take() else {
             return Ok(None);
         };
-        let cap = state
-            .limits
-            .effective_cap(state.total, state.largest_page);
+        let cap = state.limits.effective_cap(state.total, state.largest_page);
         if state.pages >= cap {
             return Err(Error::PaginationStalled {
                 pages: state.pages,
@@ -569,7 +563,8 @@ mod tests {
         // Past the default cap of 10 000 pages: a tenant this large is read whole.
         let all = one_per_page(10_005, PagerLimits::default()).unwrap();
         assert_eq!(all.len(), 10_005);
-        let error = one_per_page(10_005, PagerLimits::default().with_max_pages(10_000)).unwrap_err();
+        let error =
+            one_per_page(10_005, PagerLimits::default().with_max_pages(10_000)).unwrap_err();
         assert!(
             matches!(error, Error::PaginationStalled { pages: 10_000, .. }),
             "{error:?}"
@@ -583,7 +578,8 @@ mod tests {
             items(PageToken::Number(1), lifted, |t| {
                 let n = numbered(&t);
                 async move {
-                    Ok(Page::new(vec![n], Some(PageToken::Number(n + 1))).with_total(Some(2 * n + 4)))
+                    Ok(Page::new(vec![n], Some(PageToken::Number(n + 1)))
+                        .with_total(Some(2 * n + 4)))
                 }
             })
             .try_collect(),

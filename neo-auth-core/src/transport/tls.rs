@@ -74,7 +74,10 @@ mod tests {
         let second = shared_tls_config().map(std::ptr::from_ref);
         assert_eq!(first, second);
         if let Some(config) = shared_tls_config() {
-            assert_eq!(config.alpn_protocols, [b"h2".to_vec(), b"http/1.1".to_vec()]);
+            assert_eq!(
+                config.alpn_protocols,
+                [b"h2".to_vec(), b"http/1.1".to_vec()]
+            );
         }
         assert!(http_client_builder().build().is_ok());
     }

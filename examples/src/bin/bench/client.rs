@@ -73,7 +73,11 @@ impl Vendor {
 
 /// A transport to the bench server at `origin` (`http://127.0.0.1:PORT`) with
 /// a client-credentials token from its `/token` (after `token_delay_ms`).
-pub fn transport(origin: &str, base: &str, token_delay_ms: u64) -> (Transport, Arc<OAuth2Credential>) {
+pub fn transport(
+    origin: &str,
+    base: &str,
+    token_delay_ms: u64,
+) -> (Transport, Arc<OAuth2Credential>) {
     let source = ClientCredentialsSource::new(
         &format!("{origin}/token?delay_ms={token_delay_ms}"),
         "bench-id",
@@ -114,8 +118,10 @@ pub async fn typed(
 ) -> neo_auth_core::Result<(u64, i64)> {
     match vendor {
         Vendor::Halo => {
-            typed_of::<HaloTicket>(transport, &HALO_TICKETS, n, page_size, extra, first, |t| t.id)
-                .await
+            typed_of::<HaloTicket>(transport, &HALO_TICKETS, n, page_size, extra, first, |t| {
+                t.id
+            })
+            .await
         }
         Vendor::Cw => {
             typed_of::<CwTicket>(transport, &CW_TICKETS, n, page_size, extra, first, |t| t.id).await

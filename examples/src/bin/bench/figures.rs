@@ -50,7 +50,12 @@ fn cpu_seconds() -> f64 {
     // Fields after the `(comm)`: state is field 3; utime 14, stime 15.
     let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     // fields[0] is field 3 (state): utime is fields[11], stime fields[12].
     (ticks(11) + ticks(12)) / 100.0
 }
@@ -126,7 +131,10 @@ pub fn serve_forever() {
             .await
             .expect("bind");
         let port = listener.local_addr().expect("address").port();
-        println!("{}", json!({"server": "listening", "port": port, "default_total": n}));
+        println!(
+            "{}",
+            json!({"server": "listening", "port": port, "default_total": n})
+        );
         server::serve(listener, n).await;
     });
 }
@@ -159,7 +167,11 @@ pub fn once(mode: &str, started: Instant) {
         }
     });
     let seconds = run_started.elapsed().as_secs_f64();
-    let client = if mode == "floor" { "rust-floor" } else { "neo-rust" };
+    let client = if mode == "floor" {
+        "rust-floor"
+    } else {
+        "neo-rust"
+    };
     let (count, error) = match &outcome {
         Ok((count, _)) => (*count, None),
         Err(e) => (0, Some(e.clone())),
@@ -256,7 +268,11 @@ pub fn stream() {
             let mut ok = true;
             // One warm-up pass each (connections, token), then A/B, B/A, …
             for run in 0..=runs {
-                let order = if run % 2 == 0 { [true, false] } else { [false, true] };
+                let order = if run % 2 == 0 {
+                    [true, false]
+                } else {
+                    [false, true]
+                };
                 for is_typed in order {
                     let cpu = cpu_seconds();
                     let wall = Instant::now();
@@ -276,7 +292,10 @@ pub fn stream() {
                         Ok((count, _)) if count == n => {}
                         other => {
                             ok = false;
-                            eprintln!("{} run failed: {other:?}", if is_typed { "typed" } else { "floor" });
+                            eprintln!(
+                                "{} run failed: {other:?}",
+                                if is_typed { "typed" } else { "floor" }
+                            );
                         }
                     }
                     if run == 0 {
@@ -344,7 +363,12 @@ pub fn stream() {
 /// (2) Peak RSS of one streaming pass, each in a fresh process.
 pub fn rss() {
     let server = Server::start();
-    for (n, page) in [(10_000u64, 100u32), (100_000, 100), (1_000_000, 100), (100_000, 1000)] {
+    for (n, page) in [
+        (10_000u64, 100u32),
+        (100_000, 100),
+        (1_000_000, 100),
+        (100_000, 1000),
+    ] {
         let (typed, _, _) = child_once(server.port, "typed", Vendor::Halo, n, page, false);
         let (floor, _, _) = child_once(server.port, "floor", Vendor::Halo, n, page, false);
         println!(
@@ -510,7 +534,10 @@ pub fn retry429() {
         loop {
             match futures_util::TryStreamExt::try_next(&mut stream).await {
                 Ok(Some(ticket)) => {
-                    if let Some(slot) = usize::try_from(ticket.id).ok().and_then(|i| seen.get_mut(i)) {
+                    if let Some(slot) = usize::try_from(ticket.id)
+                        .ok()
+                        .and_then(|i| seen.get_mut(i))
+                    {
                         *slot += 1;
                     }
                 }

@@ -72,8 +72,22 @@ pub struct CwTicket {
 }
 
 const WORDS: [&str; 16] = [
-    "printer", "offline", "vpn", "outlook", "password", "reset", "laptop", "slow", "backup",
-    "failed", "license", "renewal", "firewall", "alert", "onboarding", "request",
+    "printer",
+    "offline",
+    "vpn",
+    "outlook",
+    "password",
+    "reset",
+    "laptop",
+    "slow",
+    "backup",
+    "failed",
+    "license",
+    "renewal",
+    "firewall",
+    "alert",
+    "onboarding",
+    "request",
 ];
 
 fn words(seed: usize, count: usize) -> String {
@@ -152,4 +166,3 @@ pub fn cw_rest(v: usize) -> String {
         v = v,
     )
 }
-

@@ -180,8 +180,10 @@ async fn respond(head: &str, records: &Records, out: &mut Vec<u8>) {
             let size = query_u64(query, "page_size").unwrap_or(50).max(1);
             let mut body = Vec::with_capacity((size as usize) * 900 + 128);
             body.extend_from_slice(
-                format!(r#"{{"page_no":{page},"page_size":{size},"record_count":{total},"tickets":["#)
-                    .as_bytes(),
+                format!(
+                    r#"{{"page_no":{page},"page_size":{size},"record_count":{total},"tickets":["#
+                )
+                .as_bytes(),
             );
             push_records(&mut body, &records.halo, page, size, total);
             body.extend_from_slice(b"]}");
