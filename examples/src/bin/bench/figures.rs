@@ -475,7 +475,7 @@ pub fn tokens() {
                         let a = credential.authorize().await.expect("cached token");
                         std::hint::black_box(&a);
                         count += 1;
-                        if count % 4096 == 0 {
+                        if count.is_multiple_of(4096) {
                             tokio::task::yield_now().await;
                         }
                     }
