@@ -46,7 +46,8 @@ fn shared_tls_config() -> Option<&'static rustls::ClientConfig> {
 ///
 /// The TLS configuration is preconfigured, so reqwest's own TLS settings
 /// (`add_root_certificate`, `tls_certs_only`, `min_tls_version`, …) do not
-/// apply to a builder from here: a client that needs them starts from
+/// apply to a builder from here, and ALPN always offers `h2` then `http/1.1`
+/// (so `http1_only` does not go with it): a client that needs them starts from
 /// `reqwest::Client::builder()` (after [`install_crypto_provider`]).
 ///
 /// ```
