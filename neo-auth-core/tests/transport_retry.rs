@@ -361,6 +361,50 @@ async fn retry_budget_stops_retries_when_exhausted() {
 }
 
 #[tokio::test]
+async fn a_429_with_retry_after_spends_no_retry_budget() {
+    let _capture = capture_check(&[]);
+    let server = MockServer::start().await;
+    catch_all(&server).await;
+    let transport = transport_builder(&server, Arc::new(basic()))
+        .retry(fast_retry().with_budget(0.0, 0.0))
+        .build()
+        .unwrap();
+    let metered = ResponseTemplate::new(429).insert_header("Retry-After", "0");
+    answer(&server, ("GET", "/api/a"), metered, Some(2), 2).await;
+    answer(
+        &server,
+        ("GET", "/api/a"),
+        ResponseTemplate::new(200),
+        None,
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        ("GET", "/api/b"),
+        ResponseTemplate::new(429),
+        Some(1),
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        ("GET", "/api/b"),
+        ResponseTemplate::new(200),
+        None,
+        0,
+    )
+    .await;
+    transport
+        .send(ApiRequest::get("/a"))
+        .await
+        .expect("two metered retries with an empty budget");
+    // A 429 without `Retry-After` still needs the budget, which is empty.
+    let error = transport.send(ApiRequest::get("/b")).await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(429));
+}
+
+#[tokio::test]
 async fn get_attempt_timeout_is_retried() {
     let _capture = capture_check(&[]);
     let (server, transport) = setup().await;

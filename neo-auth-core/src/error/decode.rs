@@ -18,12 +18,33 @@ use crate::error::{Error, Result};
 /// let err = neo_auth_core::decode_json::<Vec<T>>(br#"[{"id":1},{"id":"x"}]"#).unwrap_err();
 /// assert!(err.to_string().contains("[1].id"));
 /// ```
+///
+/// A body that decodes is read once, by plain serde (no path bookkeeping);
+/// only a body that fails is read a second time, with path tracking, to name
+/// the bad value's path.
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => Ok(value),
+        Err(plain) => Err(decode_json_tracked::<T>(body, plain)),
+    }
+}
+
+/// The error of a body that failed plain decoding, named by its path: the body
+/// is decoded again with path tracking. Should that succeed (a `Deserialize`
+/// that is not deterministic), the plain error is reported at the root.
+pub(crate) fn decode_json_tracked<T: DeserializeOwned>(
+    body: &[u8],
+    plain: serde_json::Error,
+) -> Error {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| decode_error(e, body))?;
-    deserializer.end().map_err(|e| trailing_error(e, body))?;
-    Ok(value)
+    let tracked: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
+    match tracked {
+        Err(e) => decode_error(e, body),
+        Ok(_) => match deserializer.end() {
+            Err(e) => trailing_error(e, body),
+            Ok(()) => trailing_error(plain, body),
+        },
+    }
 }
 
 /// Like [`decode_json`], through a [`DeserializeSeed`]: for decoders that need
@@ -211,6 +232,28 @@ fn mask_literals(message: &str, sensitive: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Record {
+        #[allow(dead_code)]
+        id: i64,
+    }
+
+    #[test]
+    fn a_failed_plain_decode_is_named_by_its_path() {
+        let good = decode_json::<Vec<Record>>(br#"[{"id":1},{"id":2}]"#).unwrap();
+        assert_eq!(good.len(), 2);
+        let error = decode_json::<Vec<Record>>(br#"[{"id":1},{"id":"x"}]"#).unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode { path, .. } if path == "[1].id"),
+            "{error:?}"
+        );
+        let error = decode_json::<Vec<Record>>(br#"[{"id":1}] trailing"#).unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode { path, .. } if path == "."),
+            "{error:?}"
+        );
+    }
 
     #[test]
     fn string_literals_are_masked() {

@@ -11,10 +11,10 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, 
 use serde_json::value::RawValue;
 
 use crate::endpoint::Envelope;
-use crate::error::decode::{decode_json, redact_json_error};
+use crate::error::decode::{decode_json_tracked, redact_json_error};
 use crate::error::redact::redact_snippet;
 use crate::error::{Error, Result};
-use crate::paging::hash::hash_bytes;
+use crate::paging::hash::{Fingerprinter, hash_bytes};
 
 /// What the walk found in one reply.
 #[derive(Debug, Default)]
@@ -201,23 +201,18 @@ fn record_error<T: DeserializeOwned>(
     plain: serde_json::Error,
 ) -> Error {
     let prefix = format!("{}[{index}]", envelope.items_at().join("."));
-    match decode_json::<T>(raw.get().as_bytes()) {
-        Err(Error::Decode {
+    // Decoded again with path tracking, only now that it failed.
+    match decode_json_tracked::<T>(raw.get().as_bytes(), plain) {
+        Error::Decode {
             path,
             snippet,
             source,
-        }) => Error::Decode {
+        } => Error::Decode {
             path: join_record_path(&prefix, &path),
             snippet,
             source,
         },
-        // Path tracking decoded it (cannot happen for a well-behaved `T`): report
-        // the plain error at the record.
-        _ => Error::Decode {
-            path: prefix,
-            snippet: redact_snippet(raw.get().as_bytes(), 120),
-            source: Box::new(redact_json_error(plain, false)),
-        },
+        other => other,
     }
 }
 
@@ -229,8 +224,18 @@ fn join_record_path(prefix: &str, inner: &str) -> String {
     }
 }
 
-/// How a record's key (for "never the same record twice") is found.
+/// How a record's key (for "never the same record twice") is found: the hash
+/// of its `id` (else `Id`) value's raw JSON, or of its bytes when it has
+/// neither (or a `null` one).
+///
+/// A record that opens with a plain `"id"` (a number or a string without
+/// escapes, as most vendors send it) is keyed from those first bytes without
+/// reading the rest; any other record is probed in full.
 pub(crate) fn default_record_key(raw: &RawValue) -> u64 {
+    let text = raw.get();
+    if let Some(id) = leading_id(text.as_bytes()) {
+        return id_key(id);
+    }
     #[derive(serde::Deserialize)]
     struct IdProbe<'a> {
         #[serde(borrow, default)]
@@ -238,19 +243,61 @@ pub(crate) fn default_record_key(raw: &RawValue) -> u64 {
         #[serde(borrow, default, rename = "Id")]
         id_upper: Option<&'a RawValue>,
     }
-    let text = raw.get();
     match serde_json::from_str::<IdProbe<'_>>(text) {
         Ok(IdProbe { id: Some(id), .. })
         | Ok(IdProbe {
             id_upper: Some(id), ..
-        }) if id.get() != "null" => {
-            let mut key = Vec::with_capacity(id.get().len() + 1);
-            key.push(b'#');
-            key.extend_from_slice(id.get().as_bytes());
-            hash_bytes(&key)
-        }
+        }) if id.get() != "null" => id_key(id.get().as_bytes()),
         _ => hash_bytes(text.as_bytes()),
     }
+}
+
+fn id_key(id: &[u8]) -> u64 {
+    let mut hasher = Fingerprinter::default();
+    hasher.write(b"#");
+    hasher.write(id);
+    hasher.finish()
+}
+
+/// The raw value of a record's first key when that key is exactly `"id"` and
+/// the value is a number or an escape-free string (quotes included, as
+/// [`RawValue::get`] would give it); `None` sends the record to the full probe.
+fn leading_id(text: &[u8]) -> Option<&[u8]> {
+    let skip = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.iter().position(|b| !b.is_ascii_whitespace()))
+            .map(|n| at + n)
+    };
+    let open = skip(0)?;
+    if text.get(open) != Some(&b'{') {
+        return None;
+    }
+    let key = skip(open + 1)?;
+    if text.get(key..key + 4) != Some(b"\"id\"".as_slice()) {
+        return None;
+    }
+    let colon = skip(key + 4)?;
+    if text.get(colon) != Some(&b':') {
+        return None;
+    }
+    let value = skip(colon + 1)?;
+    let rest = text.get(value..)?;
+    let len = match rest.first()? {
+        b'"' => {
+            let close = rest.iter().skip(1).position(|&b| b == b'"' || b == b'\\')? + 1;
+            if rest.get(close) != Some(&b'"') {
+                return None;
+            }
+            close + 1
+        }
+        b'-' | b'0'..=b'9' => rest
+            .iter()
+            .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))?,
+        _ => return None,
+    };
+    // The value must end where JSON lets it: before `,` or `}` (after blanks).
+    let after = skip(value + len)?;
+    matches!(text.get(after), Some(b',' | b'}')).then(|| &rest[..len])
 }
 
 #[cfg(test)]
@@ -350,5 +397,27 @@ mod tests {
         assert_eq!(keys[2], keys[3]);
         assert_ne!(keys[0], keys[2]);
         assert_ne!(keys[4], keys[5]);
+    }
+
+    #[test]
+    fn a_leading_id_is_keyed_like_the_full_probe() {
+        // The quick path (`id` first) and the probe (`id` later) agree.
+        let raw = walk(
+            br#"[{"id":17,"x":1},{"x":2,"id":17},{ "id" : "a-1" ,"x":1},{"x":1,"id":"a-1"},{"id":"a\"b"},{"x":0,"id":"a\"b"},{"id":null,"x":1},{"id":null,"x":2},{"id":1.5e3}]"#,
+            &Envelope::bare(),
+        )
+        .unwrap();
+        let keys: Vec<u64> = raw.items.iter().map(|r| default_record_key(r)).collect();
+        assert_eq!(keys[0], keys[1]);
+        assert_eq!(keys[2], keys[3]);
+        assert_eq!(keys[4], keys[5], "an escaped string goes to the probe");
+        assert_ne!(keys[0], keys[2]);
+        assert_ne!(keys[6], keys[7], "a null id keys by the bytes");
+        assert_eq!(leading_id(br#"{"id":1.5e3}"#), Some(b"1.5e3".as_slice()));
+        assert_eq!(leading_id(br#"{"id":17 , "x":1}"#), Some(b"17".as_slice()));
+        assert_eq!(leading_id(br#"{"idx":1}"#), None);
+        assert_eq!(leading_id(br#"{"id":[1]}"#), None);
+        assert_eq!(leading_id(br#"{"id":"a\"b"}"#), None);
+        assert_eq!(leading_id(br#"{"id":1"#), None);
     }
 }

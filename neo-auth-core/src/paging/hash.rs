@@ -61,6 +61,32 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// A [`Hasher`](std::hash::Hasher) for keys that are already hashes (record
+/// keys, token hashes): a `u64` passes through untouched, so a set of them
+/// costs no second hash (std's default is SipHash).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hasher = Fingerprinter::default();
+        hasher.write(&self.0.to_le_bytes());
+        hasher.write(bytes);
+        self.0 = hasher.finish();
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A set of already-hashed keys.
+pub(crate) type KeySet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +101,15 @@ mod tests {
             .map(|n| hash_bytes(n.to_string().as_bytes()))
             .collect();
         assert_eq!(distinct.len(), 10_000);
+    }
+
+    #[test]
+    fn a_key_set_holds_hashes_as_they_are() {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let build = BuildHasherDefault::<PassThrough>::default();
+        assert_eq!(build.hash_one(42u64), 42);
+        assert_ne!(build.hash_one("a"), build.hash_one("b"));
+        let mut set = KeySet::default();
+        assert!(set.insert(hash_bytes(b"1")) && !set.insert(hash_bytes(b"1")));
     }
 }

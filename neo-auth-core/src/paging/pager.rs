@@ -16,14 +16,13 @@
 //! records again, with a changing timestamp or a growing total, is caught on its
 //! first repeat.
 
-use std::collections::HashSet;
 use std::future::Future;
 
 use futures_util::stream::{self, Stream, TryStreamExt};
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::paging::hash::{Fingerprinter, hash_bytes};
+use crate::paging::hash::{Fingerprinter, KeySet, hash_bytes};
 
 /// Where the next page starts.
 ///
@@ -127,16 +126,41 @@ pub fn fingerprint(body: &[u8]) -> u64 {
 }
 
 /// Limits of a pager.
+///
+/// The page cap stops a server that never ends a list. A list that reports its
+/// total may fetch as many pages as that total needs at the page size seen
+/// (with an eighth more for overlapping pages), even past the default cap, so a
+/// tenant with more than a million records is never cut off (the first total
+/// reported counts, so a total that grows page by page does not lift the cap
+/// further). The record-level
+/// guards (a record yielded once is never yielded again, a page without a new
+/// record is a stall) keep that safe. A cap set with
+/// [`with_max_pages`](PagerLimits::with_max_pages) is a hard cap.
+///
+/// ```
+/// use neo_auth_core::PagerLimits;
+/// let default = PagerLimits::default();
+/// assert!(default.cap_from_total);
+/// assert_eq!(default.effective_cap(Some(2_000_000), 100), 22_502);
+/// assert_eq!(default.effective_cap(None, 100), 10_000);
+/// let hard = PagerLimits::default().with_max_pages(50);
+/// assert_eq!(hard.effective_cap(Some(2_000_000), 100), 50);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PagerLimits {
     /// The most pages one stream fetches before failing as stalled
     /// (default [`PagerLimits::DEFAULT_MAX_PAGES`]).
     pub max_pages: u64,
+    /// Whether a reported total may lift [`max_pages`](Self::max_pages) to the
+    /// pages that total needs (default `true`; `false` once a cap is set with
+    /// [`with_max_pages`](PagerLimits::with_max_pages)).
+    pub cap_from_total: bool,
 }
 
 impl PagerLimits {
-    /// The default page cap: 10 000 pages (a million records at 100 a page).
+    /// The default page cap: 10 000 pages (a million records at 100 a page),
+    /// lifted by a reported total (see [`PagerLimits`]).
     pub const DEFAULT_MAX_PAGES: u64 = 10_000;
 }
 
@@ -144,15 +168,37 @@ impl Default for PagerLimits {
     fn default() -> Self {
         PagerLimits {
             max_pages: Self::DEFAULT_MAX_PAGES,
+            cap_from_total: true,
         }
     }
 }
 
 impl PagerLimits {
-    /// Sets the page cap (at least 1).
+    /// Sets a hard page cap (at least 1), which a reported total does not lift.
     pub fn with_max_pages(mut self, max_pages: u64) -> Self {
         self.max_pages = max_pages.max(1);
+        self.cap_from_total = false;
         self
+    }
+
+    /// Sets whether a reported total may lift the page cap (see [`PagerLimits`]).
+    pub fn with_cap_from_total(mut self, lift: bool) -> Self {
+        self.cap_from_total = lift;
+        self
+    }
+
+    /// The cap for a list that reported `total` records (if it did) in pages
+    /// of up to `page_len` records: [`max_pages`](Self::max_pages), or the pages
+    /// the total needs plus an eighth and two, whichever is more.
+    pub fn effective_cap(&self, total: Option<u64>, page_len: u64) -> u64 {
+        match total {
+            Some(total) if self.cap_from_total && page_len > 0 => {
+                let needed = total.div_ceil(page_len);
+                self.max_pages
+                    .max(needed.saturating_add(needed / 8).saturating_add(2))
+            }
+            _ => self.max_pages,
+        }
     }
 }
 
@@ -164,10 +210,14 @@ struct PagerState<F> {
     seen: u64,
     last_fingerprint: Option<u64>,
     /// The keys of every record yielded so far (eight bytes a record).
-    yielded_keys: HashSet<u64>,
+    yielded_keys: KeySet,
     /// Hashes of every token fetched so far: a cycle (A → B → A) is caught on its
     /// first repeat, not at the page cap. Eight bytes per page.
-    fetched_tokens: HashSet<u64>,
+    fetched_tokens: KeySet,
+    /// The first total the server reported.
+    total: Option<u64>,
+    /// The most records one page brought.
+    largest_page: u64,
 }
 
 fn token_hash(token: &PageToken) -> u64 {
@@ -196,11 +246,7 @@ fn token_hash(token: &PageToken) -> u64 {
 
 /// Drops the items whose key was already yielded; a non-empty page left with
 /// nothing new is a stall.
-fn drop_repeated_records<T>(
-    page: &mut Page<T>,
-    yielded: &mut HashSet<u64>,
-    pages: u64,
-) -> Result<()> {
+fn drop_repeated_records<T>(page: &mut Page<T>, yielded: &mut KeySet, pages: u64) -> Result<()> {
     let Some(keys) = page.record_keys.take() else {
         return Ok(());
     };
@@ -210,7 +256,7 @@ fn drop_repeated_records<T>(
     let before = page.items.len();
     if keys.iter().all(|key| !yielded.contains(key)) && {
         // Keys repeated within the page itself also count as repeats.
-        let mut distinct = HashSet::with_capacity(keys.len());
+        let mut distinct = KeySet::with_capacity_and_hasher(keys.len(), Default::default());
         keys.iter().all(|key| distinct.insert(*key))
     } {
         yielded.extend(keys.iter().copied());
@@ -277,22 +323,30 @@ where
         pages: 0,
         seen: 0,
         last_fingerprint: None,
-        yielded_keys: HashSet::new(),
-        fetched_tokens: HashSet::new(),
+        yielded_keys: KeySet::default(),
+        fetched_tokens: KeySet::default(),
+        total: None,
+        largest_page: 0,
     };
     stream::try_unfold(state, |mut state| async move {
         let Some(token) = state.next.take() else {
             return Ok(None);
         };
-        if state.pages >= state.limits.max_pages {
+        let cap = state.limits.effective_cap(state.total, state.largest_page);
+        if state.pages >= cap {
             return Err(Error::PaginationStalled {
                 pages: state.pages,
-                reason: format!("reached the cap of {} pages", state.limits.max_pages),
+                reason: format!("reached the cap of {cap} pages"),
             });
         }
         state.fetched_tokens.insert(token_hash(&token));
         let page = (state.fetch)(token.clone()).await?;
         state.pages += 1;
+        if state.total.is_none() {
+            // The first total bounds the cap: one that grows page by page does not lift it.
+            state.total = page.total;
+        }
+        state.largest_page = state.largest_page.max(page.items.len() as u64);
         if page.items.is_empty() {
             return match page.total {
                 Some(total) if state.seen < total => Err(Error::PaginationStalled {
@@ -487,6 +541,53 @@ mod tests {
         assert_eq!(PagerLimits::default().max_pages, 10_000);
         assert_eq!(PagerLimits::default().with_max_pages(7).max_pages, 7);
         assert_eq!(PagerLimits::default().with_max_pages(0).max_pages, 1);
+        assert!(!PagerLimits::default().with_max_pages(7).cap_from_total);
+    }
+
+    fn one_per_page(total: u64, limits: PagerLimits) -> Result<Vec<u64>> {
+        block_on(
+            items(PageToken::Number(1), limits, move |t| {
+                let n = numbered(&t);
+                async move {
+                    Ok(Page::new(vec![n], Some(PageToken::Number(n + 1)))
+                        .with_total(Some(total))
+                        .with_record_keys(vec![n]))
+                }
+            })
+            .try_collect(),
+        )
+    }
+
+    #[test]
+    fn a_reported_total_lifts_the_default_cap_but_not_a_hard_one() {
+        // Past the default cap of 10 000 pages: a tenant this large is read whole.
+        let all = one_per_page(10_005, PagerLimits::default()).unwrap();
+        assert_eq!(all.len(), 10_005);
+        let error =
+            one_per_page(10_005, PagerLimits::default().with_max_pages(10_000)).unwrap_err();
+        assert!(
+            matches!(error, Error::PaginationStalled { pages: 10_000, .. }),
+            "{error:?}"
+        );
+        let lifted = PagerLimits::default()
+            .with_max_pages(3)
+            .with_cap_from_total(true);
+        assert_eq!(one_per_page(8, lifted).unwrap().len(), 8);
+        // A total that keeps growing is capped by what the pages need.
+        let growing: Result<Vec<u64>> = block_on(
+            items(PageToken::Number(1), lifted, |t| {
+                let n = numbered(&t);
+                async move {
+                    Ok(Page::new(vec![n], Some(PageToken::Number(n + 1)))
+                        .with_total(Some(2 * n + 4)))
+                }
+            })
+            .try_collect(),
+        );
+        assert!(
+            matches!(growing, Err(Error::PaginationStalled { pages: 8, .. })),
+            "{growing:?}"
+        );
     }
 
     #[test]
@@ -615,7 +716,7 @@ mod tests {
             PageToken::Cursor("1".into()),
             PageToken::Link(Url::parse("https://h/api?x=1").unwrap()),
         ];
-        let hashes: HashSet<u64> = tokens.iter().map(token_hash).collect();
+        let hashes: std::collections::HashSet<u64> = tokens.iter().map(token_hash).collect();
         assert_eq!(hashes.len(), tokens.len());
     }
 }

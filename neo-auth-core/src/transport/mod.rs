@@ -357,7 +357,11 @@ impl Transport {
                 );
                 return Err(error);
             }
-            if !self.inner.budget.try_withdraw() {
+            // A 429 that says when to come back is the server metering us, and
+            // the wait it names is the back-off: obeying it spends no budget
+            // (the budget stops retry storms against a failing server).
+            let metered = rate_limited && retry_after.is_some();
+            if !metered && !self.inner.budget.try_withdraw() {
                 tracing::warn!("retry budget exhausted; not retrying");
                 return Err(error);
             }

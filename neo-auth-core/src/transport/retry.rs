@@ -80,7 +80,9 @@ pub struct RetryConfig {
     pub rate_limited_backoff: Backoff,
     /// The longest `Retry-After` honoured; longer ones are clamped to this.
     pub max_retry_after: Duration,
-    /// Capacity of the retry budget (retries a client may make in a burst).
+    /// Capacity of the retry budget (retries a client may make in a burst). A
+    /// retry after a 429 with `Retry-After` draws nothing from it: the server
+    /// names the wait, so a long list under a rate limit reads every page.
     pub budget_capacity: f64,
     /// Budget tokens a successful call refunds.
     pub budget_refund: f64,
