@@ -88,10 +88,20 @@ async fn falls_back_to_base_auth_token_when_authinfo_fails() {
         .credentials(credentials(&server).with_tenant("mytenant"))
         .build()
         .unwrap();
+    assert_eq!(
+        client.token_fetches(),
+        0,
+        "nothing fetched before the first call"
+    );
     client.whoami().await.unwrap();
+    client.whoami().await.unwrap();
+    assert_eq!(client.token_fetches(), 1, "one token for both calls");
     assert_eq!(client.token_endpoint().unwrap().how, "fallback");
     // No scope in the token response: the requested ones stand.
     assert_eq!(client.granted_scopes(), vec!["all"]);
+    let (granted, source) = client.grant().expect("a grant is known");
+    assert_eq!(granted.names(), vec!["all"]);
+    assert_eq!(source, neo_auth_core::GrantSource::Requested);
 }
 
 #[tokio::test]
@@ -592,7 +602,10 @@ fn build_validates_everything() {
     assert!(
         Client::builder()
             .credentials(creds())
-            .rate_limit(Some((0, std::time::Duration::from_secs(1))))
+            .rate_limit(neo_auth_core::RateLimit::new(
+                0,
+                std::time::Duration::from_secs(1)
+            ))
             .build()
             .is_err()
     );
@@ -625,9 +638,9 @@ fn build_validates_everything() {
     );
     // The default budget leaves headroom under hosted Halo's 300 per 5 minutes for
     // the token and authinfo requests it does not count.
-    let (requests, window) = halopsa_client::HOSTED_RATE_LIMIT;
-    assert!(requests < 300, "{requests}");
-    assert_eq!(window, std::time::Duration::from_secs(300));
+    let hosted = halopsa_client::HOSTED_RATE_LIMIT;
+    assert!(hosted.requests < 300, "{hosted}");
+    assert_eq!(hosted.per, std::time::Duration::from_secs(300));
 }
 
 #[tokio::test]
