@@ -83,7 +83,7 @@ mod resource;
 pub mod resources;
 pub mod scopes;
 
-pub use auth::{HaloTokenSource, TokenEndpoint};
+pub use auth::TokenEndpoint;
 pub use client::{
     Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, OVERALL_TIMEOUT, halo_retry_config,
     halo_timeouts,

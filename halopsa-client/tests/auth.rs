@@ -350,6 +350,47 @@ async fn a_definitive_authinfo_answer_settles_the_fallback_for_good() {
 }
 
 #[tokio::test]
+async fn an_authinfo_naming_another_site_is_a_config_error_saying_to_set_the_auth_url() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "auth_url": "https://login.other-site.example/auth", "tenant_id": "acme"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .named("no token request anywhere")
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Agent/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .token_cache(fast_token_cache().with_max_attempts(1))
+        .build()
+        .unwrap();
+    let error = client.whoami().await.unwrap_err();
+    let text = error.to_string();
+    // A config error (behind `Shared` while the core hands the one shared fetch's
+    // error to its single caller that way).
+    let config = match &error {
+        Error::Shared(inner) => matches!(**inner, Error::Config { .. }),
+        other => matches!(other, Error::Config { .. }),
+    };
+    assert!(config, "{error:?}");
+    assert!(text.contains("login.other-site.example"), "{text}");
+    assert!(text.contains("HALOPSA_AUTH_URL"), "{text}");
+    assert!(!text.contains(SECRET), "{text}");
+    assert_eq!(client.token_endpoint(), None, "nothing was settled");
+}
+
+#[tokio::test]
 async fn an_unusable_discovered_auth_url_falls_back_and_keeps_the_tenant() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
