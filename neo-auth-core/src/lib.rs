@@ -97,8 +97,10 @@
 
 mod access;
 mod auth;
+mod calls;
 mod client;
 mod clock;
+pub mod doctor;
 mod endpoint;
 mod env;
 mod error;
@@ -128,6 +130,10 @@ pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
 pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
 pub use auth::token_endpoint::token_http_client;
+pub use calls::{
+    BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
+    collection_path, decode_write_reply, record_path, send_chunked,
+};
 pub use client::config::CommonConfig;
 pub use client::core::{ClientCore, CoreCredential};
 pub use client::rate_limit::RateLimit;
@@ -159,3 +165,10 @@ pub use transport::{ApiResponse, Timeouts, Transport, TransportBuilder, default_
 
 /// Re-exported so vendor crates and users name one version.
 pub use secrecy;
+
+/// What the exported macros ([`open_enum!`]) expand to; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::model::open_enum::deserialize_open_enum;
+    pub use serde;
+}

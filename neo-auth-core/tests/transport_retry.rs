@@ -835,7 +835,10 @@ async fn invalid_json_is_a_decode_error() {
     };
     // The body ends inside the `items` array, where a second item should start.
     assert_eq!(path, "items");
-    assert!(source.is_eof(), "{source}");
+    let serde = source
+        .downcast_ref::<serde_json::Error>()
+        .expect("a serde_json error");
+    assert!(serde.is_eof(), "{source}");
 }
 
 #[tokio::test]

@@ -355,11 +355,7 @@ fn has_value(id: &Value) -> bool {
 /// [`Error::WriteUncertain`] for a POST to `def` whose reply was odd: the source
 /// is a decode error at `.` saying what was odd, with a snippet of the body.
 fn uncertain_write(def: &ResourceDef, message: String, body: &[u8]) -> Error {
-    let source = Error::Decode {
-        path: ".".to_owned(),
-        snippet: redact_snippet(body, 120),
-        source: <serde_json::Error as serde::de::Error>::custom(message),
-    };
+    let source = Error::decode(".", body, message);
     Error::WriteUncertain {
         method: Method::POST,
         path: api_path(def.path),

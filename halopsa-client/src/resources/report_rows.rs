@@ -6,7 +6,7 @@
 //! spec's `ReportContent` (`{"rows": [...]}`), an `AnalyzerProfile` carrying it
 //! (`{"report": {"rows": [...]}}`), and `{"data": [...]}`.
 
-use neo_auth_core::{Error, Result, decode_json, redact_snippet};
+use neo_auth_core::{Error, Result, decode_json};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -46,17 +46,9 @@ fn locate(body: &Value) -> std::result::Result<(&'static str, &Vec<Value>), Stri
 /// errors (`rows[3].hours`).
 pub(crate) fn decode_rows<T: DeserializeOwned>(body: &[u8]) -> Result<Vec<T>> {
     let value: Value = decode_json(body)?;
-    let (path, rows) = locate(&value).map_err(|message| Error::Decode {
-        path: ".".to_owned(),
-        snippet: redact_snippet(body, 120),
-        source: <serde_json::Error as serde::de::Error>::custom(message),
-    })?;
+    let (path, rows) = locate(&value).map_err(|message| Error::decode(".", body, message))?;
     // Re-encoding the located rows cannot fail: they came from JSON.
-    let rows = serde_json::to_vec(rows).map_err(|source| Error::Decode {
-        path: path.to_owned(),
-        snippet: redact_snippet(body, 120),
-        source,
-    })?;
+    let rows = serde_json::to_vec(rows).map_err(|source| Error::decode(path, body, source))?;
     decode_json(&rows).map_err(|error| match error {
         Error::Decode {
             path: inner,

@@ -50,7 +50,7 @@ fn decode_error(e: serde_path_to_error::Error<serde_json::Error>, body: &[u8]) -
     Error::Decode {
         path,
         snippet: redact_snippet(body, 120),
-        source: e.into_inner(),
+        source: Box::new(e.into_inner()),
     }
 }
 
@@ -58,7 +58,7 @@ fn trailing_error(e: serde_json::Error, body: &[u8]) -> Error {
     Error::Decode {
         path: ".".to_owned(),
         snippet: redact_snippet(body, 120),
-        source: redact_json_error(e, false),
+        source: Box::new(redact_json_error(e, false)),
     }
 }
 
@@ -286,6 +286,8 @@ mod tests {
             panic!("expected a decode error, got {error:?}");
         };
         source
+            .downcast_ref::<serde_json::Error>()
+            .expect("a serde_json error")
     }
 
     #[test]

@@ -23,6 +23,35 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Match on the variants you handle and fall back on the predicates
 /// ([`Error::status`], [`Error::is_retryable`], [`Error::retry_after`]) for the rest:
 /// the enum is `#[non_exhaustive]` so new cases are not a breaking change.
+///
+/// ```
+/// use neo_auth_core::Error;
+///
+/// /// What an integration tells its operator.
+/// fn advice(error: &Error) -> String {
+///     match error {
+///         // One checkbox in the vendor portal; nothing was sent unless the
+///         // server refused it (then its 403 is the source).
+///         Error::MissingScope { label, location, .. } => format!("tick \"{label}\" {location}"),
+///         // The integrator's own policy refused it before sending.
+///         Error::PolicyDenied { area, .. } => format!("area `{area}` is not allowed by the policy"),
+///         Error::ApprovalRequired { operation, .. } => format!("{operation} needs an Approval"),
+///         // The write may have been applied: look before repeating it.
+///         Error::WriteUncertain { method, path, .. } => {
+///             format!("{method} {path} may have been applied: check before retrying")
+///         }
+///         // A wrong secret, a revoked key, a locked token endpoint.
+///         Error::Auth(auth) => format!("check the credentials: {}", auth.message),
+///         // A failure several callers shared (one token fetch for all of them).
+///         Error::Shared(inner) if inner.is_auth() => "check the credentials".to_owned(),
+///         other if other.is_retryable() => format!("try again later: {other}"),
+///         other => other.to_string(),
+///     }
+/// }
+///
+/// let denied = Error::ApprovalRequired { operation: "tickets.delete".into(), area: "tickets".into() };
+/// assert_eq!(advice(&denied), "tickets.delete needs an Approval");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -166,9 +195,25 @@ pub enum Error {
         path: String,
         /// A short, redacted snippet of the body.
         snippet: String,
-        /// The serde error.
+        /// Why it did not decode: the serde error for a body that does not
+        /// match its type, or whatever a vendor's own decoder reports (build one
+        /// with [`Error::decode`]).
         #[source]
-        source: serde_json::Error,
+        source: BoxError,
+    },
+    /// A success reply that decoded, or had no body, but does not show what the
+    /// call expected: a create answered with a record without an id, a batch
+    /// answered with fewer records than were sent. Never retried. Inside
+    /// [`Error::WriteUncertain`] when the call wrote (see
+    /// [`Error::unconfirmed_write`]).
+    #[error("{what}: the reply does not show what was expected: {why} (body starts: {snippet})")]
+    UnexpectedReply {
+        /// The call, e.g. `POST /tickets`.
+        what: String,
+        /// What the reply lacks, in words.
+        why: String,
+        /// A short, redacted snippet of the body (empty when there was none).
+        snippet: String,
     },
     /// Pagination stopped making progress (a server ignoring the page parameter,
     /// a repeated cursor, or the page cap). Raised instead of looping forever.
@@ -318,6 +363,97 @@ impl Error {
     /// (see [`Error::api`]).
     pub fn request_id(&self) -> Option<&str> {
         self.api().and_then(|api| api.request_id.as_deref())
+    }
+
+    /// [`Error::WriteUncertain`]: `method path` may have been applied; `source`
+    /// is the failure (or the odd reply) that left the outcome unknown.
+    ///
+    /// ```
+    /// use neo_auth_core::Error;
+    /// let error = Error::write_uncertain(
+    ///     http::Method::POST,
+    ///     "/tickets",
+    ///     Error::timeout("POST /tickets", std::time::Duration::from_secs(30)),
+    /// );
+    /// assert!(error.is_write_uncertain() && error.is_timeout());
+    /// ```
+    pub fn write_uncertain(method: Method, path: impl Into<String>, source: Error) -> Self {
+        Error::WriteUncertain {
+            method,
+            path: path.into(),
+            source: Box::new(source),
+        }
+    }
+
+    /// A write the server accepted (a 2xx) whose reply does not show what was
+    /// saved: [`Error::WriteUncertain`] around [`Error::UnexpectedReply`] saying
+    /// `why`, with a redacted snippet of `body`.
+    ///
+    /// ```
+    /// use neo_auth_core::Error;
+    /// let error = Error::unconfirmed_write(
+    ///     http::Method::POST,
+    ///     "/tickets",
+    ///     "the reply holds a ticket without an id",
+    ///     br#"{"id": null, "password": "hunter2"}"#,
+    /// );
+    /// assert!(error.is_write_uncertain());
+    /// let text = error.to_string();
+    /// assert!(text.contains("without an id"), "{text}");
+    /// assert!(!format!("{text} {error:?}").contains("hunter2"));
+    /// ```
+    pub fn unconfirmed_write(
+        method: Method,
+        path: impl Into<String>,
+        why: impl Into<String>,
+        body: &[u8],
+    ) -> Self {
+        let path = path.into();
+        let source = Error::unexpected_reply(format!("{method} {path}"), why, body);
+        Error::write_uncertain(method, path, source)
+    }
+
+    /// [`Error::UnexpectedReply`]: the success reply to `what` (`GET /x`) does
+    /// not show what was expected (`why`); `body` is kept as a short redacted
+    /// snippet.
+    pub fn unexpected_reply(what: impl Into<String>, why: impl Into<String>, body: &[u8]) -> Self {
+        Error::UnexpectedReply {
+            what: what.into(),
+            why: why.into(),
+            snippet: redact::redact_snippet(body, 120),
+        }
+    }
+
+    /// [`Error::PaginationStalled`] after `pages` pages, for `reason`.
+    ///
+    /// ```
+    /// let error = neo_auth_core::Error::pagination_stalled(3, "page 3 repeats page 2");
+    /// assert_eq!(error.to_string(), "pagination stalled after 3 page(s): page 3 repeats page 2");
+    /// ```
+    pub fn pagination_stalled(pages: u64, reason: impl Into<String>) -> Self {
+        Error::PaginationStalled {
+            pages,
+            reason: reason.into(),
+        }
+    }
+
+    /// [`Error::Decode`]: the value at `path` (`rows[3].hours`, `.` for the
+    /// whole body) of `body` did not decode, because of `source` (a serde error,
+    /// or a vendor decoder's own message). The body is kept as a short snippet
+    /// with secret-looking values redacted, so pass the raw body.
+    ///
+    /// ```
+    /// use neo_auth_core::Error;
+    /// let error = Error::decode(".", br#"{"secret":"s3cr3t"}"#, "no report rows: expected an array");
+    /// assert!(matches!(error, Error::Decode { .. }));
+    /// assert!(!error.to_string().contains("s3cr3t"));
+    /// ```
+    pub fn decode(path: impl Into<String>, body: &[u8], source: impl Into<BoxError>) -> Self {
+        Error::Decode {
+            path: path.into(),
+            snippet: redact::redact_snippet(body, 120),
+            source: source.into(),
+        }
     }
 
     /// Shorthand for a configuration error.

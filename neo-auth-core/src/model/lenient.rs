@@ -24,6 +24,12 @@
 //! assert!(bad.to_string().contains("1.5"));
 //! ```
 //!
+//! One generic pair serves every field type: [`opt`] for `Option<_>` fields
+//! (`#[serde(default, deserialize_with = "neo_auth_core::lenient::opt")]`) and
+//! [`req`] for required ones; the type comes from the field (`i64`, `i32`,
+//! `u64`, `u32`, `f64`, `bool`, `String`, see [`LenientValue`]). The named
+//! helpers below are the same decoders for one type each.
+//!
 //! | helper | accepts | `None` for |
 //! | --- | --- | --- |
 //! | [`opt_i64`] / [`i64()`] | integers, floats with a zero fraction (`12.0`), numeric strings (`"12"`, `" 12 "`, `"12.0"`) | `null`, `""` (blank) |
@@ -59,21 +65,34 @@ const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
 /// 2^64 as `f64`: the first float that no longer fits a `u64`.
 const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
 
-/// A target type and how each JSON form converts to it.
-trait Kind: Sized {
-    /// What the value should look like, for error messages.
-    const EXPECTING: &'static str;
+/// A field type the lenient helpers can decode: `i64`, `i32`, `u64`, `u32`,
+/// `f64`, `bool` and `String`. Sealed: the accepted spellings are the SDK's
+/// contract (see [the table](self)), so other crates cannot add types.
+pub trait LenientValue: sealed::Kind {}
 
-    fn from_i64<E: de::Error>(v: i64) -> Result<Self, E>;
-    fn from_u64<E: de::Error>(v: u64) -> Result<Self, E>;
-    fn from_f64<E: de::Error>(v: f64) -> Result<Self, E>;
-    fn from_bool<E: de::Error>(v: bool) -> Result<Self, E>;
-    /// `Ok(None)` when the string is blank and means "no value".
-    fn from_str<E: de::Error>(v: &str) -> Result<Option<Self>, E>;
-    fn from_string<E: de::Error>(v: String) -> Result<Option<Self>, E> {
-        Self::from_str(&v)
+impl<T: sealed::Kind> LenientValue for T {}
+
+mod sealed {
+    use serde::de;
+
+    /// A target type and how each JSON form converts to it.
+    pub trait Kind: Sized {
+        /// What the value should look like, for error messages.
+        const EXPECTING: &'static str;
+
+        fn from_i64<E: de::Error>(v: i64) -> Result<Self, E>;
+        fn from_u64<E: de::Error>(v: u64) -> Result<Self, E>;
+        fn from_f64<E: de::Error>(v: f64) -> Result<Self, E>;
+        fn from_bool<E: de::Error>(v: bool) -> Result<Self, E>;
+        /// `Ok(None)` when the string is blank and means "no value".
+        fn from_str<E: de::Error>(v: &str) -> Result<Option<Self>, E>;
+        fn from_string<E: de::Error>(v: String) -> Result<Option<Self>, E> {
+            Self::from_str(&v)
+        }
     }
 }
+
+use sealed::Kind;
 
 /// The integer a float stands for, if it is whole and fits an `i64`.
 fn whole_i64(v: f64) -> Option<i64> {
@@ -249,6 +268,69 @@ impl Kind for String {
     }
 }
 
+/// A narrower integer, decoded as its wider kind and then range-checked.
+macro_rules! narrow_kind {
+    ($narrow:ty, $wide:ty, $expecting:literal) => {
+        impl Kind for $narrow {
+            const EXPECTING: &'static str = $expecting;
+
+            fn from_i64<E: de::Error>(v: i64) -> Result<Self, E> {
+                <$wide as Kind>::from_i64(v).and_then(Self::narrow)
+            }
+            fn from_u64<E: de::Error>(v: u64) -> Result<Self, E> {
+                <$wide as Kind>::from_u64(v).and_then(Self::narrow)
+            }
+            fn from_f64<E: de::Error>(v: f64) -> Result<Self, E> {
+                <$wide as Kind>::from_f64(v).and_then(Self::narrow)
+            }
+            fn from_bool<E: de::Error>(v: bool) -> Result<Self, E> {
+                Err(E::invalid_type(Unexpected::Bool(v), &Self::EXPECTING))
+            }
+            fn from_str<E: de::Error>(v: &str) -> Result<Option<Self>, E> {
+                <$wide as Kind>::from_str(v)?.map(Self::narrow).transpose()
+            }
+        }
+    };
+}
+
+/// Range checks of the narrower integers.
+trait Narrow: Sized {
+    fn narrow<E: de::Error>(wide: impl Into<i128> + Copy) -> Result<Self, E>;
+}
+
+impl Narrow for i32 {
+    fn narrow<E: de::Error>(wide: impl Into<i128> + Copy) -> Result<Self, E> {
+        let v: i128 = wide.into();
+        i32::try_from(v).map_err(|_| out_of_range(v, <i32 as Kind>::EXPECTING))
+    }
+}
+
+impl Narrow for u32 {
+    fn narrow<E: de::Error>(wide: impl Into<i128> + Copy) -> Result<Self, E> {
+        let v: i128 = wide.into();
+        u32::try_from(v).map_err(|_| out_of_range(v, <u32 as Kind>::EXPECTING))
+    }
+}
+
+/// The error for an integer outside the field's range, naming the value.
+fn out_of_range<E: de::Error>(v: i128, expecting: &'static str) -> E {
+    match i64::try_from(v) {
+        Ok(v) => E::invalid_value(Unexpected::Signed(v), &expecting),
+        Err(_) => E::invalid_value(Unexpected::Other("an integer out of range"), &expecting),
+    }
+}
+
+narrow_kind!(
+    i32,
+    i64,
+    "a 32-bit integer (a whole number or a numeric string)"
+);
+narrow_kind!(
+    u32,
+    u64,
+    "a non-negative 32-bit integer (a whole number or a numeric string)"
+);
+
 /// The visitor behind every helper: `Ok(None)` only when `required` is false.
 struct Lenient<K> {
     required: bool,
@@ -359,14 +441,69 @@ impl<'de, K: Kind> Visitor<'de> for Lenient<K> {
     }
 }
 
+/// Any optional field: `Option<i64>`, `Option<i32>`, `Option<u64>`, `Option<u32>`,
+/// `Option<f64>`, `Option<bool>` or `Option<String>`, the type taken from the
+/// field. Each accepts the forms of [the table](self); `null` (and, except for
+/// strings, a blank string) is `None`. Pair it with `#[serde(default)]` so a
+/// missing field is `None` too.
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Site {
+///     #[serde(default, deserialize_with = "neo_auth_core::lenient::opt")]
+///     id: Option<i64>,
+///     #[serde(default, deserialize_with = "neo_auth_core::lenient::opt")]
+///     inactive: Option<bool>,
+///     #[serde(default, deserialize_with = "neo_auth_core::lenient::opt")]
+///     name: Option<String>,
+///     #[serde(default, deserialize_with = "neo_auth_core::lenient::opt")]
+///     hours: Option<f64>,
+/// }
+///
+/// let site: Site = serde_json::from_str(r#"{"id": "7", "inactive": 0, "name": 42}"#).unwrap();
+/// assert_eq!(site.id, Some(7));
+/// assert_eq!(site.inactive, Some(false));
+/// assert_eq!(site.name.as_deref(), Some("42"));
+/// assert_eq!(site.hours, None);
+/// assert!(serde_json::from_str::<Site>(r#"{"id": 7.5}"#).is_err());
+/// ```
+pub fn opt<'de, T: LenientValue, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    deserializer.deserialize_any(Lenient::<T>::new(false))
+}
+
+/// Any required field of a type [`opt`] accepts, in the same forms; `null`
+/// (and, except for strings, a blank string) is an error, never a silent
+/// `0`/`false`.
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Count {
+///     #[serde(deserialize_with = "neo_auth_core::lenient::req")]
+///     record_count: u32,
+/// }
+///
+/// let count: Count = serde_json::from_str(r#"{"record_count": "12"}"#).unwrap();
+/// assert_eq!(count.record_count, 12);
+/// assert!(serde_json::from_str::<Count>(r#"{"record_count": null}"#).is_err());
+/// ```
+pub fn req<'de, T: LenientValue, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer
+        .deserialize_any(Lenient::<T>::new(true))?
+        .ok_or_else(|| de::Error::invalid_type(Unexpected::Unit, &T::EXPECTING))
+}
+
 fn optional<'de, K: Kind, D: Deserializer<'de>>(deserializer: D) -> Result<Option<K>, D::Error> {
-    deserializer.deserialize_any(Lenient::<K>::new(false))
+    opt(deserializer)
 }
 
 fn required<'de, K: Kind, D: Deserializer<'de>>(deserializer: D) -> Result<K, D::Error> {
-    deserializer
-        .deserialize_any(Lenient::<K>::new(true))?
-        .ok_or_else(|| de::Error::invalid_type(Unexpected::Unit, &K::EXPECTING))
+    req(deserializer)
 }
 
 /// An optional integer: `12`, `12.0`, `"12"` → `Some(12)`; `null`, `""` → `None`.

@@ -64,7 +64,7 @@ pub(crate) fn walk<'de>(body: &'de [u8], envelope: &Envelope) -> Result<RawPage<
         Err(source) => Err(Error::Decode {
             path: failed_at.unwrap_or_else(|| ".".to_owned()),
             snippet: redact_snippet(body, 120),
-            source: redact_json_error(source, false),
+            source: Box::new(redact_json_error(source, false)),
         }),
     }
 }
@@ -216,7 +216,7 @@ fn record_error<T: DeserializeOwned>(
         _ => Error::Decode {
             path: prefix,
             snippet: redact_snippet(raw.get().as_bytes(), 120),
-            source: redact_json_error(plain, false),
+            source: Box::new(redact_json_error(plain, false)),
         },
     }
 }

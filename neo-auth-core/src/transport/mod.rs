@@ -8,7 +8,9 @@
 //! then the retry rules:
 //!
 //! - connect failures are retried for every method (the request never left);
-//! - 408/429/5xx and timeouts are retried only for idempotent requests;
+//! - 408/429/5xx and timeouts are retried only for idempotent requests (GET,
+//!   HEAD, OPTIONS, PUT, a POST declared as a read; not DELETE unless asked, see
+//!   [`ApiRequest::is_idempotent`]);
 //! - a POST/PATCH that may have reached the server is never retried: the error is
 //!   [`Error::WriteUncertain`] (also for a 301/302/303 answer, which is not
 //!   followed; a 307/308 is a definite "not applied here");
@@ -153,9 +155,10 @@ impl Transport {
     /// [`Error::PolicyDenied`] for the area
     /// [`AccessPolicy::UNLABELLED_AREA`] when unlisted areas are ignored. A
     /// write without a requirement is refused, because the policy could not be
-    /// applied to it. A POST declared as a read (a search endpoint, say) must be
-    /// marked idempotent with
-    /// [`RequestOptions::idempotent`](crate::RequestOptions::idempotent).
+    /// applied to it. A POST may carry a read requirement (a search endpoint, a
+    /// report run, a list whose filters travel in the body): it is checked as a
+    /// read and retried like one ([`ApiRequest::is_idempotent`]); PUT, PATCH and
+    /// DELETE may not.
     pub fn preflight(&self, request: &ApiRequest) -> Result<()> {
         let what = || request.what();
         let options = &request.options;
@@ -183,16 +186,12 @@ impl Transport {
             }
             return self.inner.policy.check_unlabelled_read(&what());
         };
-        if writes && requirement.access() == Access::Read {
-            let declared_read_only_post =
-                request.method == Method::POST && options.idempotent == Some(true);
-            if !declared_read_only_post {
-                return Err(Error::config(format!(
-                    "{} is sent with a writing method but `{}` is declared as a read",
-                    what(),
-                    requirement.operation()
-                )));
-            }
+        if writes && requirement.access() == Access::Read && !request.is_read_via_post() {
+            return Err(Error::config(format!(
+                "{} is sent with a writing method but `{}` is declared as a read",
+                what(),
+                requirement.operation()
+            )));
         }
         self.check_scope(requirement)?;
         self.inner

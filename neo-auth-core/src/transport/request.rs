@@ -14,7 +14,10 @@ use crate::error::{Error, Result};
 #[non_exhaustive]
 pub struct RequestOptions {
     /// Treat the request as idempotent (retry it) or not, whatever its method.
-    /// Set `Some(true)` on a POST only when the API makes it safe (an idempotency key).
+    /// Set `Some(true)` on a POST only when the API makes it safe (an idempotency
+    /// key), and on a DELETE only when a repeated delete is harmless (see
+    /// [`ApiRequest::is_idempotent`] for the defaults and why a DELETE is not
+    /// retried unless asked).
     pub idempotent: Option<bool>,
     /// Timeout of each attempt.
     pub attempt_timeout: Option<Duration>,
@@ -213,11 +216,39 @@ impl ApiRequest {
     }
 
     /// Whether the request is retried automatically after a response or timeout.
+    ///
+    /// Unless [`RequestOptions::idempotent`] says otherwise:
+    ///
+    /// - GET, HEAD, OPTIONS and PUT are retried (PUT replaces the whole record:
+    ///   sending it twice leaves the same state);
+    /// - a POST whose [requirement](ApiRequest::requirement) is a read (a search,
+    ///   a report run, Asio's device list) is retried like the read it is;
+    /// - other POSTs and PATCHes are not: they may have been applied;
+    /// - DELETE is **not** retried, although HTTP calls it idempotent: when a
+    ///   first DELETE went through but its answer was lost (a 5xx from a proxy, a
+    ///   timeout), the retry answers 404 and a successful delete is reported as
+    ///   a failure; many vendors' deletes also cascade or archive, so the
+    ///   [`Error::WriteUncertain`] tells the caller more than a blind retry.
+    ///   Opt in per call with `RequestOptions::new().idempotent(true)` where a
+    ///   repeated delete is harmless.
     pub fn is_idempotent(&self) -> bool {
-        self.options.idempotent.unwrap_or(matches!(
-            self.method,
-            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
-        ))
+        self.options
+            .idempotent
+            .unwrap_or_else(|| match self.method {
+                Method::GET | Method::HEAD | Method::PUT | Method::OPTIONS => true,
+                Method::POST => self.is_read_via_post(),
+                _ => false,
+            })
+    }
+
+    /// Whether this is a POST declared as a read (its requirement's access is
+    /// [`Access::Read`](crate::Access::Read)).
+    pub(crate) fn is_read_via_post(&self) -> bool {
+        self.method == Method::POST
+            && self
+                .requirement
+                .as_ref()
+                .is_some_and(|r| r.access() == crate::access::requirement::Access::Read)
     }
 
     /// `METHOD path` (`POST /tickets`), for error messages.

@@ -1,6 +1,7 @@
 //! Retry policy: which failures are retried, how long to wait, and how much to retry overall.
 //!
-//! Only idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) are retried after a
+//! Only idempotent requests (GET, HEAD, PUT, OPTIONS, a POST declared as a read;
+//! see [`ApiRequest::is_idempotent`](crate::ApiRequest::is_idempotent)) are retried after a
 //! response or a timeout; any request may be retried after a *connect* failure,
 //! because it never left. Waits use full-jitter exponential backoff, or the server's
 //! `Retry-After` (seconds or HTTP date), clamped. A [`RetryBudget`] shared by a
