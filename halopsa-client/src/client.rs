@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use neo_auth_core::{
     AccessPolicy, ApiRequest, Backoff, ClientCore, CommonConfig, Error, GrantSource,
-    OAuth2Credential, PagerLimits, RateLimit, RequestOptions, Result, RetryConfig, ScopeSet,
-    Timeouts, Transport, common_config_setters, validate_base_url,
+    OAuth2Credential, PagerLimits, RateLimit, Result, RetryConfig, ScopeSet, Timeouts, Transport,
+    WriteCall, common_config_setters, validate_base_url,
 };
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -283,12 +283,17 @@ impl Client {
         requirement: neo_auth_core::Requirement,
         approval: Option<neo_auth_core::Approval>,
     ) -> Result<T> {
-        let request = ApiRequest::post(api_path(path))
-            .json(body)?
-            .requirement(requirement)
-            .approval(approval);
-        let response = self.inner.core.transport().send(request).await?;
-        decode_write_reply(http::Method::POST, path, response.body())
+        self.inner
+            .core
+            .transport()
+            .write_json(
+                http::Method::POST,
+                &api_path(path),
+                body,
+                requirement,
+                approval,
+            )
+            .await
     }
 
     /// Raw escape hatch: DELETE `/api/{path}` with `query`. The requirement is
@@ -315,39 +320,21 @@ impl Client {
         requirement: neo_auth_core::Requirement,
         approval: Option<neo_auth_core::Approval>,
     ) -> Result<T> {
-        let request = ApiRequest::delete(api_path(path))
-            .queries(query.iter().copied())
-            .requirement(requirement)
-            .approval(approval)
-            .options(crate::resource::not_retried_unless_asked(
-                RequestOptions::default(),
-            ));
-        let response = self.inner.core.transport().send(request).await?;
-        decode_write_reply(http::Method::DELETE, path, response.body())
+        // A DELETE is not retried unless the caller asks (the core's default).
+        let mut call = WriteCall::raw(
+            self.inner.core.transport().clone(),
+            http::Method::DELETE,
+            api_path(path),
+            requirement,
+        );
+        for (key, value) in query {
+            call = call.query(*key, value);
+        }
+        if let Some(approval) = approval {
+            call = call.approval(approval);
+        }
+        call.send().await
     }
-}
-
-/// Decodes the 2xx reply to a raw write; an empty (or blank) body decodes as
-/// JSON `null`, so `()`, `Option<T>` and `serde_json::Value` all accept a
-/// DELETE's empty 200. A reply that does not decode as `T` is
-/// [`Error::WriteUncertain`] with the decode error as its source: Halo accepted
-/// the write, so the caller must not take the failure as "nothing happened" and
-/// repeat it.
-fn decode_write_reply<T: DeserializeOwned>(
-    method: http::Method,
-    path: &str,
-    body: &[u8],
-) -> Result<T> {
-    let decoded = if body.iter().all(u8::is_ascii_whitespace) {
-        neo_auth_core::decode_json(b"null")
-    } else {
-        neo_auth_core::decode_json(body)
-    };
-    decoded.map_err(|error| Error::WriteUncertain {
-        method,
-        path: api_path(path),
-        source: Box::new(error),
-    })
 }
 
 /// The instance URL from a configured base URL: one trailing `/api` (or `/api/`,

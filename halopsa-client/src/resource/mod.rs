@@ -29,7 +29,6 @@ use crate::list::ListRequest;
 pub use batch::{BatchError, MAX_BATCH};
 pub use def::ResourceDef;
 pub use delete::DeleteRequest;
-pub(crate) use delete::not_retried_unless_asked;
 pub use get::GetRequest;
 pub(crate) use save::SaveMode;
 pub use save::{SaveOutcome, SaveRequest};
