@@ -80,7 +80,6 @@
 //! ```
 
 mod auth;
-mod base64;
 mod catalog;
 mod config;
 mod faults;
