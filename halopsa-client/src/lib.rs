@@ -89,7 +89,6 @@ pub use client::{
     halo_timeouts,
 };
 pub use credentials::HaloCredentials;
-pub use date::format_halo_time;
 pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 pub use errors::HaloErrors;
 pub use list::{DateField, ListRequest, STABLE_ORDER};

@@ -66,7 +66,7 @@ impl Rng {
 
 /// `yyyy-MM-ddTHH:mm:ssZ` for seconds after 2024-01-01.
 pub(crate) fn date(offset_secs: u64) -> String {
-    crate::format_halo_time(UNIX_EPOCH + Duration::from_secs(1_704_067_200 + offset_secs))
+    crate::date::format_halo_time(UNIX_EPOCH + Duration::from_secs(1_704_067_200 + offset_secs))
 }
 
 /// The `i`-th (0-based) name of a pool, with a number added once the pool is used up.
