@@ -11,7 +11,7 @@
 //!   ([`scopes`]); a missing one fails before sending and names the exact string to
 //!   tick on the application's Permissions tab. `all` grants everything; `edit:X`
 //!   implies `read:X`. A 403 on a scope the credential holds is
-//!   [`Error::Forbidden`](neo_auth_core::Error::Forbidden): effective access is
+//!   [`Error::Forbidden`]: effective access is
 //!   the scopes ∩ the login agent's own permissions and teams, so it names the
 //!   agent's permissions as the fix, with Halo's answer kept.
 //! - **Policy**: [`default_policy`] writes tickets, actions, contacts, assets,
@@ -33,11 +33,12 @@
 //!
 //! ```no_run
 //! use futures_util::TryStreamExt;
+//! // One dependency: the crate re-exports what its methods take and return.
 //! use halopsa_client::{Client, HaloCredentials, models::{Action, Ticket}};
-//! use neo_auth_core::Approval;
-//! use secrecy::SecretString;
+//! use halopsa_client::{AccessPolicy, Approval, AreaAccess, Error, secrecy::SecretString};
 //!
-//! # async fn run() -> neo_auth_core::Result<()> {
+//! # fn _types(_: AccessPolicy, _: Approval, _: AreaAccess, _: Error) {}
+//! # async fn run() -> halopsa_client::Result<()> {
 //! let client = Client::builder()
 //!     .credentials(
 //!         HaloCredentials::new("https://acme.halopsa.com", "client-id", SecretString::from("secret"))
@@ -91,7 +92,7 @@ pub use client::{
 pub use credentials::HaloCredentials;
 pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 pub use errors::HaloErrors;
-pub use list::{DateField, ListRequest, STABLE_ORDER};
+pub use list::{DateField, ListRequest};
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{
     BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveOutcome,
@@ -100,3 +101,7 @@ pub use resource::{
 pub use resources::actions::Actions;
 pub use resources::configuration::Priorities;
 pub use scopes::{HaloScopeRules, areas};
+
+// What this crate's methods take and return, so a user depends on one crate.
+pub use neo_auth_core::{AccessPolicy, Approval, AreaAccess, Error, Result};
+pub use secrecy;

@@ -91,6 +91,7 @@ mod responder;
 mod save;
 mod scopes;
 mod seed;
+mod seed_gen;
 mod seed_more;
 mod state;
 mod store;

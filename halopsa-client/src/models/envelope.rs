@@ -151,7 +151,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
 
 /// Decodes a [`ListResponse`] preferring a known item key (see
 /// [`ListResponse::from_slice_with_key`]).
-pub struct ListSeed<T> {
+pub(crate) struct ListSeed<T> {
     preferred: Option<String>,
     _item: PhantomData<fn() -> T>,
 }
