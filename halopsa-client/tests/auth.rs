@@ -159,12 +159,15 @@ async fn bad_credentials_are_an_auth_error_without_the_secret() {
     assert!(!text.contains(SECRET));
 }
 
-/// The token cache retries a failed fetch quickly in these tests.
+/// The token cache retries a failed fetch quickly in these tests, and the
+/// next call after a failed fetch fetches again (no failure hold).
 fn fast_token_cache() -> TokenCacheConfig {
-    TokenCacheConfig::default().with_backoff(Backoff::new(
-        Duration::from_millis(5),
-        Duration::from_millis(20),
-    ))
+    TokenCacheConfig::default()
+        .with_backoff(Backoff::new(
+            Duration::from_millis(5),
+            Duration::from_millis(20),
+        ))
+        .with_failure_backoff(Duration::ZERO, Duration::ZERO)
 }
 
 /// Mounts `/api/Agent/me` answering agent 7.

@@ -128,7 +128,9 @@ pub use auth::json_token::JsonTokenSource;
 pub use auth::oauth_credential::{OAuth2Credential, OAuth2CredentialBuilder};
 pub use auth::static_credential::BasicCredential;
 pub use auth::token::{AccessToken, BoxFuture, TokenSource};
-pub use auth::token_cache::{CachedToken, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig};
+pub use auth::token_cache::{
+    CachedToken, DEFAULT_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME, TokenCache, TokenCacheConfig,
+};
 pub use auth::token_endpoint::token_http_client;
 pub use calls::{
     BatchError, DeleteCall, GetCall, PARENT_PLACEHOLDER, RecordId, SaveOutcome, WriteCall,
@@ -141,7 +143,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{EndpointSpec, Envelope, IdKind, ListMethod, PagingScheme};
 pub use env::{EnvProblem, EnvVar, EnvVars};
 pub use error::decode::{decode_json, decode_json_seed};
-pub use error::redact::redact_snippet;
+pub use error::redact::{KnownSecrets, redact_snippet};
 pub use error::vendor_body::{
     GenericErrors, VendorErrorDetails, VendorErrors, parse_common_error_body,
 };

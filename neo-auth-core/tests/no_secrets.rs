@@ -405,7 +405,7 @@ async fn a_secret_in_a_wrongly_typed_field_is_not_quoted() {
         for source in sources {
             match source.fetch().await {
                 Ok(token) => {
-                    // The JSON source reads any `expires_in`; it must not be a leak either.
+                    // Both sources read any `expires_in`; it must not be a leak either.
                     assert_clean("a token", &format!("{token:?}"));
                 }
                 Err(error) => {
@@ -425,9 +425,9 @@ async fn a_secret_in_a_wrongly_typed_field_is_not_quoted() {
             }
         }
     }
-    // Both sources refuse the numeric token; the form source also refuses the
-    // string `expires_in` (the JSON source reads it leniently as absent).
-    assert_eq!(parse_errors, 3);
+    // Both sources refuse the numeric token; both read the unreadable string
+    // `expires_in` leniently as an unknown lifetime (issue 8, item 1).
+    assert_eq!(parse_errors, 2);
     assert_capture_clean();
 }
 

@@ -173,12 +173,20 @@ async fn a_failed_fetch_is_shared_with_every_waiting_caller_and_does_not_poison(
     }
     gate.add_permits(1);
 
+    let mut plain = 0;
     for result in join_all(tasks).await {
         let error = result.expect("task ran").unwrap_err();
         assert!(error.is_auth(), "{error}");
         assert_eq!(error.status().map(|s| s.as_u16()), Some(500), "{error}");
-        assert!(matches!(error, Error::Shared(_)), "{error:?}");
+        // The caller whose fetch it was gets the plain error; the waiters
+        // share it, and `auth()` looks through the sharing.
+        match &error {
+            Error::Auth(_) => plain += 1,
+            Error::Shared(_) => assert!(error.auth().is_some(), "{error:?}"),
+            other => panic!("expected an auth error, got {other:?}"),
+        }
     }
+    assert_eq!(plain, 1, "exactly the fetching caller gets the plain error");
     assert_eq!(
         token_requests(&server).await,
         1,
@@ -324,16 +332,17 @@ async fn refresh_buffer_is_at_most_half_the_lifetime() {
 }
 
 #[tokio::test]
-async fn a_token_without_expires_in_is_kept_until_invalidated() {
+async fn a_token_without_expires_in_lives_the_default_lifetime_unless_invalidated() {
     let _capture = capture_check(&[]);
     let clock = Arc::new(ManualClock::new());
+    // Default lifetime one hour, 60 s refresh buffer: refreshed at 3540 s.
     let cache = TokenCache::with_clock(
         Arc::new(CountingSource::new(None)),
         cache_config(),
         clock.clone(),
     );
     let first = cache.get().await.unwrap();
-    clock.advance(Duration::from_secs(10 * 365 * 24 * 3600));
+    clock.advance(Duration::from_secs(3539));
     let again = cache.get().await.unwrap();
     assert_eq!(again.generation(), first.generation());
     assert_eq!(cache.fetch_count(), 1);
@@ -342,6 +351,12 @@ async fn a_token_without_expires_in_is_kept_until_invalidated() {
     let next = cache.get().await.unwrap();
     assert_eq!(next.secret().expose_secret(), "tok-2");
     assert_eq!(cache.fetch_count(), 2);
+
+    // Never "forever": after the default lifetime it is fetched again.
+    clock.advance(neo_auth_core::DEFAULT_TOKEN_LIFETIME);
+    let later = cache.get().await.unwrap();
+    assert_eq!(later.secret().expose_secret(), "tok-3");
+    assert_eq!(cache.fetch_count(), 3);
 }
 
 #[tokio::test]
@@ -471,7 +486,7 @@ async fn a_long_retry_after_from_the_token_endpoint_is_clamped() {
 }
 
 #[tokio::test]
-async fn a_json_expires_in_of_zero_or_less_is_an_expired_token() {
+async fn a_json_expires_in_of_zero_or_less_is_an_unknown_lifetime() {
     let _capture = capture_check(&[]);
     for expires_in in [json!(0), json!(-30), json!("-1"), json!(0.0)] {
         let server = MockServer::start().await;
@@ -481,7 +496,8 @@ async fn a_json_expires_in_of_zero_or_less_is_an_expired_token() {
         )
         .await;
         let token = json_source(&server).fetch().await.expect("a token");
-        assert_eq!(token.expires_in, Some(Duration::ZERO), "{expires_in}");
+        // Unknown: the cache gives it its default lifetime (see hardening_tokens.rs).
+        assert_eq!(token.expires_in, None, "{expires_in}");
     }
 }
 
@@ -560,11 +576,9 @@ async fn token_endpoint_client_error_is_not_retried() {
     let credential = oauth(form_source(&server));
 
     let error = credential.authorize().await.unwrap_err();
-    let Error::Shared(inner) = &error else {
-        panic!("expected a shared error, got {error:?}");
-    };
-    let Error::Auth(auth) = inner.as_ref() else {
-        panic!("expected an auth error, got {inner:?}");
+    // The only caller fetched itself: the plain error, not a shared one.
+    let Error::Auth(auth) = &error else {
+        panic!("expected an auth error, got {error:?}");
     };
     assert_eq!(auth.oauth_error.as_deref(), Some("invalid_client"));
     assert!(!error.is_retryable());
@@ -667,11 +681,12 @@ async fn an_absurd_expires_in_is_capped_not_a_panic() {
             if let Ok(authorization) = credential.authorize().await {
                 assert_eq!(bearer_of(&authorization), "Bearer tok-x");
                 let cached = credential.cache().peek().expect("cached");
-                // A negative lifetime is "already expired", never "forever".
-                let expected_zero = expires_in == json!(-5);
+                // A negative lifetime is unknown (`None`: the cache's default
+                // lifetime, never "forever"), never a zero that would fetch per call.
+                let expected_unknown = expires_in == json!(-5) || expires_in == json!("soon");
                 assert!(
-                    if expected_zero {
-                        cached.token().expires_in == Some(Duration::ZERO)
+                    if expected_unknown {
+                        cached.token().expires_in.is_none()
                     } else {
                         cached.token().expires_in.is_none_or(|d| d > Duration::ZERO)
                     },

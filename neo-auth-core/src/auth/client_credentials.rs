@@ -2,20 +2,22 @@
 //! through the `oauth2` crate over the SDK's own reqwest client.
 
 use std::fmt;
-use std::time::Duration;
 
-use oauth2::basic::BasicClient;
-use oauth2::{AuthType, ClientId, ClientSecret, RequestTokenError, TokenResponse, TokenUrl};
+use oauth2::basic::{
+    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
+};
+use oauth2::{
+    AuthType, ClientId, ClientSecret, RequestTokenError, StandardRevocableToken, TokenUrl,
+};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
+use crate::auth::client_grant::ClientGrant;
 use crate::auth::token::{AccessToken, BoxFuture, TokenSource};
-use crate::auth::token_endpoint::{
-    read_token_response, token_http_client, token_parse_error, token_transport_error,
-};
-use crate::error::redact::redact_text;
+use crate::auth::token_endpoint::{read_token_response, token_parse_error, token_transport_error};
+use crate::auth::token_response::TokenBody;
+use crate::error::redact::{KnownSecrets, redact_text};
 use crate::error::{AuthError, Error, Result};
-use crate::transport::url_policy::validate_base_url;
 
 /// Where the client id and secret go in the token request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -44,13 +46,19 @@ pub enum ClientAuth {
 /// ```
 #[derive(Clone)]
 pub struct ClientCredentialsSource {
-    token_url: Url,
-    client_id: String,
-    client_secret: SecretString,
-    scopes: Vec<String>,
+    grant: ClientGrant,
     client_auth: ClientAuth,
-    http: reqwest::Client,
 }
+
+/// The `oauth2` client over the SDK's lenient [`TokenBody`] (a string or float
+/// `expires_in`, a missing `token_type`), not `oauth2`'s strict standard body.
+type FormClient = oauth2::Client<
+    BasicErrorResponse,
+    TokenBody,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+>;
 
 /// Error of the oauth2 adapter: either reqwest failed or the endpoint did not answer 200.
 #[derive(Debug)]
@@ -78,21 +86,9 @@ impl ClientCredentialsSource {
         client_id: impl Into<String>,
         client_secret: SecretString,
     ) -> Result<Self> {
-        let token_url = validate_token_url(token_url)?;
-        let client_id = client_id.into();
-        if client_id.trim().is_empty() {
-            return Err(Error::config("the client id is empty"));
-        }
-        if client_secret.expose_secret().trim().is_empty() {
-            return Err(Error::config("the client secret is empty"));
-        }
         Ok(ClientCredentialsSource {
-            token_url,
-            client_id,
-            client_secret,
-            scopes: Vec::new(),
+            grant: ClientGrant::new(token_url, client_id.into(), client_secret)?,
             client_auth: ClientAuth::default(),
-            http: token_http_client(Duration::from_secs(10))?,
         })
     }
 
@@ -102,7 +98,7 @@ impl ClientCredentialsSource {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.scopes = scopes.into_iter().map(Into::into).collect();
+        self.grant.set_scopes(scopes);
         self
     }
 
@@ -114,29 +110,32 @@ impl ClientCredentialsSource {
 
     /// Uses a caller-supplied reqwest client (it should not follow redirects).
     pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
-        self.http = http;
+        self.grant.http = http;
         self
     }
 
     /// The token URL.
     pub fn token_url(&self) -> &Url {
-        &self.token_url
+        &self.grant.token_url
     }
 
     async fn fetch_token(&self) -> Result<AccessToken> {
-        let token_url = TokenUrl::from_url(self.token_url.clone());
-        let client = BasicClient::new(ClientId::new(self.client_id.clone()))
+        let grant = &self.grant;
+        let token_url = TokenUrl::from_url(grant.token_url.clone());
+        let client = FormClient::new(ClientId::new(grant.client_id.clone()))
             .set_client_secret(ClientSecret::new(
-                self.client_secret.expose_secret().to_owned(),
+                grant.client_secret.expose_secret().to_owned(),
             ))
             .set_auth_type(match self.client_auth {
                 ClientAuth::RequestBody => AuthType::RequestBody,
                 ClientAuth::BasicHeader => AuthType::BasicAuth,
             })
             .set_token_uri(token_url);
-        let http = self.http.clone();
+        let http = grant.http.clone();
+        let secrets = self.known_secrets();
         let adapter = move |request: oauth2::HttpRequest| {
             let http = http.clone();
+            let secrets = secrets.clone();
             async move {
                 let request =
                     reqwest::Request::try_from(request).map_err(AdapterError::Transport)?;
@@ -146,9 +145,13 @@ impl ClientCredentialsSource {
                     .map_err(AdapterError::Transport)?;
                 let status = response.status();
                 let headers = response.headers().clone();
-                let body = read_token_response(response, |status| status == http::StatusCode::OK)
-                    .await
-                    .map_err(|e| AdapterError::Status(Box::new(e)))?;
+                let body = read_token_response(
+                    response,
+                    |status| status == http::StatusCode::OK,
+                    &secrets,
+                )
+                .await
+                .map_err(|e| AdapterError::Status(Box::new(e)))?;
                 let mut builder = http::Response::builder().status(status);
                 if let Some(h) = builder.headers_mut() {
                     *h = headers;
@@ -162,26 +165,21 @@ impl ClientCredentialsSource {
             }
         };
         let mut request = client.exchange_client_credentials();
-        for scope in &self.scopes {
+        for scope in &grant.scopes {
             request = request.add_scope(oauth2::Scope::new(scope.clone()));
         }
         match request.request_async(&adapter).await {
-            Ok(response) => Ok(AccessToken {
-                secret: SecretString::from(response.access_token().secret().to_owned()),
-                token_type: format!("{:?}", response.token_type()),
-                expires_in: response.expires_in(),
-                scopes: response
-                    .scopes()
-                    .map(|s| s.iter().map(|s| s.to_string()).collect()),
-            }),
+            Ok(response) => Ok(response.into_access_token()),
             Err(RequestTokenError::Request(AdapterError::Transport(e))) => {
                 Err(token_transport_error(e))
             }
             Err(RequestTokenError::Request(AdapterError::Status(e))) => Err(*e),
             Err(RequestTokenError::Parse(e, _body)) => Err(token_parse_error(e)),
             Err(RequestTokenError::ServerResponse(e)) => Err(AuthError {
-                oauth_error: Some(redact_text(e.error().as_ref())),
-                description: e.error_description().map(|d| redact_text(d)),
+                oauth_error: Some(self.known_secrets().mask(&redact_text(e.error().as_ref()))),
+                description: e
+                    .error_description()
+                    .map(|d| self.known_secrets().mask(&redact_text(d))),
                 ..AuthError::new("the token endpoint refused the request")
             }
             .into_error()),
@@ -190,60 +188,25 @@ impl ClientCredentialsSource {
     }
 }
 
-/// Validates a token endpoint URL: same scheme rules as a base URL, but a query
-/// (`?tenant=...`) is allowed.
-pub(crate) fn validate_token_url(raw: &str) -> Result<Url> {
-    let mut url = Url::parse(raw.trim()).map_err(|e| {
-        Error::config_with(
-            format!(
-                "`{}` is not a valid token URL",
-                crate::transport::url_policy::redact_userinfo(raw)
-            ),
-            e,
-        )
-    })?;
-    let query = url.query().map(str::to_owned);
-    url.set_query(None);
-    let mut url = validate_base_url(url.as_str())?;
-    url.set_query(query.as_deref());
-    Ok(url)
-}
-
 impl TokenSource for ClientCredentialsSource {
     fn fetch(&self) -> BoxFuture<'_, Result<AccessToken>> {
         Box::pin(self.fetch_token())
     }
 
     fn requested_scopes(&self) -> &[String] {
-        &self.scopes
+        &self.grant.scopes
+    }
+
+    fn known_secrets(&self) -> KnownSecrets {
+        self.grant.known_secrets()
     }
 }
 
 impl fmt::Debug for ClientCredentialsSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientCredentialsSource")
-            .field("token_url", &self.token_url.as_str())
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"** redacted **")
-            .field("scopes", &self.scopes)
+        self.grant
+            .debug_struct(f, "ClientCredentialsSource")
             .field("client_auth", &self.client_auth)
             .finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_invalid_token_url_keeps_the_parse_error_as_its_source() {
-        let error = validate_token_url("https://user:pw@exa mple.com/token?tenant=a").unwrap_err();
-        assert!(matches!(error, Error::Config { .. }), "{error}");
-        let source = std::error::Error::source(&error).expect("the parse error is the source");
-        assert!(
-            source.downcast_ref::<url::ParseError>().is_some(),
-            "{source:?}"
-        );
-        assert!(!error.to_string().contains("pw@"), "{error}");
     }
 }

@@ -8,6 +8,7 @@ use http::{HeaderName, HeaderValue};
 use crate::access::scope::ScopeSet;
 use crate::auth::token::BoxFuture;
 use crate::error::Result;
+use crate::error::redact::KnownSecrets;
 
 /// Headers that authorize one request, with the identity of the token they carry
 /// (for targeted invalidation). Header values are marked sensitive, and `Debug`
@@ -65,6 +66,26 @@ impl fmt::Debug for Authorization {
 pub trait Credential: Send + Sync + fmt::Debug {
     /// The headers for the next request (may fetch a token).
     fn authorize(&self) -> BoxFuture<'_, Result<Authorization>>;
+
+    /// The headers for a request whose caller gives up at `deadline` (the end
+    /// of its overall timeout; `None`: no limit). A credential that may wait
+    /// (a token endpoint's `Retry-After`) returns the error at once instead of
+    /// sleeping past it. The default ignores the deadline.
+    fn authorize_by(
+        &self,
+        deadline: Option<tokio::time::Instant>,
+    ) -> BoxFuture<'_, Result<Authorization>> {
+        let _ = deadline;
+        self.authorize()
+    }
+
+    /// The exact secret values this credential holds (a client secret, a
+    /// password, a secret header value, the current and previous access
+    /// token), masked wherever the SDK renders text from a server or a request.
+    /// The default is none; a credential holding secrets should report them.
+    fn known_secrets(&self) -> KnownSecrets {
+        KnownSecrets::new()
+    }
 
     /// Called when the API answered 401 to a request made with `rejected`.
     /// Returns `true` if retrying once with a new authorization makes sense

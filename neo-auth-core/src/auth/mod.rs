@@ -2,6 +2,7 @@
 //! token endpoint's HTTP client, and discovery of vendor endpoints.
 
 pub(crate) mod client_credentials;
+pub(crate) mod client_grant;
 pub(crate) mod credential;
 pub(crate) mod discovery;
 pub(crate) mod json_token;
@@ -10,3 +11,4 @@ pub(crate) mod static_credential;
 pub(crate) mod token;
 pub(crate) mod token_cache;
 pub(crate) mod token_endpoint;
+pub(crate) mod token_response;

@@ -12,6 +12,7 @@ use crate::auth::credential::{Authorization, Credential, GrantSource};
 use crate::auth::token::{BoxFuture, TokenSource};
 use crate::auth::token_cache::{CachedToken, TokenCache, TokenCacheConfig};
 use crate::clock::{Clock, SystemClock};
+use crate::error::redact::KnownSecrets;
 use crate::error::{Error, Result};
 
 /// OAuth2 bearer credential: tokens from a [`TokenSource`], cached with single
@@ -132,8 +133,8 @@ impl OAuth2Credential {
             .store(token.generation(), Ordering::Release);
     }
 
-    async fn authorize_now(&self) -> Result<Authorization> {
-        let token = self.cache.get().await?;
+    async fn authorize_now(&self, deadline: Option<tokio::time::Instant>) -> Result<Authorization> {
+        let token = self.cache.get_by(deadline).await?;
         self.learn_scopes(&token);
         let value = HeaderValue::from_str(&format!("Bearer {}", token.secret().expose_secret()))
             .map_err(|_| {
@@ -147,7 +148,21 @@ impl OAuth2Credential {
 
 impl Credential for OAuth2Credential {
     fn authorize(&self) -> BoxFuture<'_, Result<Authorization>> {
-        Box::pin(self.authorize_now())
+        Box::pin(self.authorize_now(None))
+    }
+
+    fn authorize_by(
+        &self,
+        deadline: Option<tokio::time::Instant>,
+    ) -> BoxFuture<'_, Result<Authorization>> {
+        Box::pin(self.authorize_now(deadline))
+    }
+
+    /// The token source's secrets and the current and previous access token.
+    fn known_secrets(&self) -> KnownSecrets {
+        let mut secrets = self.cache.source().known_secrets();
+        secrets.extend(&self.cache.known_secrets());
+        secrets
     }
 
     fn invalidate(&self, rejected: &Authorization) -> bool {

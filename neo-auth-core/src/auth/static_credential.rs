@@ -11,6 +11,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::access::scope::ScopeSet;
 use crate::auth::credential::{Authorization, Credential};
 use crate::auth::token::BoxFuture;
+use crate::error::redact::KnownSecrets;
 use crate::error::{Error, Result};
 
 /// HTTP Basic credentials (VSA X token id/secret; ConnectWise Manage
@@ -109,6 +110,21 @@ impl Credential for BasicCredential {
 
     fn granted(&self) -> Option<Arc<dyn ScopeSet>> {
         self.granted.clone()
+    }
+
+    /// The password, its `user:password` Base64 form and every extra header value.
+    fn known_secrets(&self) -> KnownSecrets {
+        let mut secrets = KnownSecrets::new().with(&self.password);
+        let encoded = base64::engine::general_purpose::STANDARD.encode(format!(
+            "{}:{}",
+            self.username,
+            self.password.expose_secret()
+        ));
+        secrets.push(&SecretString::from(encoded));
+        for (_, value) in &self.extra_headers {
+            secrets.push(value);
+        }
+        secrets
     }
 }
 

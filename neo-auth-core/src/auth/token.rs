@@ -8,6 +8,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 
 use crate::error::Result;
+use crate::error::redact::KnownSecrets;
 
 /// A boxed, sendable future (what object-safe async traits return).
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -63,4 +64,10 @@ pub trait TokenSource: Send + Sync + fmt::Debug {
 
     /// The scopes this source asks for (what is granted at most).
     fn requested_scopes(&self) -> &[String];
+
+    /// The exact secrets this source sends (its client secret), masked in
+    /// whatever the SDK renders from the token endpoint's answers. Default: none.
+    fn known_secrets(&self) -> KnownSecrets {
+        KnownSecrets::new()
+    }
 }

@@ -7,7 +7,7 @@ use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
 use crate::error::decode::redact_path_error;
-use crate::error::redact::{redact_snippet, redact_text};
+use crate::error::redact::{KnownSecrets, redact_text};
 use crate::error::{AuthError, Error, Result};
 use crate::transport::body::{BodyError, read_body_limited, read_truncated};
 use crate::transport::retry::retry_after_from_headers;
@@ -32,15 +32,18 @@ pub(crate) const MAX_TOKEN_BODY: usize = 64 * 1024;
 /// or the error for it. Any other status's body is cut at [`MAX_TOKEN_BODY`]
 /// and becomes the status error; an accepted body over that limit is refused
 /// without reading the rest.
+///
+/// `secrets` (the source's client secret) are masked in the error's texts.
 pub(crate) async fn read_token_response(
     response: reqwest::Response,
     accepted: fn(StatusCode) -> bool,
+    secrets: &KnownSecrets,
 ) -> Result<bytes::Bytes> {
     let status = response.status();
     let headers = response.headers().clone();
     if !accepted(status) {
         let body = read_truncated(response, MAX_TOKEN_BODY).await;
-        return Err(token_status_error(status, &headers, &body));
+        return Err(token_status_error(status, &headers, &body, secrets));
     }
     let path = response.url().path().to_owned();
     read_body_limited(response, MAX_TOKEN_BODY as u64)
@@ -85,7 +88,13 @@ struct OAuthErrorBody {
 }
 
 /// Builds the error for a token endpoint answer other than 200.
-pub(crate) fn token_status_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
+/// Known `secrets` are masked in the code and description, as well as the patterns.
+pub(crate) fn token_status_error(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    secrets: &KnownSecrets,
+) -> Error {
     let parsed: Option<OAuthErrorBody> = serde_json::from_slice(body).ok();
     let (oauth_error, description) = match parsed {
         Some(b) => (
@@ -101,13 +110,13 @@ pub(crate) fn token_status_error(status: StatusCode, headers: &HeaderMap, body: 
             b.error_description.or(b.message).or(b.message_pascal),
         ),
         None => {
-            let text = redact_snippet(body, 200);
+            let text = secrets.snippet(body, 200);
             (None, (!text.is_empty()).then_some(text))
         }
     };
     // Vendors echo form fields and tokens in their descriptions.
-    let oauth_error = oauth_error.as_deref().map(redact_text);
-    let description = description.as_deref().map(redact_text);
+    let oauth_error = secrets.mask_opt(oauth_error.as_deref().map(redact_text));
+    let description = secrets.mask_opt(description.as_deref().map(redact_text));
     let message = match (status.as_u16(), oauth_error.as_deref()) {
         (_, Some("invalid_client")) | (401, _) => {
             "the token endpoint rejected the client id or secret".to_owned()
@@ -146,9 +155,4 @@ pub(crate) fn token_parse_error(e: serde_path_to_error::Error<serde_json::Error>
         ..AuthError::new(message)
     }
     .into_error()
-}
-
-/// Parses an OAuth `scope` value into names.
-pub(crate) fn parse_scope(scope: Option<&str>) -> Option<Vec<String>> {
-    scope.map(|s| s.split_whitespace().map(str::to_owned).collect())
 }

@@ -44,12 +44,15 @@ pub fn decode_json_seed<'de, S: DeserializeSeed<'de>>(
     Ok(value)
 }
 
+/// The length of a decode error's body snippet, in characters.
+pub(crate) const DECODE_SNIPPET_CHARS: usize = 120;
+
 fn decode_error(e: serde_path_to_error::Error<serde_json::Error>, body: &[u8]) -> Error {
     let e = redact_path_error(e);
     let path = e.path().to_string();
     Error::Decode {
         path,
-        snippet: redact_snippet(body, 120),
+        snippet: redact_snippet(body, DECODE_SNIPPET_CHARS),
         source: Box::new(e.into_inner()),
     }
 }
@@ -57,7 +60,7 @@ fn decode_error(e: serde_path_to_error::Error<serde_json::Error>, body: &[u8]) -
 fn trailing_error(e: serde_json::Error, body: &[u8]) -> Error {
     Error::Decode {
         path: ".".to_owned(),
-        snippet: redact_snippet(body, 120),
+        snippet: redact_snippet(body, DECODE_SNIPPET_CHARS),
         source: Box::new(redact_json_error(e, false)),
     }
 }

@@ -346,6 +346,32 @@ impl Error {
         }
     }
 
+    /// The authentication error, directly or behind [`Error::Shared`] (a
+    /// failure of a token fetch another caller made, shared with this one).
+    ///
+    /// ```
+    /// use neo_auth_core::{AuthError, Error};
+    /// let error = AuthError::new("the token endpoint rejected the client id or secret").into_error();
+    /// let shared = Error::Shared(std::sync::Arc::new(error));
+    /// assert!(shared.auth().is_some());
+    /// assert!(matches!(shared.unshared(), Error::Auth(_)));
+    /// ```
+    pub fn auth(&self) -> Option<&AuthError> {
+        match self.unshared() {
+            Error::Auth(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The error itself, or the one behind [`Error::Shared`] (however deeply
+    /// shared): match on this to treat a shared failure like your own.
+    pub fn unshared(&self) -> &Error {
+        match self {
+            Error::Shared(e) => e.unshared(),
+            other => other,
+        }
+    }
+
     /// The API error payload, if this is an API error (directly or wrapped), or
     /// the server's answer behind [`Error::MissingScope`] or [`Error::Forbidden`].
     pub fn api(&self) -> Option<&ApiError> {

@@ -1,4 +1,130 @@
 //! Redaction of response bodies before they go into errors or logs.
+//!
+//! Two layers: patterns (secret-looking keys, `Bearer …`, `client_secret=…`)
+//! catch what any server may echo, and [`KnownSecrets`] masks the exact values
+//! the SDK holds (a client secret, a Basic password, a secret header value, the
+//! current and previous access token) wherever they appear, even bare.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+
+/// Exact secret values the SDK holds, masked wherever text from a server or a
+/// request is rendered (error messages and snippets, decode errors, the token
+/// endpoint's `error_description`, opt-in body logging), in addition to the
+/// pattern-based redaction.
+///
+/// Values shorter than [`KnownSecrets::MIN_LEN`] characters are ignored, so
+/// that a short secret never masks common words. A credential reports its
+/// values through [`Credential::known_secrets`](crate::Credential::known_secrets).
+///
+/// ```
+/// use neo_auth_core::KnownSecrets;
+/// use neo_auth_core::secrecy::SecretString;
+/// let secrets = KnownSecrets::new().with(&SecretString::from("cs-S3CR3T"));
+/// assert_eq!(
+///     secrets.mask("invalid secret cs-S3CR3T for client"),
+///     "invalid secret ** redacted ** for client"
+/// );
+/// assert!(!format!("{secrets:?}").contains("S3CR3T"));
+/// ```
+#[derive(Clone, Default)]
+pub struct KnownSecrets {
+    values: Vec<SecretString>,
+}
+
+impl KnownSecrets {
+    /// Values shorter than this (in characters) are not masked.
+    pub const MIN_LEN: usize = 6;
+
+    /// No secrets.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a secret (ignored when shorter than [`KnownSecrets::MIN_LEN`]).
+    pub fn push(&mut self, secret: &SecretString) {
+        let value = secret.expose_secret();
+        if value.chars().count() >= Self::MIN_LEN
+            && !self.values.iter().any(|v| v.expose_secret() == value)
+        {
+            self.values.push(secret.clone());
+        }
+    }
+
+    /// Adds a secret, builder style.
+    pub fn with(mut self, secret: &SecretString) -> Self {
+        self.push(secret);
+        self
+    }
+
+    /// Adds every secret of `other`.
+    pub fn extend(&mut self, other: &KnownSecrets) {
+        for secret in &other.values {
+            self.push(secret);
+        }
+    }
+
+    /// How many secrets are masked.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether there is nothing to mask.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// `text` with every occurrence of a known secret (as is, or
+    /// percent-encoded as in an echoed form body) replaced by the mask.
+    pub fn mask(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        // Longest first: a secret containing another is masked whole.
+        let mut values: Vec<&str> = self.values.iter().map(|v| v.expose_secret()).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        for value in values {
+            if out.contains(value) {
+                out = out.replace(value, MASK);
+            }
+            let encoded = form_encoded(value);
+            if encoded != value && out.contains(&encoded) {
+                out = out.replace(&encoded, MASK);
+            }
+        }
+        out
+    }
+
+    /// [`KnownSecrets::mask`] over an optional text.
+    pub(crate) fn mask_opt(&self, text: Option<String>) -> Option<String> {
+        match text {
+            Some(text) if !self.is_empty() => Some(self.mask(&text)),
+            other => other,
+        }
+    }
+
+    /// [`redact_snippet`] with the known secrets masked first (before the cut,
+    /// so no part of a secret survives at the end of the snippet).
+    pub(crate) fn snippet(&self, body: &[u8], max_chars: usize) -> String {
+        if self.is_empty() {
+            return redact_snippet(body, max_chars);
+        }
+        let masked = self.mask(&String::from_utf8_lossy(body));
+        redact_snippet(masked.as_bytes(), max_chars)
+    }
+}
+
+impl fmt::Debug for KnownSecrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KnownSecrets")
+            .field("count", &self.values.len())
+            .finish()
+    }
+}
+
+/// `value` percent-encoded as a form field (`application/x-www-form-urlencoded`).
+fn form_encoded(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
 
 /// Key endings whose values are never shown, normalized: lower case, without
 /// `_` or `-` (so `access_token`, `accessToken` and `Access-Token` all match
@@ -305,6 +431,30 @@ mod tests {
             redact_text("mot de passe é password=p"),
             "mot de passe é password=** redacted **"
         );
+    }
+
+    #[test]
+    fn known_secrets_are_masked_bare_and_form_encoded() {
+        let secrets = KnownSecrets::new()
+            .with(&SecretString::from("cs-S3CR3T"))
+            .with(&SecretString::from("a+b/c=d-long"))
+            .with(&SecretString::from("short"));
+        assert_eq!(secrets.len(), 2, "a value under MIN_LEN is ignored");
+        assert_eq!(
+            secrets.mask("bad secret cs-S3CR3T; short stays"),
+            "bad secret ** redacted **; short stays"
+        );
+        assert_eq!(
+            secrets.mask("client_id=x&k=a%2Bb%2Fc%3Dd-long"),
+            "client_id=x&k=** redacted **"
+        );
+        let body = br#"{"message":"secret cs-S3CR3T is wrong"}"#;
+        let snippet = secrets.snippet(body, 500);
+        assert!(!snippet.contains("S3CR3T"), "{snippet}");
+        assert!(snippet.contains("is wrong"), "{snippet}");
+        // Cut in the middle of the secret: nothing of it remains.
+        let cut = secrets.snippet(b"xx cs-S3CR3T", 8);
+        assert!(!cut.contains("cs-S"), "{cut}");
     }
 
     #[test]

@@ -24,9 +24,9 @@ use crate::paging::hash::{Fingerprinter, hash_bytes};
 use crate::paging::hook::{PageHook, PageSeen, PageVerdict};
 use crate::paging::link::{check_next_link, next_link, resolve};
 use crate::paging::pager::{Page, PageToken, PagerLimits, pages};
-use crate::transport::Transport;
 use crate::transport::request::{ApiRequest, RequestOptions};
 use crate::transport::url_policy::{encode_path_segment, join_path};
+use crate::transport::{ApiResponse, Transport};
 
 /// A stream of pages, one in memory at a time.
 pub type PageStream<T> = BoxStream<'static, Result<Page<T>>>;
@@ -534,8 +534,9 @@ impl<T: DeserializeOwned> Context<T> {
             PagingScheme::Cursor { at, .. } => self.spec.envelope.with_next(at),
             _ => self.spec.envelope,
         };
-        let raw = walk(body, &envelope)?;
-        let items: Vec<T> = decode_records(&raw.items, &envelope)?;
+        let raw = walk(body, &envelope).map_err(|e| mask_known_secrets(e, &response))?;
+        let items: Vec<T> =
+            decode_records(&raw.items, &envelope).map_err(|e| mask_known_secrets(e, &response))?;
         let keys = self.keys(&raw.items, &items);
         let mut fingerprint = Fingerprinter::default();
         for key in &keys {
@@ -623,5 +624,23 @@ impl<T: DeserializeOwned> Context<T> {
             (PagingScheme::Offset { .. }, None) => (!empty).then_some(PageToken::Offset(consumed)),
         };
         Ok(next)
+    }
+}
+
+/// A decode error's snippet with the exact secrets the credential holds masked
+/// (the patterns are masked already): a page that echoes the client secret or
+/// the token bare never shows it.
+fn mask_known_secrets(error: Error, response: &ApiResponse) -> Error {
+    match error {
+        Error::Decode {
+            path,
+            snippet,
+            source,
+        } => Error::Decode {
+            path,
+            snippet: response.known_secrets().mask(&snippet),
+            source,
+        },
+        other => other,
     }
 }

@@ -8,7 +8,6 @@ use super::redirect::unfollowed_redirect_message;
 use super::response::{ApiResponse, MAX_ERROR_BODY};
 use super::{Transport, is_safe_method};
 use crate::auth::credential::Authorization;
-use crate::error::redact::redact_snippet;
 use crate::error::{AuthError, Error, is_retryable_status};
 use crate::transport::body::{BodyError, read_body_limited, read_truncated};
 use crate::transport::request::ApiRequest;
@@ -62,9 +61,11 @@ impl Transport {
                 })
             })?;
             if request.options.log_bodies {
-                tracing::trace!(body = %redact_snippet(&body, 2000), "response body");
+                let secrets = self.inner.credential.known_secrets();
+                tracing::trace!(body = %secrets.snippet(&body, 2000), "response body");
             }
-            return Ok(ApiResponse::new(status, headers, body));
+            return Ok(ApiResponse::new(status, headers, body)
+                .with_credential(self.inner.credential.clone()));
         }
         let final_url = response.url().clone();
         let body = read_truncated(response, MAX_ERROR_BODY).await;
@@ -163,7 +164,8 @@ impl Transport {
         }
         if let Some(body) = &request.body {
             if request.options.log_bodies {
-                tracing::trace!(body = %redact_snippet(body, 2000), "request body");
+                let secrets = self.inner.credential.known_secrets();
+                tracing::trace!(body = %secrets.snippet(body, 2000), "request body");
             }
             builder = builder
                 .header(http::header::CONTENT_TYPE, "application/json")

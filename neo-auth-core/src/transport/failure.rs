@@ -6,7 +6,7 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 
 use super::Transport;
-use crate::error::redact::{redact_snippet, redact_text};
+use crate::error::redact::redact_text;
 use crate::error::{ApiError, Error, transport_kind};
 use crate::transport::request::ApiRequest;
 use crate::transport::retry::retry_after_from_headers;
@@ -167,15 +167,17 @@ impl Transport {
         body: &[u8],
     ) -> ApiError {
         let details = self.inner.errors.parse(status, headers, body);
+        // The exact values the credential holds, even echoed bare.
+        let secrets = self.inner.credential.known_secrets();
         ApiError {
             method: request.method.clone(),
             path: request.path.clone(),
             status,
-            code: details.code.as_deref().map(redact_text),
-            message: details.message.as_deref().map(redact_text),
+            code: secrets.mask_opt(details.code.as_deref().map(redact_text)),
+            message: secrets.mask_opt(details.message.as_deref().map(redact_text)),
             request_id: request_id(headers),
             retry_after: retry_after_from_headers(headers),
-            body_snippet: redact_snippet(body, 300),
+            body_snippet: secrets.snippet(body, 300),
         }
     }
 }

@@ -288,7 +288,7 @@ impl Transport {
             if let Some(budget) = &self.inner.rate_budget {
                 budget.acquire().await;
             }
-            let authorization = self.inner.credential.authorize().await?;
+            let authorization = self.inner.credential.authorize_by(deadline).await?;
             if let Some(requirement) = &request.requirement {
                 // The token response may have told us the real grant.
                 self.check_scope(requirement)?;

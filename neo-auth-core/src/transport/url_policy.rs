@@ -112,6 +112,18 @@ pub fn redact_userinfo(raw: &str) -> String {
 /// control character (tabs and line breaks are dropped by URL parsing, so `.\t.`
 /// would become `..`) is refused with [`Error::Config`], and so is any result
 /// whose path does not start with the base path.
+///
+/// Encoded separators and dots are refused too, because a proxy or server
+/// that decodes the path once (nginx does) would read them as real ones:
+/// `%2F` and `%5C` anywhere (any case), and the encoded dot sequences `%2E%2E`,
+/// `.%2E` and `%2E.` (`/Tickets/%2E%2E%2Fadmin` would climb to `/admin`).
+///
+/// ```
+/// use neo_auth_core::{Error, join_path};
+/// let base = url::Url::parse("https://h/api/").unwrap();
+/// assert!(matches!(join_path(&base, "/Tickets/%2E%2E%2Fadmin"), Err(Error::Config { .. })));
+/// assert!(join_path(&base, "/Tickets/12").is_ok());
+/// ```
 pub fn join_path(base: &Url, path: &str) -> Result<Url> {
     let mut url = base.clone();
     let prefix = base.path().trim_end_matches('/');
@@ -130,6 +142,11 @@ pub fn join_path(base: &Url, path: &str) -> Result<Url> {
         return Err(Error::config(format!(
             "`{}` contains a control character; percent-encode it",
             path.escape_debug()
+        )));
+    }
+    if let Some(found) = encoded_separator(suffix) {
+        return Err(Error::config(format!(
+            "`{path}` contains `{found}`, an encoded separator or dot sequence that a server decoding the path once would read as one; ids with `/`, `\\` or dots of their own cannot be sent in a path"
         )));
     }
     if suffix.split('/').any(is_dot_segment) {
@@ -152,6 +169,20 @@ pub fn join_path(base: &Url, path: &str) -> Result<Url> {
         )));
     }
     Ok(url)
+}
+
+/// Encoded sequences refused in a raw path (compared in lower case).
+const ENCODED_SEPARATORS: &[&str] = &["%2f", "%5c", "%2e%2e", ".%2e", "%2e."];
+
+/// The first encoded separator or dot sequence in `path`, as written there.
+fn encoded_separator(path: &str) -> Option<&str> {
+    // ASCII lower-casing keeps byte offsets, so a match in `lower` indexes `path`.
+    let lower = path.to_ascii_lowercase();
+    ENCODED_SEPARATORS
+        .iter()
+        .filter_map(|needle| lower.find(needle).map(|at| (at, needle.len())))
+        .min()
+        .and_then(|(at, len)| path.get(at..at + len))
 }
 
 /// Whether a path segment means "this" or "parent" as URL parsing reads it:
@@ -248,9 +279,9 @@ mod tests {
         let table: &[(&str, Option<&str>)] = &[
             ("/Tickets", Some("https://h/api/Tickets")),
             ("Tickets/12", Some("https://h/api/Tickets/12")),
-            ("/Tickets/a%5Cb", Some("https://h/api/Tickets/a%5Cb")),
+            ("/Tickets/a%5Cb", None),
             ("/Tickets/..x", Some("https://h/api/Tickets/..x")),
-            ("/Tickets/%2e%2ex", Some("https://h/api/Tickets/%2e%2ex")),
+            ("/Tickets/%2e%2ex", None),
             ("/Tickets/...", Some("https://h/api/Tickets/...")),
             ("/Tickets/..", None),
             ("/Tickets/%2E.", None),
@@ -270,6 +301,42 @@ mod tests {
                 (Err(Error::Config { .. }), None) => {}
                 (outcome, _) => panic!("{path:?}: {outcome:?}, expected {expected:?}"),
             }
+        }
+    }
+
+    /// A server that decodes the path once must not read a separator or a
+    /// dot segment the SDK did not see (issue 8, item 5).
+    #[test]
+    fn encoded_separators_and_dot_sequences_are_refused() {
+        let base = Url::parse("https://h/api/").unwrap();
+        for path in [
+            "/Tickets/%2E%2E%2Fadmin",
+            "/Tickets/%2e%2e%2fadmin",
+            "/Tickets/..%2Fadmin",
+            "/Tickets/..%2f..%2fadmin",
+            "/Tickets/a%2Fb",
+            "/Tickets/a%5cb",
+            "/Tickets/..%5C..%5Cadmin",
+            "/Tickets/%2E%2E",
+            "/Tickets/.%2E",
+            "/Tickets/%2e.",
+            "/Tickets/x%2E%2Ey",
+        ] {
+            let error = join_path(&base, path).unwrap_err();
+            assert!(matches!(error, Error::Config { .. }), "{path}: {error}");
+            assert!(error.to_string().contains("encoded"), "{path}: {error}");
+        }
+        let id = encode_path_segment("../../admin");
+        assert_eq!(id, "..%2F..%2Fadmin");
+        assert!(join_path(&base, &format!("/Tickets/{id}")).is_err());
+        for ok in [
+            "/Tickets/a.b",
+            "/Tickets/a%20b",
+            "/Users/a.b%40c.com",
+            "/Tickets/%2E",
+        ] {
+            let outcome = join_path(&base, ok);
+            assert_eq!(outcome.is_ok(), ok != "/Tickets/%2E", "{ok}: {outcome:?}");
         }
     }
 

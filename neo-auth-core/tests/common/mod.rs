@@ -220,10 +220,12 @@ pub fn json_source(server: &MockServer) -> JsonTokenSource {
     .with_scopes(["read:tickets", "edit:tickets"])
 }
 
-/// Cache settings for tests: no jitter, millisecond backoff, 5 s fetch timeout.
+/// Cache settings for tests: no jitter, millisecond backoff, 5 s fetch timeout,
+/// no hold of a failed fetch (tests of the hold set it themselves).
 pub fn cache_config() -> TokenCacheConfig {
     TokenCacheConfig::default()
         .with_refresh_buffer(Duration::from_secs(60), Duration::ZERO)
+        .with_failure_backoff(Duration::ZERO, Duration::ZERO)
         .with_backoff(Backoff::new(
             Duration::from_millis(5),
             Duration::from_millis(20),
