@@ -74,6 +74,7 @@ mod client;
 mod credentials;
 mod date;
 mod doctor;
+mod endpoints;
 mod errors;
 #[cfg(feature = "fake")]
 pub mod fake;

@@ -36,7 +36,7 @@ use serde::de::DeserializeOwned;
 
 use crate::client::{Client, MAX_PAGE_SIZE};
 use crate::date::format_halo_time;
-use crate::resource::ResourceDef;
+use crate::endpoints::ResourceDef;
 
 pub use date_field::DateField;
 use pager::{PagerMemory, fetch_page, observe};
