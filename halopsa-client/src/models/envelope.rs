@@ -182,7 +182,7 @@ struct Count(Option<u64>);
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        lenient::opt_u64(deserializer).map(Count)
+        lenient::opt::<u64, _>(deserializer).map(Count)
     }
 }
 
