@@ -1,7 +1,15 @@
-//! Smoke tests of the `neo` binary: exit codes, the sections it prints, and no
-//! secret of the embedded fake in any output.
+//! End-to-end tests of the `neo` binary: against its in-process sandbox,
+//! against a HaloPSA fake this test starts (through the environment
+//! variables), and against a plain wiremock server speaking HaloPSA.
 
-use std::process::{Command, Output};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+use halopsa_client::fake::FakeServer;
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// The HaloPSA variables `neo` reads; cleared so the environment cannot leak in.
 const HALOPSA_VARIABLES: &[&str] = &[
@@ -14,8 +22,14 @@ const HALOPSA_VARIABLES: &[&str] = &[
     "HALOPSA_SCOPES",
 ];
 
-/// The fake's client secret and the prefix of every access token it issues.
-const FAKE_SECRETS: &[&str] = &["fake-client-secret", "fake-at-"];
+/// Secrets that must never be printed: the fakes' client secret, the prefix of
+/// every token the HaloPSA fake issues, and the secrets these tests configure.
+const SECRETS: &[&str] = &[
+    "fake-client-secret",
+    "fake-at-",
+    "env-secret-do-not-print",
+    "wiremock-token-do-not-print",
+];
 
 struct Run {
     code: Option<i32>,
@@ -42,7 +56,7 @@ fn neo_with(args: &[&str], env: &[(&str, &str)]) -> Run {
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     };
-    for secret in FAKE_SECRETS {
+    for secret in SECRETS {
         assert!(
             !run.stdout.contains(secret) && !run.stderr.contains(secret),
             "`neo {}` printed a secret ({secret}):\n{}\n{}",
@@ -51,6 +65,12 @@ fn neo_with(args: &[&str], env: &[(&str, &str)]) -> Run {
             run.stderr
         );
     }
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
+        "`neo {}` panicked:\n{}",
+        args.join(" "),
+        run.stderr
+    );
     run
 }
 
@@ -58,26 +78,50 @@ fn neo(args: &[&str]) -> Run {
     neo_with(args, &[])
 }
 
+/// Asserts a failure with `code` and exactly one line on stderr containing `text`.
+fn assert_one_line_failure(run: &Run, code: i32, text: &str) {
+    assert_eq!(run.code, Some(code), "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "one line:\n{}", run.stderr);
+    assert!(run.stderr.starts_with("neo: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(text),
+        "`{text}` missing:\n{}",
+        run.stderr
+    );
+}
+
+/// The JSON Lines of `stdout`, each parsed.
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+/// A file under the test's temporary directory.
+fn temp_file(name: &str, text: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
 #[test]
-fn demo_runs_every_section_and_exits_0() {
+fn demo_runs_every_step_and_exits_0() {
     let run = neo(&["demo"]);
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     for expected in [
-        "== 1. A credential without `edit:tickets`",
-        "needs the HaloPSA permission `edit:tickets`",
-        "== 2. The doctor, for the full `all` credential",
-        "no problems found",
-        "== 3. The doctor, for the reduced credential",
-        "problems:",
-        "== 4. The policy: invoices are read-only by default",
-        "denied by the access policy",
-        "== 5. Tickets need an approval",
+        "== HaloPSA: authenticate",
+        "== HaloPSA: list the companies",
+        "== HaloPSA: correlate a device to its PSA company",
+        "(matched by name)",
+        "== HaloPSA: open a ticket for the device",
+        "== HaloPSA: add a private note",
         "requires an approval",
+        "requests sent for it: 0",
         "approved by jane@msp.example",
-        "== 6. An AI assistant adds a private note and a time entry",
-        "== 7. Streaming every ticket",
-        "== 8. 200 concurrent tasks",
-        "token requests: 1\n",
+        "tick \"edit:tickets\"",
+        "exit code of `neo doctor`: 3",
+        "== Summary",
         "everything as expected",
     ] {
         assert!(
@@ -86,81 +130,54 @@ fn demo_runs_every_section_and_exits_0() {
             run.stdout
         );
     }
-    assert_eq!(
-        run.stdout.matches("API requests sent for it: 0").count(),
-        3,
-        "the three refusals sent nothing:\n{}",
-        run.stdout
-    );
     assert!(!run.stdout.contains("UNEXPECTED"), "{}", run.stdout);
+    let summary = run.stdout.split("== Summary").nth(1).unwrap_or_default();
+    assert!(!summary.contains('✗'), "{summary}");
 }
 
 #[test]
-fn the_doctor_on_the_fake_reports_a_full_credential_and_exits_0() {
-    let run = neo(&["halopsa", "doctor", "--fake"]);
-    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
-    assert!(
-        run.stdout.starts_with("HaloPSA access report"),
-        "{}",
-        run.stdout
+fn help_and_version() {
+    let run = neo(&["--version"]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(
+        run.stdout.trim(),
+        format!("neo {}", env!("CARGO_PKG_VERSION"))
     );
-    assert!(run.stdout.contains("granted scopes: all"), "{}", run.stdout);
-    assert!(run.stdout.contains("no problems found"), "{}", run.stdout);
-    assert!(!run.stdout.contains('✗'), "{}", run.stdout);
+    for args in [
+        &["--help"][..],
+        &["demo", "--help"],
+        &["doctor", "--help"],
+        &["halopsa", "--help"],
+        &["halopsa", "list", "--help"],
+        &["halopsa", "get", "--help"],
+        &["halopsa", "create", "--help"],
+        &["halopsa", "update", "--help"],
+        &["halopsa", "fake", "--help"],
+    ] {
+        let run = neo(args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stdout.contains("Usage: neo"),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
 }
 
 #[test]
-fn the_doctor_exits_1_when_the_report_has_problems() {
-    let run = neo(&["halopsa", "doctor", "--fake", "--scopes", "read:tickets"]);
-    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("problems:"), "{}", run.stdout);
-    assert!(run.stdout.contains("edit:tickets"), "{}", run.stdout);
-    assert!(run.stderr.contains("problem(s)"), "{}", run.stderr);
-}
-
-/// The `#id` lines and the closing count of `neo halopsa tickets`.
-fn ticket_lines(run: &Run) -> (usize, usize) {
-    let lines = run.stdout.lines().filter(|l| l.starts_with('#')).count();
-    let total = run
-        .stdout
-        .lines()
-        .last()
-        .and_then(|l| l.strip_suffix(" ticket(s)"))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("a closing count:\n{}", run.stdout));
-    (lines, total)
-}
-
-#[test]
-fn tickets_on_the_fake_lists_open_tickets() {
-    let open = neo(&["halopsa", "tickets", "--fake", "--open"]);
-    assert_eq!(open.code, Some(0), "{}\n{}", open.stdout, open.stderr);
-    let (lines, count) = ticket_lines(&open);
-    assert_eq!(lines, count);
-    let all = neo(&["halopsa", "tickets", "--fake"]);
-    assert_eq!(all.code, Some(0), "{}", all.stderr);
-    let (all_lines, all_count) = ticket_lines(&all);
-    assert_eq!(all_lines, all_count);
-    assert!(
-        count > 0 && count < all_count,
-        "{count} open of {all_count}: --open filters"
-    );
-}
-
-#[test]
-fn an_unknown_flag_is_a_usage_error_and_runs_nothing() {
-    // Real-looking credentials in the environment must not be used.
+fn usage_errors_exit_2_and_run_nothing() {
     let env = [
         ("HALOPSA_BASE_URL", "https://must-not-be-contacted.invalid"),
         ("HALOPSA_CLIENT_ID", "env-client-id"),
-        ("HALOPSA_CLIENT_SECRET", "env-client-secret-do-not-print"),
+        ("HALOPSA_CLIENT_SECRET", "env-secret-do-not-print"),
     ];
     for args in [
-        &["halopsa", "doctor", "--fkae"][..],
-        &["halopsa", "tickets", "--fake", "--opne"],
-        &["halopsa", "doctor", "--scopes"],
-        &["demo", "--fake"],
-        &["halopsa", "doktor"],
+        &["halopsa", "list"][..],
+        &["halopsa", "list", "tickets", "--fkae"],
+        &["halopsa", "list", "tickets", "--query", "no-equals-sign"],
+        &["doctor", "asio2"],
+        &["demo", "--fast"],
+        &["dmeo"],
     ] {
         let run = neo_with(args, &env);
         assert_eq!(
@@ -171,31 +188,618 @@ fn an_unknown_flag_is_a_usage_error_and_runs_nothing() {
             run.stderr
         );
         assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
-        assert!(run.stderr.contains("usage:"), "{args:?}: {}", run.stderr);
-        assert!(!run.stderr.contains("env-client-secret"), "{}", run.stderr);
     }
-    let run = neo_with(&["halopsa", "doctor", "--fkae"], &env);
+}
+
+#[test]
+fn the_doctor_on_a_full_sandbox_credential_exits_0() {
+    let run = neo(&["--sandbox", "doctor", "halopsa"]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     assert!(
-        run.stderr.contains("unknown argument `--fkae`"),
+        run.stdout.starts_with("HaloPSA access report"),
         "{}",
-        run.stderr
+        run.stdout
+    );
+    assert!(run.stdout.contains("no problems found"), "{}", run.stdout);
+    // The portal location once per report, not once per row.
+    assert_eq!(
+        run.stdout.matches("Permissions tab").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+
+    let run = neo(&["--sandbox", "doctor", "halopsa", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(report["vendor"], "HaloPSA");
+    let checks = report["checks"].as_array().unwrap();
+    assert!(checks.len() > 10);
+    assert!(checks.iter().all(|c| c["granted"] == true), "{report:#}");
+}
+
+#[test]
+fn the_doctor_on_a_reduced_sandbox_credential_exits_3_naming_the_label() {
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "doctor",
+        "halopsa",
+    ]);
+    assert_eq!(run.code, Some(3), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("tick \"edit:tickets\" (edit:tickets)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("tickets cannot be created or updated"),
+        "{}",
+        run.stdout
+    );
+
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "doctor",
+        "halopsa",
+        "--json",
+    ]);
+    assert_eq!(run.code, Some(3), "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let missing: Vec<&Value> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["granted"] == false)
+        .collect();
+    assert!(!missing.is_empty());
+    assert!(
+        missing.iter().all(|c| c["scope"]["name"] == "edit:tickets"),
+        "{missing:#?}"
+    );
+
+    // Only the areas the integration uses: companies need no edit:tickets.
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "doctor",
+        "halopsa",
+        "--areas",
+        "companies,sites",
+    ]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("edit:tickets\" —"), "{}", run.stdout);
+
+    // An area removed from the sandbox: both its scopes go.
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "companies",
+        "doctor",
+        "halopsa",
+        "--areas",
+        "companies",
+    ]);
+    assert_eq!(run.code, Some(3), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("tick \"read:customers\""),
+        "{}",
+        run.stdout
     );
 }
 
 #[test]
-fn without_the_fake_or_the_environment_the_doctor_fails_plainly() {
-    let run = neo(&["halopsa", "doctor"]);
-    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains("HALOPSA_BASE_URL is not set"),
-        "{}",
-        run.stderr
-    );
+fn an_unknown_sandbox_permission_or_area_is_a_usage_error() {
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:everything",
+        "doctor",
+        "halopsa",
+    ]);
+    assert_one_line_failure(&run, 2, "edit:tickets");
+    let run = neo(&["--sandbox", "doctor", "halopsa", "--areas", "tickts"]);
+    assert_one_line_failure(&run, 2, "unknown area `tickts`");
+    let run = neo(&["--sandbox-without", "edit:tickets", "doctor", "halopsa"]);
+    assert_one_line_failure(&run, 2, "--sandbox-without only applies to --sandbox");
 }
 
-#[test]
-fn help_exits_0() {
-    let run = neo(&["help"]);
+#[tokio::test(flavor = "multi_thread")]
+async fn list_streams_every_record_once_as_json_lines() {
+    // The sandbox is a default fake: one here tells how many tickets it holds.
+    let reference = FakeServer::start().await;
+    let expected = reference.count("Tickets");
+    let run = neo(&["--sandbox", "halopsa", "list", "tickets"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), expected);
+    let ids: BTreeSet<i64> = records.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), expected, "every record once");
+    // Fields the model does not name are kept.
+    assert!(records[0].get("customfields").is_some(), "{}", records[0]);
+    assert!(
+        run.stderr.is_empty(),
+        "no progress when stderr is not a terminal: {}",
+        run.stderr
+    );
+
+    let run = neo(&["--sandbox", "halopsa", "list", "tickets", "--limit", "7"]);
+    assert_eq!(json_lines(&run.stdout).len(), 7);
+
+    let run = neo(&[
+        "--sandbox",
+        "halopsa",
+        "list",
+        "tickets",
+        "--query",
+        "client_id=1",
+    ]);
+    let records = json_lines(&run.stdout);
+    assert!(!records.is_empty() && records.len() < expected);
+    assert!(records.iter().all(|r| r["client_id"] == 1));
+
+    let run = neo(&[
+        "--sandbox",
+        "halopsa",
+        "list",
+        "companies",
+        "--output",
+        "table",
+    ]);
     assert_eq!(run.code, Some(0));
-    assert!(run.stdout.contains("neo halopsa doctor"), "{}", run.stdout);
+    let mut lines = run.stdout.lines();
+    assert!(lines.next().unwrap().starts_with("id "));
+    assert_eq!(lines.count(), reference.count("Client"));
+
+    let run = neo(&[
+        "--sandbox",
+        "halopsa",
+        "list",
+        "tickets",
+        "--query",
+        "colour=red",
+    ]);
+    assert_one_line_failure(&run, 2, "not a HaloPSA filter");
+    let run = neo(&["--sandbox", "halopsa", "list", "widgets"]);
+    assert_one_line_failure(&run, 2, "no resource `widgets`");
+}
+
+#[test]
+fn get_prints_one_record_as_json() {
+    let run = neo(&["--sandbox", "halopsa", "get", "tickets", "3"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let ticket: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(ticket["id"], 3);
+    let run = neo(&["--sandbox", "halopsa", "get", "tickets", "three"]);
+    assert_one_line_failure(&run, 2, "not a record id");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_neo"))
+        .args(["--sandbox", "halopsa", "list", "tickets"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// The environment that points `neo` at `server`.
+fn env_of(server: &FakeServer) -> Vec<(&'static str, String)> {
+    let config = server.config();
+    let mut env = vec![
+        ("HALOPSA_BASE_URL", server.base_url()),
+        ("HALOPSA_CLIENT_ID", config.client_id.clone()),
+        ("HALOPSA_CLIENT_SECRET", config.client_secret.clone()),
+    ];
+    if let Some(tenant) = &config.tenant {
+        env.push(("HALOPSA_TENANT", tenant.clone()));
+    }
+    env
+}
+
+fn borrowed<'a>(env: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    env.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_write_without_the_needed_approval_exits_3_and_changes_nothing() {
+    let server = FakeServer::start().await;
+    let env = env_of(&server);
+    let config = temp_file(
+        "neo-approval.toml",
+        &format!(
+            "[halopsa]\nbase_url = \"{}\"\nclient_id = \"{}\"\ntenant = \"fake\"\n[halopsa.policy]\ntickets = \"write_with_approval\"\n",
+            server.base_url(),
+            server.config().client_id
+        ),
+    );
+    // The secret comes from the environment, not the file.
+    let secret = [(
+        "HALOPSA_CLIENT_SECRET",
+        server.config().client_secret.as_str(),
+    )];
+    let before = server.count("Tickets");
+    let data = r#"{"summary": "Disk almost full", "client_id": 1}"#;
+    let run = neo_with(
+        &[
+            "--config", &config, "halopsa", "create", "tickets", "--data", data,
+        ],
+        &secret,
+    );
+    assert_one_line_failure(&run, 3, "requires an approval");
+    assert_eq!(server.count("Tickets"), before, "nothing changed");
+    assert_eq!(server.requests_to("POST", "/api/tickets"), 0);
+
+    let run = neo_with(
+        &[
+            "--config",
+            &config,
+            "halopsa",
+            "create",
+            "tickets",
+            "--data",
+            data,
+            "--approve",
+            "jane@msp.example: customer phoned",
+        ],
+        &secret,
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let created: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(server.count("Tickets"), before + 1);
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(
+        server.record("Tickets", id).unwrap()["summary"],
+        "Disk almost full"
+    );
+
+    // An update from a file, through the environment (default policy: no approval).
+    let patch = temp_file("neo-patch.json", r#"{"summary": "Disk cleaned"}"#);
+    let run = neo_with(
+        &[
+            "halopsa",
+            "update",
+            "tickets",
+            &id.to_string(),
+            "--data",
+            &format!("@{patch}"),
+        ],
+        &borrowed(&env),
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        server.record("Tickets", id).unwrap()["summary"],
+        "Disk cleaned"
+    );
+
+    // Invoices are read-only by default: a policy denial, nothing sent.
+    let run = neo_with(
+        &["halopsa", "list", "invoices", "--limit", "1"],
+        &borrowed(&env),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let run = neo_with(
+        &["halopsa", "create", "invoices", "--data", "{}"],
+        &borrowed(&env),
+    );
+    assert_eq!(
+        run.code,
+        Some(2),
+        "invoices are read-only in neo: {}",
+        run.stderr
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_configuration_exits_2_with_one_line() {
+    let run = neo(&["halopsa", "list", "tickets"]);
+    assert_one_line_failure(&run, 2, "HALOPSA_BASE_URL");
+
+    let env = [
+        ("HALOPSA_BASE_URL", "http://halo.example.com"),
+        ("HALOPSA_CLIENT_ID", "id"),
+        ("HALOPSA_CLIENT_SECRET", "env-secret-do-not-print"),
+    ];
+    let run = neo_with(&["halopsa", "list", "tickets"], &env);
+    assert_one_line_failure(&run, 2, "http");
+
+    let server = FakeServer::start().await;
+    let env = env_of(&server);
+    let run = neo_with(
+        &["halopsa", "create", "tickets", "--data", "{\"summary\": "],
+        &borrowed(&env),
+    );
+    assert_one_line_failure(&run, 2, "--data is not valid JSON");
+    let run = neo_with(
+        &["halopsa", "create", "tickets", "--data", "[1, 2]"],
+        &borrowed(&env),
+    );
+    assert_one_line_failure(&run, 2, "must be a JSON object");
+    let run = neo_with(
+        &[
+            "halopsa",
+            "create",
+            "tickets",
+            "--data",
+            "{}",
+            "--approve",
+            "nobody",
+        ],
+        &borrowed(&env),
+    );
+    assert_one_line_failure(&run, 2, "<who>: <why>");
+    assert_eq!(server.requests_to("POST", "/api/tickets"), 0);
+
+    let bad = temp_file("neo-bad.toml", "[halopsa\nbase_url = 1");
+    let run = neo(&["--config", &bad, "doctor", "halopsa"]);
+    assert_one_line_failure(&run, 2, "is not valid TOML");
+    let missing = temp_file(
+        "neo-missing.toml",
+        "[halopsa]\nbase_url = \"https://acme.halopsa.com\"\n",
+    );
+    let run = neo(&["--config", &missing, "doctor", "halopsa"]);
+    assert_one_line_failure(&run, 2, "`client_id` is missing");
+    let policy = temp_file(
+        "neo-policy.toml",
+        "[halopsa]\nbase_url = \"https://acme.halopsa.com\"\nclient_id = \"x\"\nclient_secret = \"env-secret-do-not-print\"\n[halopsa.policy]\ntickets = \"everything\"\n",
+    );
+    let run = neo(&["--config", &policy, "doctor", "halopsa"]);
+    assert_one_line_failure(&run, 2, "`everything` is not an access");
+}
+
+/// A plain wiremock server that speaks just enough HaloPSA.
+async fn plain_halo() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "wiremock-token-do-not-print",
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "scope": "all"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "record_count": 3,
+            "tickets": [
+                {"id": 1, "summary": "one", "client_id": 1, "colour": "red"},
+                {"id": 2, "summary": "two", "client_id": 1},
+                {"id": 3, "summary": "three", "client_id": 2}
+            ]
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets/2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 2, "summary": "two"})))
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_same_commands_work_against_a_plain_http_server() {
+    let server = plain_halo().await;
+    let base = server.uri();
+    let auth = format!("{base}/auth/token");
+    let env = [
+        ("HALOPSA_BASE_URL", base.as_str()),
+        ("HALOPSA_AUTH_URL", auth.as_str()),
+        ("HALOPSA_CLIENT_ID", "plain-client"),
+        ("HALOPSA_CLIENT_SECRET", "env-secret-do-not-print"),
+    ];
+    let run = neo_with(&["halopsa", "list", "tickets"], &env);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let records = json_lines(&run.stdout);
+    let ids: Vec<i64> = records.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    assert_eq!(records[0]["colour"], "red", "unknown fields preserved");
+
+    let run = neo_with(&["halopsa", "get", "tickets", "2"], &env);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).unwrap()["summary"],
+        "two"
+    );
+
+    let requests = server.received_requests().await.unwrap();
+    let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert!(paths.contains(&"/auth/token"), "{paths:?}");
+    assert!(paths.contains(&"/api/Tickets/2"), "{paths:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_credential_exits_4() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": "invalid_client"})))
+        .mount(&server)
+        .await;
+    let base = server.uri();
+    let auth = format!("{base}/auth/token");
+    let env = [
+        ("HALOPSA_BASE_URL", base.as_str()),
+        ("HALOPSA_AUTH_URL", auth.as_str()),
+        ("HALOPSA_CLIENT_ID", "plain-client"),
+        ("HALOPSA_CLIENT_SECRET", "env-secret-do-not-print"),
+    ];
+    let run = neo_with(&["halopsa", "list", "tickets"], &env);
+    assert_one_line_failure(&run, 4, "check the client id");
+    let run = neo_with(&["doctor", "halopsa"], &env);
+    assert_one_line_failure(&run, 4, "check the client id");
+}
+
+#[test]
+fn the_fake_command_prints_export_lines() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_neo"))
+        .args(["halopsa", "fake"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut text = String::new();
+    let mut buffer = [0u8; 512];
+    while !text.contains("HALOPSA_AGENT_ID") {
+        let n = stdout.read(&mut buffer).unwrap();
+        assert!(n > 0, "the fake ended early: {text}");
+        text.push_str(&String::from_utf8_lossy(&buffer[..n]));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        text.contains("export HALOPSA_BASE_URL=http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(text.contains("export HALOPSA_CLIENT_ID="), "{text}");
+}
+
+#[test]
+fn the_halopsa_example_lists_open_tickets_and_adds_a_note() {
+    let output = Command::new(env!("CARGO_BIN_EXE_halopsa_open_tickets"))
+        .args([
+            "--sandbox",
+            "--company",
+            "CONTOSO",
+            "--note",
+            "Checked remotely",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.starts_with("Contoso Ltd (#1): open tickets"),
+        "{stdout}"
+    );
+    let listed = stdout.lines().filter(|l| l.starts_with("  #")).count();
+    assert!(
+        stdout.contains(&format!("{listed} open ticket(s)")),
+        "{stdout}"
+    );
+    assert!(listed > 0, "{stdout}");
+    assert!(stdout.contains("private note #"), "{stdout}");
+
+    let output = Command::new(env!("CARGO_BIN_EXE_halopsa_open_tickets"))
+        .args(["--sandbox", "--company", "Nobody Such"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no company is named"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vendor_api_that_keeps_failing_exits_5() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "wiremock-token-do-not-print",
+            "token_type": "Bearer",
+            "expires_in": 3600
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Tickets"))
+        .respond_with(ResponseTemplate::new(503).set_body_string("maintenance"))
+        .expect(3)
+        .named("tickets, retried up to the attempt limit")
+        .mount(&server)
+        .await;
+    let base = server.uri();
+    let auth = format!("{base}/auth/token");
+    let env = [
+        ("HALOPSA_BASE_URL", base.as_str()),
+        ("HALOPSA_AUTH_URL", auth.as_str()),
+        ("HALOPSA_CLIENT_ID", "plain-client"),
+        ("HALOPSA_CLIENT_SECRET", "env-secret-do-not-print"),
+    ];
+    let run = neo_with(&["halopsa", "list", "tickets"], &env);
+    assert_one_line_failure(&run, 5, "try again later");
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+#[test]
+fn the_areas_of_the_configuration_limit_the_doctor() {
+    let config = temp_file(
+        "neo-areas.toml",
+        "[halopsa]\nareas = [\"companies\", \"sites\"]\n",
+    );
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "--config",
+        &config,
+        "doctor",
+        "halopsa",
+        "--json",
+    ]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let areas: BTreeSet<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["area"].as_str().unwrap())
+        .collect();
+    assert_eq!(areas, BTreeSet::from(["companies", "sites"]));
+    // --areas on the command line wins over the file.
+    let run = neo(&[
+        "--sandbox",
+        "--sandbox-without",
+        "edit:tickets",
+        "--config",
+        &config,
+        "doctor",
+        "halopsa",
+        "--areas",
+        "tickets",
+    ]);
+    assert_eq!(run.code, Some(3), "{}\n{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn resources_lists_what_the_vendor_commands_know() {
+    let run = neo(&["halopsa", "resources"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("tickets ") && l.ends_with("list get create update"))
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("invoices ") && l.ends_with("list get"))
+    );
+    assert!(
+        run.stdout.contains("--query keys: search, client_id"),
+        "{}",
+        run.stdout
+    );
 }

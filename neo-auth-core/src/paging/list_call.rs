@@ -107,6 +107,7 @@ pub struct ListCall<T> {
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<Arc<serde_json::Value>>,
     parent: Option<String>,
+    placeholders: Vec<(String, String)>,
     page_size: Option<u32>,
     limits: PagerLimits,
     options: RequestOptions,
@@ -136,6 +137,7 @@ impl<T> Clone for ListCall<T> {
             headers: self.headers.clone(),
             body: self.body.clone(),
             parent: self.parent.clone(),
+            placeholders: self.placeholders.clone(),
             page_size: self.page_size,
             limits: self.limits,
             options: self.options.clone(),
@@ -157,6 +159,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
             headers: Vec::new(),
             body: None,
             parent: None,
+            placeholders: Vec::new(),
             page_size: None,
             limits: PagerLimits::default(),
             options: RequestOptions::default(),
@@ -191,6 +194,16 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
     /// `/` or `\` are refused when sent).
     pub fn parent(mut self, id: impl fmt::Display) -> Self {
         self.parent = Some(id.to_string());
+        self
+    }
+
+    /// Fills another `{name}` placeholder of the endpoint's path (for paths
+    /// under two records, `/scripts/{parent}/device/{device}/executions`), like
+    /// [`parent`](ListCall::parent): percent-encoded as one path segment, and
+    /// refused when sent if the path has no such placeholder or the id cannot
+    /// be one segment. Every placeholder of the path must be filled.
+    pub fn placeholder(mut self, name: &str, id: impl fmt::Display) -> Self {
+        self.placeholders.push((name.to_owned(), id.to_string()));
         self
     }
 
@@ -293,6 +306,16 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
                 spec.name
             )));
         }
+        for (name, id) in &self.placeholders {
+            let placeholder = format!("{{{name}}}");
+            if name == "parent" || !spec.path.contains(&placeholder) {
+                return Err(Error::config(format!(
+                    "the `{}` list has no placeholder `{placeholder}` in its path `{}`",
+                    spec.name, spec.path
+                )));
+            }
+            check_parent_id(spec.name, id)?;
+        }
         match (spec.path.contains(PARENT), &self.parent) {
             (true, None) => Err(Error::config(format!(
                 "the `{}` list needs a parent id for `{}` (call `.parent(id)`)",
@@ -310,10 +333,20 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
     fn context(&self) -> Result<Arc<Context<T>>> {
         self.validate()?;
         let spec = self.spec;
-        let path = match &self.parent {
+        let mut path = match &self.parent {
             Some(parent) => spec.path.replace(PARENT, &encode_path_segment(parent)),
             None => spec.path.to_owned(),
         };
+        for (name, id) in &self.placeholders {
+            path = path.replace(&format!("{{{name}}}"), &encode_path_segment(id));
+        }
+        if let Some(open) = path.find('{') {
+            let unfilled = path[open..].split('}').next().unwrap_or_default();
+            return Err(Error::config(format!(
+                "the `{}` list needs a value for `{unfilled}}}` in `{}` (call `.placeholder(..)`)",
+                spec.name, spec.path
+            )));
+        }
         let requirement = spec
             .requirements
             .requirement(spec.name, Verb::List)

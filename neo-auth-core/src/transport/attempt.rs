@@ -155,7 +155,19 @@ impl Transport {
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
-        builder = builder.header(http::header::ACCEPT, "application/json");
+        // `Accept: application/json` unless the request or the credential
+        // names its own (a vendor pinning a versioned media type).
+        let own_accept = request
+            .headers
+            .iter()
+            .any(|(n, _)| n == http::header::ACCEPT)
+            || authorization
+                .headers()
+                .iter()
+                .any(|(n, _)| n == http::header::ACCEPT);
+        if !own_accept {
+            builder = builder.header(http::header::ACCEPT, "application/json");
+        }
         for (name, value) in &request.headers {
             builder = builder.header(name.clone(), value.clone());
         }

@@ -1,69 +1,67 @@
-//! `neo`: the SDK's command-line tool.
+//! `neo`: the SDK's command-line tool — what a new user runs first, and what an
+//! MSP admin runs to check a credential.
 //!
 //! ```text
-//! neo demo                                  run the whole flow against the embedded HaloPSA fake
-//! neo halopsa doctor [--fake] [--scopes S]  check a HaloPSA credential (HALOPSA_* variables, or the fake)
-//! neo halopsa tickets [--open] [--fake] [--scopes S]
-//!                                           stream tickets and print them
+//! neo demo                                   the whole flow against every vendor's fake
+//! neo doctor halopsa [--json] [--areas A,B]  check a credential; exit 3 if a required permission is missing
+//! neo halopsa list tickets [--limit N] [--query k=v] [--filter F] [--output table]
+//! neo halopsa get tickets 12
+//! neo halopsa create tickets --data '{"summary":"…","client_id":1}' [--approve "who: why"]
+//! neo halopsa update tickets 12 --data @patch.json [--approve "who: why"]
+//! neo halopsa fake                           serve the fake, print the export lines
+//! neo --sandbox …                            any command against the in-process fakes
+//! neo --sandbox --sandbox-without edit:tickets doctor halopsa
+//! neo --config neo.toml …                    settings, policy and areas from a TOML file
 //! ```
 //!
-//! Exit status: 0 when everything went as expected; 1 when the doctor's report
-//! lists problems, the demo saw something unexpected, or a call failed; 2 for a
-//! command line that is not understood (nothing is run).
+//! Configuration comes from the vendor's environment variables (`HALOPSA_*`)
+//! or `--config`; secrets never from a flag. Exit status: 0 success; 2 usage or
+//! configuration error; 3 a scope, permission or policy denial; 4
+//! authentication failure; 5 the vendor API failed after retries; 1 anything
+//! else. Errors are one line on stderr; a closed stdout (`neo … | head`) ends
+//! the program quietly.
 
-mod args;
+mod cli;
+mod commands;
+mod config;
 mod demo;
+mod failure;
 mod halopsa;
+mod output;
+mod vendor;
 
 use std::process::ExitCode;
 
-use args::{Command, USAGE};
-use neo_auth_core::Error;
+use clap::Parser;
 
-/// What a command found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    /// Everything as expected.
-    Fine,
-    /// The command ran but found problems (already printed).
-    Problems,
-}
+use crate::cli::Cli;
+use crate::failure::{EXIT_OTHER, EXIT_USAGE};
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match args::parse(&args) {
-        Ok(command) => command,
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(error) => {
-            eprintln!("error: {error}\n\n{USAGE}");
-            return ExitCode::from(2);
+            // `--help` and `--version` are "errors" printed on stdout, exit 0.
+            let code = if error.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
         }
     };
-    let result = match command {
-        Command::Help => {
-            println!("{USAGE}");
-            Ok(Outcome::Fine)
-        }
-        Command::Demo => demo::run().await,
-        Command::Doctor(flags) => halopsa::doctor(&flags).await,
-        Command::Tickets(flags) => halopsa::tickets(&flags).await,
-    };
-    match result {
-        Ok(Outcome::Fine) => ExitCode::SUCCESS,
-        Ok(Outcome::Problems) => ExitCode::FAILURE,
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
         Err(error) => {
-            print_error(&error);
-            ExitCode::FAILURE
+            eprintln!("neo: cannot start the async runtime: {error}");
+            return ExitCode::from(EXIT_OTHER);
         }
-    }
-}
-
-/// Prints an error with its chain of causes.
-fn print_error(error: &Error) {
-    eprintln!("error: {error}");
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        eprintln!("  caused by: {cause}");
-        source = cause.source();
+    };
+    match runtime.block_on(commands::run(cli)) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("neo: {}", failure.line());
+            ExitCode::from(failure.exit_code())
+        }
     }
 }

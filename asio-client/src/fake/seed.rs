@@ -1,0 +1,100 @@
+//! Seed data of the fake: companies with sites, devices, software, tickets
+//! with notes, scripts — realistic shapes from the vendor notes.
+
+use serde_json::{Value, json};
+
+use super::FakeConfig;
+
+/// The seeded records.
+#[derive(Debug, Default)]
+pub(crate) struct Seed {
+    pub(crate) companies: Vec<Value>,
+    pub(crate) sites: Vec<Value>,
+    pub(crate) devices: Vec<Value>,
+    pub(crate) tickets: Vec<Value>,
+    pub(crate) notes: Vec<(String, Value)>,
+    pub(crate) scripts: Vec<Value>,
+}
+
+fn guid(kind: u32, n: usize) -> String {
+    format!("{kind:08x}-0000-4000-8000-{n:012x}")
+}
+
+pub(crate) fn seed(config: &FakeConfig) -> Seed {
+    let mut seed = Seed::default();
+    let mut device_n = 0;
+    for c in 0..config.companies {
+        let company_id = guid(0xc0, c);
+        let mut first_site = None;
+        for s in 0..config.sites_per_company {
+            let site_id = guid(0x51, c * 100 + s);
+            first_site.get_or_insert_with(|| site_id.clone());
+            seed.sites.push(json!({
+                "id": site_id, "name": format!("Site {c}-{s}"), "timeZone": "Australia/Sydney",
+                "company": {"id": company_id, "name": format!("Company {c}")},
+                "primaryAddress": {"addressLine1": format!("{s} Main St"), "locality": "Sydney", "countryCode": "AU"},
+                "activeFlag": true, "primaryFlag": s == 0,
+            }));
+            for _ in 0..config.devices_per_site {
+                let kind = if device_n % 3 == 0 {
+                    "Server"
+                } else {
+                    "Desktop"
+                };
+                seed.devices.push(json!({
+                    "companyID": company_id, "siteID": site_id,
+                    "endpointID": guid(0xde, device_n),
+                    "friendlyName": format!("C{c}-S{s}-{kind}-{device_n:03}"),
+                    "deviceName": format!("HOST{device_n:04}"),
+                    "endpointType": kind,
+                    "createdAt": "2024-03-01T10:00:00Z",
+                    "os": {"product": "Windows 11 Pro", "version": "10.0.22631"},
+                    "system": {"serialNumber": format!("SN{device_n:06}"), "model": "Latitude 5440"},
+                    "bios": {"manufacturer": "Dell Inc.", "version": "1.2.3"},
+                    "processors": [{"name": "Intel Core i7", "numberOfCores": 8}],
+                    "physicalMemory": [{"sizeBytes": 17179869184u64}],
+                }));
+                device_n += 1;
+            }
+        }
+        seed.companies.push(json!({
+            "id": company_id, "name": format!("Company {c}"), "friendlyName": format!("C{c}"),
+            "partnerId": "50012345",
+            "activityStatus": {"id": "a1", "name": "Active", "activeFlag": true},
+            "primarySite": first_site.map(|id| json!({"id": id, "name": format!("Site {c}-0")})),
+            "primaryContact": {"id": guid(0xcc, c), "firstName": "Pat", "lastName": format!("Owner{c}"), "primaryEmail": format!("pat{c}@example.com")},
+            "createdDate": "2024-03-01T10:00:00Z",
+        }));
+    }
+    let statuses = ["New", "InProgress", "Closed"];
+    let priorities = ["High", "Medium", "Low"];
+    for t in 0..config.tickets {
+        let company = seed
+            .companies
+            .get(t % config.companies.max(1))
+            .map(|c| c["id"].clone());
+        let id = guid(0x7a, t);
+        seed.tickets.push(json!({
+            "id": id, "number": format!("{}", 10000 + t), "summary": format!("Ticket {t}"),
+            "status": {"id": format!("st-{}", t % 3), "name": statuses[t % 3]},
+            "priority": {"id": format!("pr-{}", t % 3), "name": priorities[t % 3]},
+            "company": {"id": company},
+            "serviceBoard": {"id": "sb-1", "name": "Help Desk"},
+            "source": {"id": "src-1", "name": "RMM"},
+            "createdAt": format!("2025-01-{:02}T03:04:05Z", 1 + t % 28),
+            "dueDate": "01/31/2025",
+        }));
+        seed.notes.push((
+            id,
+            json!({"id": guid(0x40, t), "detail": format!("Note on ticket {t}"), "visibility": 1}),
+        ));
+    }
+    for n in 0..config.scripts {
+        seed.scripts.push(json!({
+            "id": guid(0x5c, n), "name": format!("Script {n}"), "description": "Clears temp files",
+            "scriptCategory": "Maintenance", "hasParameters": n % 2 == 0,
+            "createdAt": "2024-01-01T00:00:00Z",
+        }));
+    }
+    seed
+}
