@@ -14,16 +14,15 @@
 //! validated when the client is built.
 
 use std::fmt;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use http::StatusCode;
 use neo_auth_core::{
-    AccessToken, AuthError, BoxFuture, ClientAuth, ClientCredentialsSource, Error, Result,
-    TokenSource, parse_retry_after, token_http_client,
+    AccessToken, AuthError, BoxFuture, ClientAuth, ClientCredentialsSource, Discovered,
+    DiscoveryAnswer, Error, Result, TokenSource, check_same_site, fetch_small_json,
+    redact_userinfo, token_http_client,
 };
 use secrecy::SecretString;
 use serde::Deserialize;
-use tokio::sync::OnceCell;
 use url::Url;
 
 use crate::scopes::KNOWN_SCOPE_NAMES;
@@ -34,6 +33,10 @@ const DISCOVERY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The largest `/api/authinfo` body read (the real one is a few hundred bytes).
 const MAX_AUTHINFO_BODY: usize = 64 * 1024;
+
+/// Where to set the authorisation server when discovery names one off the
+/// instance's site.
+const SET_AUTH_URL: &str = "HALOPSA_AUTH_URL / with_auth_url";
 
 /// Where tokens come from, once discovered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,14 +75,14 @@ enum Discovery {
 /// The HaloPSA [`TokenSource`]: resolves the token endpoint (configured, or
 /// discovered once from `/api/authinfo`), then fetches tokens with the
 /// client-credentials grant (form body, id and secret in the body).
-pub struct HaloTokenSource {
+pub(crate) struct HaloTokenSource {
     base: Url,
     client_id: String,
     client_secret: SecretString,
     tenant: Option<String>,
     scopes: Vec<String>,
     http: reqwest::Client,
-    inner: OnceCell<(ClientCredentialsSource, TokenEndpoint)>,
+    inner: Discovered<(ClientCredentialsSource, TokenEndpoint)>,
 }
 
 impl HaloTokenSource {
@@ -124,13 +127,13 @@ impl HaloTokenSource {
             tenant,
             scopes,
             http,
-            inner: OnceCell::new_with(configured),
+            inner: Discovered::from_option(configured),
         })
     }
 
     /// The token endpoint, once it has been resolved (at build time when an auth
     /// URL is configured, otherwise by the first successful discovery).
-    pub fn endpoint(&self) -> Option<&TokenEndpoint> {
+    pub(crate) fn endpoint(&self) -> Option<&TokenEndpoint> {
         self.inner.get().map(|(_, endpoint)| endpoint)
     }
 
@@ -163,7 +166,13 @@ impl HaloTokenSource {
             Discovery::Found { auth_url, tenant } => {
                 let tenant = self.tenant.clone().or(tenant);
                 match self.source(&auth_url, tenant.as_deref(), "discovered") {
-                    Ok(resolved) => resolved,
+                    Ok(resolved) => {
+                        // The client secret goes there: only to the instance's own site.
+                        let token_url = Url::parse(&resolved.1.token_url)
+                            .map_err(|e| Error::config_with("the discovered token URL", e))?;
+                        check_same_site(&self.base, &token_url, SET_AUTH_URL)?;
+                        resolved
+                    }
                     Err(error) => {
                         tracing::warn!(
                             auth_url = %redact_userinfo(&auth_url),
@@ -190,57 +199,27 @@ impl HaloTokenSource {
 
     async fn discover(&self) -> Result<Discovery> {
         let url = neo_auth_core::join_path(&self.base, "/api/authinfo")?;
-        let sent = self
-            .http
-            .get(url)
-            .header("accept", "application/json")
-            .timeout(DISCOVERY_TIMEOUT)
-            .send()
-            .await;
-        let mut response = match sent {
-            Ok(response) => response,
-            Err(error) => return Err(discovery_transport_error(error)),
-        };
-        let status = response.status();
-        if is_transient(status) {
-            let retry_after = response
-                .headers()
-                .get(http::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| parse_retry_after(v, SystemTime::now()));
-            let mut error = AuthError::new(format!(
-                "discovering the HaloPSA authorisation server failed: GET /api/authinfo answered {status}; discovery is retried on the next token fetch"
-            ));
-            error.status = Some(status);
-            error.retry_after = retry_after;
-            error.retryable = true;
-            return Err(error.into_error());
-        }
-        if !status.is_success() {
-            return Ok(Discovery::Fallback {
-                reason: format!("GET /api/authinfo answered {status}"),
+        let answer = fetch_small_json::<serde_json::Value>(
+            &self.http,
+            &url,
+            MAX_AUTHINFO_BODY,
+            DISCOVERY_TIMEOUT,
+        )
+        .await
+        .map_err(transient_discovery_error)?;
+        Ok(match answer {
+            DiscoveryAnswer::Found(info) => interpret_authinfo(info),
+            DiscoveryAnswer::Unusable { reason, .. } => Discovery::Fallback {
+                reason,
                 tenant: None,
-            });
-        }
-        let mut body = Vec::new();
-        loop {
-            match response.chunk().await {
-                Ok(Some(chunk)) => {
-                    if body.len() + chunk.len() > MAX_AUTHINFO_BODY {
-                        return Ok(Discovery::Fallback {
-                            reason: format!(
-                                "GET /api/authinfo answered more than {MAX_AUTHINFO_BODY} bytes"
-                            ),
-                            tenant: None,
-                        });
-                    }
-                    body.extend_from_slice(&chunk);
-                }
-                Ok(None) => break,
-                Err(error) => return Err(discovery_transport_error(error)),
+            },
+            // A future kind of answer: not definitive, so ask again next time.
+            _ => {
+                return Err(transient_discovery_error(Error::config(
+                    "GET /api/authinfo gave an answer this SDK does not know",
+                )));
             }
-        }
-        Ok(interpret_authinfo(&body))
+        })
     }
 
     /// Explains an `invalid_scope` refusal: the scope Halo's description names,
@@ -338,8 +317,8 @@ fn position_of_scope(text: &str, scope: &str) -> Option<usize> {
 }
 
 /// Reads a successful `/api/authinfo` body.
-fn interpret_authinfo(body: &[u8]) -> Discovery {
-    let Ok(info) = serde_json::from_slice::<AuthInfo>(body) else {
+fn interpret_authinfo(body: serde_json::Value) -> Discovery {
+    let Ok(info) = serde_json::from_value::<AuthInfo>(body) else {
         return Discovery::Fallback {
             reason: "GET /api/authinfo did not answer a JSON object".to_owned(),
             tenant: None,
@@ -362,22 +341,27 @@ fn interpret_authinfo(body: &[u8]) -> Discovery {
     }
 }
 
-/// Statuses of `/api/authinfo` that a later request may not get: the answer is
-/// not definitive, so discovery must not be settled on it.
-fn is_transient(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 408 | 429)
-        || (status.is_server_error()
-            && status != StatusCode::NOT_IMPLEMENTED
-            && status != StatusCode::HTTP_VERSION_NOT_SUPPORTED)
-}
-
-fn discovery_transport_error(error: reqwest::Error) -> Error {
-    let mut auth = AuthError::new(
-        "discovering the HaloPSA authorisation server failed: GET /api/authinfo could not be sent or its answer not read; discovery is retried on the next token fetch",
-    );
+/// A transient discovery failure (a timeout, a connection error, 408, 429, a
+/// 5xx) as the retryable authentication error of that token fetch, keeping the
+/// status and `Retry-After`; discovery is asked again on the next fetch.
+fn transient_discovery_error(error: Error) -> Error {
+    let what = match &error {
+        Error::Api(api) => format!("GET /api/authinfo answered {}", api.status),
+        _ => "GET /api/authinfo could not be sent or its answer not read".to_owned(),
+    };
+    let mut auth = AuthError::new(format!(
+        "discovering the HaloPSA authorisation server failed: {what}; discovery is retried on the next token fetch"
+    ));
     auth.retryable = true;
-    auth.timed_out = error.is_timeout();
-    auth.source = Some(Box::new(error.without_url()));
+    match &error {
+        Error::Api(api) => {
+            auth.status = Some(api.status);
+            auth.retry_after = api.retry_after;
+        }
+        Error::Timeout { .. } => auth.timed_out = true,
+        _ => {}
+    }
+    auth.source = Some(Box::new(error));
     auth.into_error()
 }
 
@@ -411,21 +395,6 @@ fn config_message(error: &Error) -> String {
     match error {
         Error::Config { message, .. } => message.clone(),
         other => other.to_string(),
-    }
-}
-
-/// `scheme://user:pass@host/…` → `scheme://***@host/…`, for messages and logs.
-fn redact_userinfo(raw: &str) -> String {
-    let trimmed = raw.trim();
-    let Some(scheme_end) = trimmed.find("://") else {
-        return trimmed.to_owned();
-    };
-    let authority_start = scheme_end + 3;
-    let rest = &trimmed[authority_start..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{}***{}", &trimmed[..authority_start], &rest[at..]),
-        None => trimmed.to_owned(),
     }
 }
 
@@ -465,7 +434,7 @@ pub(crate) fn token_url(auth: &str, tenant: Option<&str>) -> Result<Url> {
 impl TokenSource for HaloTokenSource {
     fn fetch(&self) -> BoxFuture<'_, Result<AccessToken>> {
         Box::pin(async move {
-            let (source, _) = self.inner.get_or_try_init(|| self.resolve()).await?;
+            let (source, _) = self.inner.get_or_discover(|| self.resolve()).await?;
             source
                 .fetch()
                 .await
@@ -494,6 +463,7 @@ impl fmt::Debug for HaloTokenSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn token_urls() {
@@ -519,33 +489,44 @@ mod tests {
         assert!(token_url("mailto:someone@example.com", None).is_err());
     }
 
+    /// What Halo relies on from the core's discovery helpers.
     #[test]
     fn only_definitive_authinfo_answers_settle_discovery() {
+        use http::StatusCode;
         for status in [408, 429, 500, 502, 503, 504, 520] {
             assert!(
-                is_transient(StatusCode::from_u16(status).unwrap()),
+                neo_auth_core::is_transient_status(StatusCode::from_u16(status).unwrap()),
                 "{status}"
             );
         }
         for status in [200, 301, 400, 401, 403, 404, 410, 501] {
             assert!(
-                !is_transient(StatusCode::from_u16(status).unwrap()),
+                !neo_auth_core::is_transient_status(StatusCode::from_u16(status).unwrap()),
                 "{status}"
             );
         }
+        // The core's redaction hides the query too.
+        let redacted = redact_userinfo("https://user:pw@host/auth?x=@");
+        assert!(redacted.starts_with("https://***@host/auth"), "{redacted}");
+        assert!(
+            !redacted.contains("pw") && !redacted.contains("user"),
+            "{redacted}"
+        );
+        assert_eq!(redact_userinfo("https://host/a@b"), "https://host/a@b");
+        assert_eq!(redact_userinfo("no scheme"), "no scheme");
     }
 
     #[test]
     fn authinfo_bodies() {
         assert_eq!(
-            interpret_authinfo(br#"{"auth_url":" https://a/auth ","tenant_id":"acme"}"#),
+            interpret_authinfo(json!({"auth_url":" https://a/auth ","tenant_id":"acme"})),
             Discovery::Found {
                 auth_url: "https://a/auth".to_owned(),
                 tenant: Some("acme".to_owned())
             }
         );
         assert_eq!(
-            interpret_authinfo(br#"{"auth_url":"https://a/auth","tenant_id":42}"#),
+            interpret_authinfo(json!({"auth_url":"https://a/auth","tenant_id":42})),
             Discovery::Found {
                 auth_url: "https://a/auth".to_owned(),
                 tenant: Some("42".to_owned())
@@ -553,31 +534,23 @@ mod tests {
         );
         // No usable auth_url: fall back, but keep the tenant.
         for body in [
-            &br#"{"tenant_id":"acme"}"#[..],
-            br#"{"auth_url":"","tenant_id":"acme"}"#,
-            br#"{"auth_url":7,"tenant_id":"acme"}"#,
+            json!({"tenant_id":"acme"}),
+            json!({"auth_url":"","tenant_id":"acme"}),
+            json!({"auth_url":7,"tenant_id":"acme"}),
         ] {
             match interpret_authinfo(body) {
                 Discovery::Fallback { tenant, .. } => assert_eq!(tenant.as_deref(), Some("acme")),
                 other => panic!("{other:?}"),
             }
         }
-        for body in [&b"<html>login</html>"[..], b"[]", b"", b"\"x\""] {
+        // JSON that is not an object (a body that is not JSON at all is the
+        // core's `DiscoveryAnswer::Unusable`, tested in tests/auth.rs).
+        for body in [json!([]), json!("x"), json!(null)] {
             assert!(matches!(
                 interpret_authinfo(body),
                 Discovery::Fallback { tenant: None, .. }
             ));
         }
-    }
-
-    #[test]
-    fn user_info_is_redacted() {
-        assert_eq!(
-            redact_userinfo("https://user:pw@host/auth?x=@"),
-            "https://***@host/auth?x=@"
-        );
-        assert_eq!(redact_userinfo("https://host/a@b"), "https://host/a@b");
-        assert_eq!(redact_userinfo("no scheme"), "no scheme");
     }
 
     #[test]

@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use neo_auth_core::{
-    AccessPolicy, ApiRequest, Backoff, Clock, Credential, Error, OAuth2Credential, PagerLimits,
-    RateBudget, RequestOptions, Result, RetryConfig, SystemClock, Timeouts, TokenCacheConfig,
-    Transport, validate_base_url,
+    AccessPolicy, ApiRequest, Backoff, ClientCore, CommonConfig, Error, GrantSource,
+    OAuth2Credential, PagerLimits, RateLimit, Result, RetryConfig, ScopeSet, Timeouts, Transport,
+    WriteCall, common_config_setters, validate_base_url,
 };
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -26,7 +26,7 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// 300 Requests per rolling 5 minute window"), and its token and `/api/authinfo`
 /// requests are not counted by the budget, so 20 are left as headroom for them
 /// (and for another process sharing the application now and then).
-pub const HOSTED_RATE_LIMIT: (u32, Duration) = (280, Duration::from_secs(300));
+pub const HOSTED_RATE_LIMIT: RateLimit = RateLimit::new(280, Duration::from_secs(300));
 
 /// The default overall bound of one call, retries and their waits included: 12
 /// minutes (see [`halo_timeouts`]).
@@ -81,46 +81,55 @@ pub struct Client {
 }
 
 struct Inner {
-    transport: Transport,
+    core: ClientCore,
     credential: Arc<OAuth2Credential>,
     token_source: Arc<HaloTokenSource>,
     expected_agent_id: Option<i64>,
-    page_size: u32,
-    pager_limits: PagerLimits,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("halopsa_client::Client")
-            .field("transport", &self.inner.transport)
+            .field("transport", self.inner.core.transport())
             .field("expected_agent_id", &self.inner.expected_agent_id)
-            .field("page_size", &self.inner.page_size)
+            .field("page_size", &self.inner.core.page_size())
             .finish()
     }
 }
 
 /// Builds a [`Client`]; [`ClientBuilder::build`] validates everything.
+///
+/// The settings every vendor client shares come from the core's
+/// [`CommonConfig`] with Halo's defaults: [`default_policy`],
+/// [`halo_retry_config`] (rate-limited writes retried: Halo's 429 means the
+/// request was not processed), [`halo_timeouts`], [`HOSTED_RATE_LIMIT`] and
+/// pages of [`MAX_PAGE_SIZE`].
+///
+/// ```
+/// use std::time::Duration;
+/// use halopsa_client::{Client, HaloCredentials};
+/// use neo_auth_core::RateLimit;
+/// use secrecy::SecretString;
+/// # fn main() -> neo_auth_core::Result<()> {
+/// let client = Client::builder()
+///     .credentials(HaloCredentials::new("https://acme.halopsa.com", "id", SecretString::from("secret")))
+///     .rate_limit(RateLimit::new(100, Duration::from_secs(300)))
+///     .page_size(50)
+///     .build()?;
+/// assert_eq!(client.token_fetches(), 0);
+/// # Ok(()) }
+/// ```
 #[must_use]
 pub struct ClientBuilder {
     credentials: Option<HaloCredentials>,
-    policy: AccessPolicy,
-    retry: RetryConfig,
-    timeouts: Timeouts,
-    rate_limit: Option<(u32, Duration)>,
-    token_cache: TokenCacheConfig,
-    clock: Arc<dyn Clock>,
-    page_size: u32,
-    pager_limits: PagerLimits,
-    user_agent: Option<String>,
+    common: CommonConfig,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("credentials", &self.credentials)
-            .field("policy", &self.policy)
-            .field("rate_limit", &self.rate_limit)
-            .field("page_size", &self.page_size)
+            .field("common", &self.common)
             .finish_non_exhaustive()
     }
 }
@@ -132,68 +141,12 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets the access policy (default: [`default_policy`]).
-    pub fn policy(mut self, policy: AccessPolicy) -> Self {
-        self.policy = policy;
-        self
-    }
-
-    /// Sets the retry policy (default: [`halo_retry_config`]).
-    pub fn retry(mut self, retry: RetryConfig) -> Self {
-        self.retry = retry;
-        self
-    }
-
-    /// Sets the timeouts (default: [`halo_timeouts`]).
-    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
-        self.timeouts = timeouts;
-        self
-    }
-
-    /// Sets the client-side request budget: at most `requests` API requests per
-    /// rolling `window` (default [`HOSTED_RATE_LIMIT`], 280 per 5 minutes, under
-    /// hosted Halo's 300 with room for token requests); `None` turns it off. The
-    /// budget counts every attempt, retries included, and reads the builder's
-    /// [`clock`](ClientBuilder::clock).
-    pub fn rate_limit(mut self, limit: Option<(u32, Duration)>) -> Self {
-        self.rate_limit = limit;
-        self
-    }
-
-    /// Sets the token cache configuration.
-    pub fn token_cache(mut self, config: TokenCacheConfig) -> Self {
-        self.token_cache = config;
-        self
-    }
-
-    /// Injects a clock for token expiry and the client-side request budget (tests).
-    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
-        self.clock = clock;
-        self
-    }
-
-    /// Sets the page size of list requests (1–100; default 100).
-    pub fn page_size(mut self, page_size: u32) -> Self {
-        self.page_size = page_size;
-        self
-    }
-
-    /// Sets the pager's limits (the page cap).
-    pub fn pager_limits(mut self, limits: PagerLimits) -> Self {
-        self.pager_limits = limits;
-        self
-    }
-
-    /// Sets the `User-Agent`.
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
-    }
+    common_config_setters!(common);
 
     /// Validates the configuration and builds the client: the credentials, the
     /// base URL and a configured auth URL (https, or http only to loopback; the
-    /// token URL derived from it too), the page size and the rate limit. No
-    /// network traffic.
+    /// token URL derived from it too), the page size (1–100: Halo silently caps
+    /// pages at 100) and the rate limit. No network traffic.
     ///
     /// The base URL is the instance URL (`https://acme.halopsa.com`). The
     /// *Resource Server* URL that Halo's API Details shows
@@ -204,19 +157,7 @@ impl ClientBuilder {
             .credentials
             .ok_or_else(|| Error::config("HaloPSA credentials are required"))?;
         credentials.validate()?;
-        if !(1..=MAX_PAGE_SIZE).contains(&self.page_size) {
-            return Err(Error::config(format!(
-                "page size {} is outside 1–{MAX_PAGE_SIZE} (Halo silently caps pages at 100)",
-                self.page_size
-            )));
-        }
-        if let Some((requests, window)) = self.rate_limit
-            && (requests == 0 || window.is_zero())
-        {
-            return Err(Error::config(
-                "the rate limit needs at least 1 request per non-zero window",
-            ));
-        }
+        self.common.validate()?;
         let base = instance_base(validate_base_url(&credentials.base_url)?);
         let api_base = neo_auth_core::join_path(&base, "/api")?;
         let token_source = Arc::new(HaloTokenSource::new(
@@ -228,68 +169,65 @@ impl ClientBuilder {
             credentials.scopes.clone(),
         )?);
         let credential = Arc::new(
-            OAuth2Credential::builder(token_source.clone())
-                .scope_rules(Arc::new(HaloScopeRules))
-                .clock(self.clock.clone())
-                .cache_config(self.token_cache)
-                .build()?,
+            self.common
+                .oauth_credential(token_source.clone(), Arc::new(HaloScopeRules))?,
         );
-        let rate_budget = self.rate_limit.map(|(requests, window)| {
-            Arc::new(RateBudget::with_clock(requests, window, self.clock.clone()))
-        });
-        let mut transport = Transport::builder(api_base.as_str())
-            .credential(credential.clone())
-            .policy(self.policy)
-            .retry(self.retry)
-            .timeouts(self.timeouts)
-            .vendor_errors(Arc::new(HaloErrors))
-            .rate_budget(rate_budget);
-        if let Some(user_agent) = self.user_agent {
-            transport = transport.user_agent(user_agent);
-        }
+        let core =
+            self.common
+                .build(api_base.as_str(), credential.clone(), Arc::new(HaloErrors))?;
         Ok(Client {
             inner: Arc::new(Inner {
-                transport: transport.build()?,
+                core,
                 credential,
                 token_source,
                 expected_agent_id: credentials.agent_id,
-                page_size: self.page_size,
-                pager_limits: self.pager_limits,
             }),
         })
     }
 }
 
 impl Client {
-    /// Starts a builder.
+    /// Starts a builder with Halo's defaults (see [`ClientBuilder`]).
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
             credentials: None,
-            policy: default_policy(),
-            retry: halo_retry_config(),
-            timeouts: halo_timeouts(),
-            rate_limit: Some(HOSTED_RATE_LIMIT),
-            token_cache: TokenCacheConfig::default(),
-            clock: Arc::new(SystemClock),
-            page_size: MAX_PAGE_SIZE,
-            pager_limits: PagerLimits::default(),
-            user_agent: None,
+            common: CommonConfig::new()
+                .with_policy(default_policy())
+                .with_retry(halo_retry_config())
+                .with_timeouts(halo_timeouts())
+                .with_rate_limit(HOSTED_RATE_LIMIT)
+                .with_max_page_size(MAX_PAGE_SIZE),
         }
     }
 
-    /// The core transport (scope and policy checks, retries).
+    /// The core transport (scope and policy checks, retries): an escape hatch.
     pub fn transport(&self) -> &Transport {
-        &self.inner.transport
+        self.inner.core.transport()
     }
 
-    /// The OAuth2 credential (token cache metrics, granted scopes).
+    /// The OAuth2 credential (token cache metrics, granted scopes): an escape
+    /// hatch; [`Client::grant`] and [`Client::token_fetches`] answer the common
+    /// questions.
     pub fn credential(&self) -> &Arc<OAuth2Credential> {
         &self.inner.credential
     }
 
+    /// What the application is known to be granted, with where that was
+    /// learned (requested scopes before the first token, the token response
+    /// after), read together.
+    pub fn grant(&self) -> Option<(Arc<dyn ScopeSet>, GrantSource)> {
+        self.inner.core.grant()
+    }
+
+    /// Token requests made so far (one per token lifetime, however many tasks
+    /// call).
+    pub fn token_fetches(&self) -> u64 {
+        self.inner.core.token_fetches()
+    }
+
     /// The access policy in force.
     pub fn policy(&self) -> &AccessPolicy {
-        self.inner.transport.policy()
+        self.inner.core.policy()
     }
 
     /// The token endpoint: known from `build()` when an auth URL is configured,
@@ -302,11 +240,7 @@ impl Client {
     /// The scopes the client currently knows it has (from the token response once
     /// a token was fetched, the requested ones before).
     pub fn granted_scopes(&self) -> Vec<String> {
-        self.inner
-            .credential
-            .granted()
-            .map(|s| s.names())
-            .unwrap_or_default()
+        self.inner.core.granted_scopes()
     }
 
     /// The agent id the configuration expects the application to act as.
@@ -315,11 +249,11 @@ impl Client {
     }
 
     pub(crate) fn page_size(&self) -> u32 {
-        self.inner.page_size
+        self.inner.core.page_size()
     }
 
     pub(crate) fn pager_limits(&self) -> PagerLimits {
-        self.inner.pager_limits
+        self.inner.core.pager_limits()
     }
 
     /// Raw escape hatch: GET `/api/{path}` and decode the JSON. Pass the
@@ -334,7 +268,7 @@ impl Client {
         if let Some(requirement) = requirement {
             request = request.requirement(requirement);
         }
-        self.inner.transport.send_json(request).await
+        self.inner.core.transport().send_json(request).await
     }
 
     /// Raw escape hatch: POST a JSON body to `/api/{path}`. A requirement is
@@ -349,12 +283,17 @@ impl Client {
         requirement: neo_auth_core::Requirement,
         approval: Option<neo_auth_core::Approval>,
     ) -> Result<T> {
-        let request = ApiRequest::post(api_path(path))
-            .json(body)?
-            .requirement(requirement)
-            .approval(approval);
-        let response = self.inner.transport.send(request).await?;
-        decode_write_reply(http::Method::POST, path, response.body())
+        self.inner
+            .core
+            .transport()
+            .write_json(
+                http::Method::POST,
+                &api_path(path),
+                body,
+                requirement,
+                approval,
+            )
+            .await
     }
 
     /// Raw escape hatch: DELETE `/api/{path}` with `query`. The requirement is
@@ -381,39 +320,21 @@ impl Client {
         requirement: neo_auth_core::Requirement,
         approval: Option<neo_auth_core::Approval>,
     ) -> Result<T> {
-        let request = ApiRequest::delete(api_path(path))
-            .queries(query.iter().copied())
-            .requirement(requirement)
-            .approval(approval)
-            .options(crate::resource::not_retried_unless_asked(
-                RequestOptions::default(),
-            ));
-        let response = self.inner.transport.send(request).await?;
-        decode_write_reply(http::Method::DELETE, path, response.body())
+        // A DELETE is not retried unless the caller asks (the core's default).
+        let mut call = WriteCall::raw(
+            self.inner.core.transport().clone(),
+            http::Method::DELETE,
+            api_path(path),
+            requirement,
+        );
+        for (key, value) in query {
+            call = call.query(*key, value);
+        }
+        if let Some(approval) = approval {
+            call = call.approval(approval);
+        }
+        call.send().await
     }
-}
-
-/// Decodes the 2xx reply to a raw write; an empty (or blank) body decodes as
-/// JSON `null`, so `()`, `Option<T>` and `serde_json::Value` all accept a
-/// DELETE's empty 200. A reply that does not decode as `T` is
-/// [`Error::WriteUncertain`] with the decode error as its source: Halo accepted
-/// the write, so the caller must not take the failure as "nothing happened" and
-/// repeat it.
-fn decode_write_reply<T: DeserializeOwned>(
-    method: http::Method,
-    path: &str,
-    body: &[u8],
-) -> Result<T> {
-    let decoded = if body.iter().all(u8::is_ascii_whitespace) {
-        neo_auth_core::decode_json(b"null")
-    } else {
-        neo_auth_core::decode_json(body)
-    };
-    decoded.map_err(|error| Error::WriteUncertain {
-        method,
-        path: api_path(path),
-        source: Box::new(error),
-    })
 }
 
 /// The instance URL from a configured base URL: one trailing `/api` (or `/api/`,

@@ -2,8 +2,49 @@
 
 use std::fmt;
 
-use neo_auth_core::Error;
+use neo_auth_core::{EnvVars, Error};
 use secrecy::{ExposeSecret, SecretString};
+
+/// The vendor name in an incomplete-environment error.
+const VENDOR: &str = "HaloPSA";
+
+/// The environment variables [`HaloCredentials::from_env`] reads, each with an
+/// example value and where in Halo the value is shown.
+pub(crate) mod env {
+    use neo_auth_core::EnvVar;
+
+    const API_DETAILS: &str = "Configuration → Integrations → Halo API → API Details";
+    const APPLICATION: &str = "Configuration → Integrations → Halo API → View Applications → your application → Permissions";
+
+    pub(crate) const BASE_URL: EnvVar = EnvVar::new(
+        "HALOPSA_BASE_URL",
+        "https://acme.halopsa.com",
+        "the instance URL (or the Resource Server URL of Configuration → Integrations → Halo API → API Details)",
+    );
+    pub(crate) const CLIENT_ID: EnvVar = EnvVar::new(
+        "HALOPSA_CLIENT_ID",
+        "3f2b8c1e-…",
+        "Configuration → Integrations → Halo API → View Applications → your application → Client ID",
+    );
+    pub(crate) const CLIENT_SECRET: EnvVar = EnvVar::new(
+        "HALOPSA_CLIENT_SECRET",
+        "the secret shown once",
+        "Configuration → Integrations → Halo API → View Applications → your application → Client Secret (shown once when created)",
+    );
+    pub(crate) const TENANT: EnvVar = EnvVar::new("HALOPSA_TENANT", "acme", API_DETAILS);
+    pub(crate) const AGENT_ID: EnvVar = EnvVar::new(
+        "HALOPSA_AGENT_ID",
+        "7",
+        "the id of the application's \"Agent to log in as\" (Configuration → Teams & Agents → Agents)",
+    );
+    pub(crate) const AUTH_URL: EnvVar = EnvVar::new(
+        "HALOPSA_AUTH_URL",
+        "https://acme.halopsa.com/auth",
+        "the Authorisation Server of Configuration → Integrations → Halo API → API Details",
+    );
+    pub(crate) const SCOPES: EnvVar =
+        EnvVar::new("HALOPSA_SCOPES", "read:tickets edit:tickets", APPLICATION);
+}
 
 /// What an admin copies from the Halo API application (Configuration →
 /// Integrations → Halo API → View Applications): client id, client secret, and the
@@ -92,39 +133,43 @@ impl HaloCredentials {
 
     /// Reads `HALOPSA_BASE_URL`, `HALOPSA_CLIENT_ID`, `HALOPSA_CLIENT_SECRET`, and the
     /// optional `HALOPSA_TENANT`, `HALOPSA_AGENT_ID`, `HALOPSA_AUTH_URL`,
-    /// `HALOPSA_SCOPES` (space-separated, default `all`).
+    /// `HALOPSA_SCOPES` (separated by spaces or commas, default `all`).
+    ///
+    /// Every missing or invalid variable is named in the one
+    /// [`Error::Config`], each with an example value and where in Halo it is
+    /// shown (`Configuration → Integrations → Halo API`).
     pub fn from_env() -> Result<Self, Error> {
-        Self::from_lookup(|name| std::env::var(name).ok())
+        Self::from_env_vars(EnvVars::from_env(VENDOR))
     }
 
     /// Like [`HaloCredentials::from_env`], reading variables through `lookup` (tests).
+    ///
+    /// ```
+    /// use halopsa_client::HaloCredentials;
+    /// let error = HaloCredentials::from_lookup(|_| None).unwrap_err().to_string();
+    /// // Every missing variable at once, with an example and where Halo shows it.
+    /// for name in ["HALOPSA_BASE_URL", "HALOPSA_CLIENT_ID", "HALOPSA_CLIENT_SECRET"] {
+    ///     assert!(error.contains(name), "{error}");
+    /// }
+    /// assert!(error.contains("View Applications"), "{error}");
+    /// ```
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
-        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let required = |name: &str| {
-            get(name)
-                .ok_or_else(|| Error::config(format!("the environment variable {name} is not set")))
-        };
+        Self::from_env_vars(EnvVars::with_lookup(VENDOR, lookup))
+    }
+
+    fn from_env_vars(mut env: EnvVars<'_>) -> Result<Self, Error> {
         let mut credentials = HaloCredentials::new(
-            required("HALOPSA_BASE_URL")?,
-            required("HALOPSA_CLIENT_ID")?,
-            SecretString::from(required("HALOPSA_CLIENT_SECRET")?),
+            env.required(&env::BASE_URL),
+            env.required(&env::CLIENT_ID),
+            env.secret(&env::CLIENT_SECRET),
         );
-        if let Some(tenant) = get("HALOPSA_TENANT") {
-            credentials = credentials.with_tenant(tenant);
+        credentials.tenant = env.optional(&env::TENANT);
+        credentials.agent_id = env.parse::<i64>(&env::AGENT_ID);
+        credentials.auth_url = env.optional(&env::AUTH_URL);
+        if let Some(scopes) = env.words(&env::SCOPES) {
+            credentials.scopes = scopes;
         }
-        if let Some(agent) = get("HALOPSA_AGENT_ID") {
-            let id = agent.trim().parse::<i64>().map_err(|_| {
-                Error::config(format!("HALOPSA_AGENT_ID must be a number, got `{agent}`"))
-            })?;
-            credentials = credentials.with_agent_id(id);
-        }
-        if let Some(auth_url) = get("HALOPSA_AUTH_URL") {
-            credentials = credentials.with_auth_url(auth_url);
-        }
-        if let Some(scopes) = get("HALOPSA_SCOPES") {
-            credentials = credentials.with_scopes(scopes.split_whitespace());
-        }
-        Ok(credentials)
+        env.finish(credentials)
     }
 
     /// Checks the values (called by the client builder).
@@ -217,12 +262,51 @@ mod tests {
         assert_eq!(c.agent_id, Some(12));
         assert_eq!(c.scopes, vec!["read:tickets", "edit:tickets"]);
         assert!(c.validate().is_ok());
+        // Commas work as separators too; blank entries are dropped.
+        let vars: HashMap<&str, &str> = [
+            ("HALOPSA_BASE_URL", "https://acme.halopsa.com"),
+            ("HALOPSA_CLIENT_ID", "id"),
+            ("HALOPSA_CLIENT_SECRET", "secret"),
+            ("HALOPSA_SCOPES", "read:tickets, edit:tickets,,"),
+            ("HALOPSA_TENANT", "  "),
+        ]
+        .into();
+        let c = HaloCredentials::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap();
+        assert_eq!(c.scopes, vec!["read:tickets", "edit:tickets"]);
+        assert_eq!(c.tenant, None, "a blank variable counts as unset");
+        assert_eq!(c.auth_url, None);
     }
 
     #[test]
     fn missing_and_bad_values_are_config_errors() {
         let err = HaloCredentials::from_lookup(|_| None).unwrap_err();
-        assert!(err.to_string().contains("HALOPSA_BASE_URL"));
+        assert!(matches!(err, Error::Config { .. }), "{err:?}");
+        let text = err.to_string();
+        // Every missing variable at once, each with an example and its place in Halo.
+        assert!(text.contains("3 problems"), "{text}");
+        assert!(
+            text.contains("HALOPSA_BASE_URL is not set (e.g. `https://acme.halopsa.com`"),
+            "{text}"
+        );
+        assert!(text.contains("HALOPSA_CLIENT_ID is not set"), "{text}");
+        assert!(text.contains("HALOPSA_CLIENT_SECRET is not set"), "{text}");
+        assert!(text.contains("View Applications"), "{text}");
+        // Missing and invalid together: both named.
+        let err = HaloCredentials::from_lookup(|k| match k {
+            "HALOPSA_AGENT_ID" => Some("seven".into()),
+            "HALOPSA_BASE_URL" => Some("https://acme.halopsa.com".into()),
+            _ => None,
+        })
+        .unwrap_err()
+        .to_string();
+        for name in [
+            "HALOPSA_AGENT_ID",
+            "HALOPSA_CLIENT_ID",
+            "HALOPSA_CLIENT_SECRET",
+        ] {
+            assert!(err.contains(name), "{err}");
+        }
+        assert!(!err.contains("HALOPSA_BASE_URL"), "{err}");
         let err = HaloCredentials::from_lookup(|k| match k {
             "HALOPSA_AGENT_ID" => Some("seven".into()),
             _ => Some("x".into()),

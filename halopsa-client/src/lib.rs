@@ -11,7 +11,7 @@
 //!   ([`scopes`]); a missing one fails before sending and names the exact string to
 //!   tick on the application's Permissions tab. `all` grants everything; `edit:X`
 //!   implies `read:X`. A 403 on a scope the credential holds is
-//!   [`Error::Forbidden`](neo_auth_core::Error::Forbidden): effective access is
+//!   [`Error::Forbidden`]: effective access is
 //!   the scopes ∩ the login agent's own permissions and teams, so it names the
 //!   agent's permissions as the fix, with Halo's answer kept.
 //! - **Policy**: [`default_policy`] writes tickets, actions, contacts, assets,
@@ -33,11 +33,12 @@
 //!
 //! ```no_run
 //! use futures_util::TryStreamExt;
+//! // One dependency: the crate re-exports what its methods take and return.
 //! use halopsa_client::{Client, HaloCredentials, models::{Action, Ticket}};
-//! use neo_auth_core::Approval;
-//! use secrecy::SecretString;
+//! use halopsa_client::{AccessPolicy, Approval, AreaAccess, Error, secrecy::SecretString};
 //!
-//! # async fn run() -> neo_auth_core::Result<()> {
+//! # fn _types(_: AccessPolicy, _: Approval, _: AreaAccess, _: Error) {}
+//! # async fn run() -> halopsa_client::Result<()> {
 //! let client = Client::builder()
 //!     .credentials(
 //!         HaloCredentials::new("https://acme.halopsa.com", "client-id", SecretString::from("secret"))
@@ -73,6 +74,7 @@ mod client;
 mod credentials;
 mod date;
 mod doctor;
+mod endpoints;
 mod errors;
 #[cfg(feature = "fake")]
 pub mod fake;
@@ -83,16 +85,15 @@ mod resource;
 pub mod resources;
 pub mod scopes;
 
-pub use auth::{HaloTokenSource, TokenEndpoint};
+pub use auth::TokenEndpoint;
 pub use client::{
     Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, OVERALL_TIMEOUT, halo_retry_config,
     halo_timeouts,
 };
 pub use credentials::HaloCredentials;
-pub use date::format_halo_time;
 pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 pub use errors::HaloErrors;
-pub use list::{DateField, ListRequest, STABLE_ORDER};
+pub use list::{DateField, ListRequest};
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{
     BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveOutcome,
@@ -101,3 +102,7 @@ pub use resource::{
 pub use resources::actions::Actions;
 pub use resources::configuration::Priorities;
 pub use scopes::{HaloScopeRules, areas};
+
+// What this crate's methods take and return, so a user depends on one crate.
+pub use neo_auth_core::{AccessPolicy, Approval, AreaAccess, Error, Result};
+pub use secrecy;

@@ -749,7 +749,7 @@ async fn the_client_side_budget_keeps_under_the_vendor_limit() {
     let client = Client::builder()
         .credentials(credentials(&server))
         .retry(neo_auth_core::RetryConfig::disabled())
-        .rate_limit(Some((18, window)))
+        .rate_limit(neo_auth_core::RateLimit::new(18, window))
         .clock(clock.clone())
         .build()
         .unwrap();

@@ -88,10 +88,20 @@ async fn falls_back_to_base_auth_token_when_authinfo_fails() {
         .credentials(credentials(&server).with_tenant("mytenant"))
         .build()
         .unwrap();
+    assert_eq!(
+        client.token_fetches(),
+        0,
+        "nothing fetched before the first call"
+    );
     client.whoami().await.unwrap();
+    client.whoami().await.unwrap();
+    assert_eq!(client.token_fetches(), 1, "one token for both calls");
     assert_eq!(client.token_endpoint().unwrap().how, "fallback");
     // No scope in the token response: the requested ones stand.
     assert_eq!(client.granted_scopes(), vec!["all"]);
+    let (granted, source) = client.grant().expect("a grant is known");
+    assert_eq!(granted.names(), vec!["all"]);
+    assert_eq!(source, neo_auth_core::GrantSource::Requested);
 }
 
 #[tokio::test]
@@ -340,6 +350,47 @@ async fn a_definitive_authinfo_answer_settles_the_fallback_for_good() {
         .unwrap();
     client.whoami().await.unwrap();
     assert_eq!(client.token_endpoint().unwrap().how, "fallback");
+}
+
+#[tokio::test]
+async fn an_authinfo_naming_another_site_is_a_config_error_saying_to_set_the_auth_url() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/authinfo"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "auth_url": "https://login.other-site.example/auth", "tenant_id": "acme"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .named("no token request anywhere")
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/Agent/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .token_cache(fast_token_cache().with_max_attempts(1))
+        .build()
+        .unwrap();
+    let error = client.whoami().await.unwrap_err();
+    let text = error.to_string();
+    // A config error (behind `Shared` while the core hands the one shared fetch's
+    // error to its single caller that way).
+    let config = match &error {
+        Error::Shared(inner) => matches!(**inner, Error::Config { .. }),
+        other => matches!(other, Error::Config { .. }),
+    };
+    assert!(config, "{error:?}");
+    assert!(text.contains("login.other-site.example"), "{text}");
+    assert!(text.contains("HALOPSA_AUTH_URL"), "{text}");
+    assert!(!text.contains(SECRET), "{text}");
+    assert_eq!(client.token_endpoint(), None, "nothing was settled");
 }
 
 #[tokio::test]
@@ -595,7 +646,10 @@ fn build_validates_everything() {
     assert!(
         Client::builder()
             .credentials(creds())
-            .rate_limit(Some((0, std::time::Duration::from_secs(1))))
+            .rate_limit(neo_auth_core::RateLimit::new(
+                0,
+                std::time::Duration::from_secs(1)
+            ))
             .build()
             .is_err()
     );
@@ -628,9 +682,9 @@ fn build_validates_everything() {
     );
     // The default budget leaves headroom under hosted Halo's 300 per 5 minutes for
     // the token and authinfo requests it does not count.
-    let (requests, window) = halopsa_client::HOSTED_RATE_LIMIT;
-    assert!(requests < 300, "{requests}");
-    assert_eq!(window, std::time::Duration::from_secs(300));
+    let hosted = halopsa_client::HOSTED_RATE_LIMIT;
+    assert!(hosted.requests < 300, "{hosted}");
+    assert_eq!(hosted.per, std::time::Duration::from_secs(300));
 }
 
 #[tokio::test]

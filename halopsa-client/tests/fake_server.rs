@@ -137,6 +137,21 @@ async fn token_happy_path_with_tenant() {
     assert_eq!(body["scope"], "all");
     assert!(body["refresh_token"].is_null());
     assert_eq!(body["id_token"].as_str().unwrap().split('.').count(), 3);
+    // Its parts are unpadded base64url JSON (header, claims) and a fake signature.
+    {
+        use base64::Engine;
+        let parts: Vec<&str> = body["id_token"].as_str().unwrap().split('.').collect();
+        let decode = |part: &str| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(part)
+                .unwrap()
+        };
+        let header: Value = serde_json::from_slice(&decode(parts[0])).unwrap();
+        assert!(header.is_object(), "{header}");
+        let claims: Value = serde_json::from_slice(&decode(parts[1])).unwrap();
+        assert!(claims["exp"].as_u64() > claims["iat"].as_u64(), "{claims}");
+        assert_eq!(decode(parts[2]), b"fake-signature");
+    }
     let token = body["access_token"].as_str().unwrap();
     assert_ne!(token, login(&server).await, "tokens are unique");
     assert_eq!(server.token_requests(), 2);
@@ -146,6 +161,23 @@ async fn token_happy_path_with_tenant() {
         (Some(1), Some(true))
     );
 
+    // The parts of HTTP Basic credentials are form-encoded (RFC 6749 §2.3.1).
+    let response = http()
+        .post(format!("{}/auth/token?tenant=fake", server.base_url()))
+        .basic_auth("fake%2Dclient%2Did", Some("fake-client-secret"))
+        .form(&[("grant_type", "client_credentials"), ("scope", "all")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "form-decoded id accepted");
+    let response = http()
+        .post(format!("{}/auth/token?tenant=fake", server.base_url()))
+        .basic_auth("fake-client-id", Some("wrong"))
+        .form(&[("grant_type", "client_credentials"), ("scope", "all")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(response.status(), 200, "a wrong secret is refused");
     // HTTP Basic client authentication works too.
     let response = http()
         .post(format!("{}/auth/token?tenant=fake", server.base_url()))

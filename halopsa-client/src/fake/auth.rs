@@ -8,7 +8,10 @@ use wiremock::{Request, ResponseTemplate};
 
 use super::query::Query;
 use super::state::{State, Token};
-use super::{base64, reply, scopes};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use super::{reply, scopes};
 
 /// `GET /api/authinfo`: where the authorisation server is, and the tenant.
 pub(crate) fn authinfo(state: &State) -> ResponseTemplate {
@@ -122,32 +125,22 @@ fn id_token(state: &State, lifetime: u64) -> String {
     });
     format!(
         "{}.{}.{}",
-        base64::encode_url(header.to_string().as_bytes()),
-        base64::encode_url(claims.to_string().as_bytes()),
-        base64::encode_url(b"fake-signature")
+        URL_SAFE_NO_PAD.encode(header.to_string()),
+        URL_SAFE_NO_PAD.encode(claims.to_string()),
+        URL_SAFE_NO_PAD.encode(b"fake-signature")
     )
 }
 
 /// `Authorization: Basic base64(id:secret)`, each part form-decoded (RFC 6749 §2.3.1).
 fn basic_credentials(request: &Request) -> Option<(String, String)> {
-    let header = request
-        .headers
-        .get(http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?;
-    let (scheme, encoded) = header.trim().split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
-    }
-    let decoded = String::from_utf8(base64::decode(encoded)?).ok()?;
-    let (id, secret) = decoded.split_once(':')?;
+    let (id, secret) = neo_auth_core::testkit::basic_credentials(&request.headers)?;
     let form_decode = |s: &str| -> String {
         url::form_urlencoded::parse(format!("x={}", s.replace('&', "%26")).as_bytes())
             .next()
             .map(|(_, v)| v.into_owned())
             .unwrap_or_default()
     };
-    Some((form_decode(id), form_decode(secret)))
+    Some((form_decode(&id), form_decode(&secret)))
 }
 
 /// The scopes of the request's valid bearer token; `None` means 401.

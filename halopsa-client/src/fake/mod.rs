@@ -80,7 +80,6 @@
 //! ```
 
 mod auth;
-mod base64;
 mod catalog;
 mod config;
 mod faults;
@@ -92,6 +91,7 @@ mod responder;
 mod save;
 mod scopes;
 mod seed;
+mod seed_gen;
 mod seed_more;
 mod state;
 mod store;

@@ -134,7 +134,7 @@ fn apply(
     op: Op,
     mut fields: Map<String, Value>,
 ) -> Value {
-    let now = crate::format_halo_time(SystemTime::now());
+    let now = crate::date::format_halo_time(SystemTime::now());
     match op {
         Op::Update {
             ticket: Some(ticket),

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::config::FakeConfig;
-use super::seed::{Rng, date, name_at};
+use super::seed_gen::{Rng, date, name_at};
 use super::store::Store;
 
 /// What ticket seeding needs from the configuration lists.

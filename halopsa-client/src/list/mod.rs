@@ -36,14 +36,14 @@ use serde::de::DeserializeOwned;
 
 use crate::client::{Client, MAX_PAGE_SIZE};
 use crate::date::format_halo_time;
-use crate::resource::ResourceDef;
+use crate::endpoints::ResourceDef;
 
 pub use date_field::DateField;
 use pager::{PagerMemory, fetch_page, observe};
 
 /// The order a stream of a paginated list uses when the caller set none: by id,
 /// ascending, so that pages do not shift while records are being created.
-pub const STABLE_ORDER: [(&str, &str); 2] = [("order", "id"), ("orderdesc", "false")];
+pub(crate) const STABLE_ORDER: [(&str, &str); 2] = [("order", "id"), ("orderdesc", "false")];
 
 /// A list request for one resource. Ends in [`ListRequest::send`] (first page),
 /// [`ListRequest::page`], [`ListRequest::pages`], [`ListRequest::stream`] or
@@ -209,7 +209,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     /// Orders by a field, ascending (`order`, `orderdesc=false`). Honoured by every
     /// paginated list. A stream ordered by a field that is not unique can still
     /// shift between pages while records change; the default (no order set) is
-    /// [`STABLE_ORDER`].
+    /// the stable order (`order=id&orderdesc=false`).
     pub fn order_by(self, field: impl Into<String>) -> Self {
         self.param("order", field.into()).param("orderdesc", false)
     }
@@ -321,7 +321,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     }
 
     /// All pages, one in memory at a time. A paginated resource is read in
-    /// [`STABLE_ORDER`] (`order=id&orderdesc=false`) unless an order was set.
+    /// the stable order `order=id&orderdesc=false` unless an order was set.
     pub fn pages(self) -> BoxStream<'static, Result<Page<T>>> {
         if let Err(error) = self.validate() {
             return Box::pin(stream::once(async move { Err(error) }));
@@ -367,7 +367,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
         ))
     }
 
-    /// All items, streamed (one page in memory at a time), in [`STABLE_ORDER`]
+    /// All items, streamed (one page in memory at a time), in the stable order (`order=id&orderdesc=false`)
     /// unless an order was set (see [`ListRequest::pages`]).
     pub fn stream(self) -> BoxStream<'static, Result<T>> {
         Box::pin(
@@ -378,7 +378,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     }
 
     /// All items collected into a `Vec` (convenience for small lists), in
-    /// [`STABLE_ORDER`] unless an order was set.
+    /// the stable order (`order=id&orderdesc=false`) unless an order was set.
     pub async fn collect_all(self) -> Result<Vec<T>> {
         self.stream().try_collect().await
     }

@@ -19,8 +19,8 @@ use neo_auth_core::{
 use serde::de::DeserializeOwned;
 
 use crate::client::{Client, api_path};
+use crate::endpoints::ResourceDef;
 use crate::models::ListResponse;
-use crate::resource::ResourceDef;
 
 /// The page Halo serves an API agent when it ignores `pageinate` (api notes §2.5).
 pub(crate) const AGENT_DEFAULT_PAGE: usize = 50;

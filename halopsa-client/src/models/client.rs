@@ -1,6 +1,6 @@
 //! Clients: customer companies (`/Client`, schema `Area`).
 
-use neo_auth_core::lenient::{opt_bool, opt_i64, opt_string};
+use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -16,88 +16,61 @@ use super::CustomField;
 #[serde(default)]
 pub struct Client {
     /// The record id (absent on create; set it to update).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// Name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Id of the top level (customer group).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub toplevel_id: Option<i64>,
     /// Name of the top level (customer group).
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub toplevel_name: Option<String>,
     /// Whether the record is inactive.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub inactive: Option<bool>,
     /// Website address.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Id of the main site.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub main_site_id: Option<i64>,
     /// Name of the main site.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub main_site_name: Option<String>,
     /// Free-text notes.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Marked as VIP.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub is_vip: Option<bool>,
     /// Reference.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub r#ref: Option<String>,
     /// Accounts-package id.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub accountsid: Option<String>,
     /// Display colour (e.g. `#ff0000`).
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
     /// Id of the client invoiced instead.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub client_to_invoice: Option<i64>,
     /// Id of the primary technician.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub pritech: Option<i64>,
     /// Id of the secondary technician.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub sectech: Option<i64>,
     /// Id of the account manager.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub accountmanagertech: Option<i64>,
     /// Number of open tickets (when Halo computes it).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub open_ticket_count: Option<i64>,
     /// When the record was created. Date text as Halo sends it.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub datecreated: Option<String>,
     /// Custom fields.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,6 @@
 //! Client contracts (`/ClientContract`, schema `ContractHeader`).
 
-use neo_auth_core::lenient::{opt_bool, opt_f64, opt_i64, opt_string};
+use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -14,103 +14,70 @@ use super::CustomField;
 #[serde(default)]
 pub struct Contract {
     /// The record id (absent on create; set it to update).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// Id of the client (company).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub client_id: Option<i64>,
     /// Name of the client (company).
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
     /// Id of the site.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub site_id: Option<i64>,
     /// Name of the site.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
     /// Id of the user (contact).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub user_id: Option<i64>,
     /// Name of the user (contact).
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Contract reference.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub r#ref: Option<String>,
     /// Extra reference.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub refextra: Option<String>,
     /// Start date. Date text as Halo sends it.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
     /// End date. Date text as Halo sends it.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
     /// Status code.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
     /// Status text.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub contract_status: Option<String>,
     /// Whether the contract has started.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub started: Option<bool>,
     /// Whether the contract has expired.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub expired: Option<bool>,
     /// Charge per billing period.
-    #[serde(deserialize_with = "opt_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub periodchargeamount: Option<f64>,
     /// Billing period code.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub billingperiod: Option<i64>,
     /// Hours included per period.
-    #[serde(deserialize_with = "opt_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub chargehoursperperiod: Option<f64>,
     /// Next invoice date. Date text as Halo sends it.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub next_invoice_date: Option<String>,
     /// Id of the SLA.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub sla_id: Option<i64>,
     /// Name of the SLA.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub sla_name: Option<String>,
     /// Note.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Custom fields.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -151,7 +151,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
 
 /// Decodes a [`ListResponse`] preferring a known item key (see
 /// [`ListResponse::from_slice_with_key`]).
-pub struct ListSeed<T> {
+pub(crate) struct ListSeed<T> {
     preferred: Option<String>,
     _item: PhantomData<fn() -> T>,
 }
@@ -182,7 +182,7 @@ struct Count(Option<u64>);
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        lenient::opt_u64(deserializer).map(Count)
+        lenient::opt::<u64, _>(deserializer).map(Count)
     }
 }
 

@@ -95,7 +95,7 @@ pub use category::Category;
 pub use client::Client;
 pub use contract::Contract;
 pub use custom_field::CustomField;
-pub use envelope::{ListResponse, ListSeed};
+pub use envelope::ListResponse;
 pub use invoice::{Invoice, InvoiceLine};
 pub use item::Item;
 pub use kb::{FaqList, KbArticle};

@@ -1,6 +1,6 @@
 //! An SLA priority (a configuration list).
 
-use neo_auth_core::lenient::{opt_bool, opt_f64, opt_i64, opt_string};
+use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -12,49 +12,34 @@ use serde_json::{Map, Value};
 #[serde(default)]
 pub struct Priority {
     /// The priority row id — a UUID string, not a number.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The priority number (what `Ticket::priority_id` holds).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub priorityid: Option<i64>,
     /// Name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Id of the SLA the priority belongs to.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub slaid: Option<i64>,
     /// Response target.
-    #[serde(deserialize_with = "opt_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub responsetime: Option<f64>,
     /// Unit of the response target.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub responseunits: Option<String>,
     /// Fix target.
-    #[serde(deserialize_with = "opt_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub fixtime: Option<f64>,
     /// Unit of the fix target.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub fixunits: Option<String>,
     /// Display colour (e.g. `#ff0000`).
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
     /// Hidden from selection.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub ishidden: Option<bool>,
     /// Fields not modelled above, kept as sent so nothing is lost on a round trip.
     #[serde(flatten)]

@@ -1,6 +1,6 @@
 //! Users: contacts at clients (`/Users`, schema `Users`).
 
-use neo_auth_core::lenient::{opt_bool, opt_i64, opt_string};
+use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -14,109 +14,67 @@ use super::CustomField;
 #[serde(default)]
 pub struct User {
     /// The record id (absent on create; set it to update).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// Full name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// First name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub firstname: Option<String>,
     /// Surname.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub surname: Option<String>,
     /// Initials.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
     /// Job title.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// E-mail address.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub emailaddress: Option<String>,
     /// Phone number.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub phonenumber: Option<String>,
     /// Preferred phone number.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub phonenumber_preferred: Option<String>,
     /// Mobile number.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub mobilenumber: Option<String>,
     /// Id of the client (company).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub client_id: Option<i64>,
     /// Name of the client (company).
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
     /// Id of the site (typed `double` in the spec; decoded as an integer).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub site_id: Option<i64>,
     /// Id of the site, as an integer field.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub site_id_int: Option<i64>,
     /// Name of the site.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
     /// Whether the record is inactive.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub inactive: Option<bool>,
     /// Marked as an important contact.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub isimportantcontact: Option<bool>,
     /// Portal login name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub login: Option<String>,
     /// Free-text notes.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Id of the agent linked to this user.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub linked_agent_id: Option<i64>,
     /// When the record was created. Date text as Halo sends it.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub datecreated: Option<String>,
     /// Custom fields.
     #[serde(skip_serializing_if = "Option::is_none")]

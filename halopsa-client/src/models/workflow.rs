@@ -1,6 +1,6 @@
 //! A workflow and its steps (a configuration list).
 
-use neo_auth_core::lenient::{opt_bool, opt_i64, opt_string};
+use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -12,37 +12,28 @@ use serde_json::{Map, Value};
 #[serde(default)]
 pub struct Workflow {
     /// The record id (absent on create; set it to update).
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// The record GUID.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub guid: Option<String>,
     /// Name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Note.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Whether the workflow is active.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Marked not in use.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub notinuse: Option<bool>,
     /// Whether tickets use it.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub in_use: Option<bool>,
     /// Access-control level.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub access_control_level: Option<i64>,
     /// The steps (with `includedetails=true`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,37 +51,31 @@ pub struct Workflow {
 #[serde(default)]
 pub struct WorkflowStep {
     /// Row id of the step.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub fdid: Option<i64>,
     /// Step number within the workflow.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub step_id: Option<i64>,
     /// Id of the workflow.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub flow_id: Option<i64>,
     /// Step name.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The starting step.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub isstart: Option<bool>,
     /// An end step.
-    #[serde(deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub isend: Option<bool>,
     /// Stage number.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub stage_number: Option<i64>,
     /// Step type code.
-    #[serde(deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub steptype: Option<i64>,
     /// Note.
-    #[serde(
-        deserialize_with = "opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Fields not modelled above, kept as sent so nothing is lost on a round trip.
     #[serde(flatten)]

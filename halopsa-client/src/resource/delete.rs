@@ -74,16 +74,7 @@ impl DeleteRequest {
             .queries(self.params)
             .requirement(self.def.operation(Access::Write, "delete"))
             .approval(self.approval)
-            .options(not_retried_unless_asked(self.options));
+            .options(self.options); // DELETE: not retried unless asked (the core default)
         self.client.transport().send(request).await.map(|_| ())
-    }
-}
-
-/// A delete's options: `idempotent(false)` unless the caller decided otherwise.
-pub(crate) fn not_retried_unless_asked(options: RequestOptions) -> RequestOptions {
-    if options.idempotent.is_some() {
-        options
-    } else {
-        options.idempotent(false)
     }
 }

@@ -1,7 +1,7 @@
 //! The shape every Halo resource shares: `GET /X`, `GET /X/{id}`, `POST /X` with a
 //! JSON array (create, or update when `id` is set), `DELETE /X/{id}`.
 //!
-//! - [`ResourceDef`]: a resource's path, list shape and requirements (`def.rs`);
+//! - [`ResourceDef`]: a resource's path, list shape and requirements (`endpoints.rs`);
 //! - [`Resource`]: the handler returned by `client.tickets()` and friends (here);
 //! - [`GetRequest`] (`get.rs`), [`SaveRequest`] (`save.rs`), its batch form and
 //!   [`BatchError`] (`batch.rs`), [`DeleteRequest`] (`delete.rs`).
@@ -11,7 +11,6 @@
 //! or a reply that does not decode is [`Error::WriteUncertain`] (never retried).
 
 mod batch;
-mod def;
 mod delete;
 mod get;
 mod save;
@@ -26,10 +25,9 @@ use serde::de::DeserializeOwned;
 use crate::client::Client;
 use crate::list::ListRequest;
 
+pub use crate::endpoints::ResourceDef;
 pub use batch::{BatchError, MAX_BATCH};
-pub use def::ResourceDef;
 pub use delete::DeleteRequest;
-pub(crate) use delete::not_retried_unless_asked;
 pub use get::GetRequest;
 pub(crate) use save::SaveMode;
 pub use save::{SaveOutcome, SaveRequest};

@@ -14,7 +14,7 @@ use crate::resource::{DeleteRequest, GetRequest, Resource, ResourceDef, SaveRequ
 use crate::scopes::requirements;
 
 /// The `/Actions` resource.
-pub static ACTIONS: ResourceDef = ResourceDef {
+pub(crate) static ACTIONS: ResourceDef = ResourceDef {
     path: "Actions",
     name: "actions",
     noun: "action",

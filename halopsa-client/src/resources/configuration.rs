@@ -50,7 +50,7 @@ resource! {
 }
 
 /// The `/Priority` resource (string ids; unpaginated; list key undocumented).
-pub static PRIORITIES: ResourceDef = ResourceDef {
+pub(crate) static PRIORITIES: ResourceDef = ResourceDef {
     path: "Priority",
     name: "priorities",
     noun: "priority",

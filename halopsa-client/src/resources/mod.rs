@@ -43,7 +43,7 @@ macro_rules! resource {
         key = $key:expr, paginated = $paginated:expr
     ) => {
         #[doc = concat!("The `/", $path, "` resource.")]
-        pub static $def: $crate::resource::ResourceDef = $crate::resource::ResourceDef {
+        pub(crate) static $def: $crate::resource::ResourceDef = $crate::resource::ResourceDef {
             path: $path,
             name: stringify!($accessor),
             noun: $noun,

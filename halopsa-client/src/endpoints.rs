@@ -1,4 +1,6 @@
-//! [`ResourceDef`]: what the SDK knows about one Halo resource.
+//! [`ResourceDef`]: what the SDK knows about one Halo resource — a leaf module
+//! (it depends only on [`scopes`](crate::scopes)), so the list and resource
+//! handlers that read it do not import each other through it.
 
 use neo_auth_core::{Access, Requirement};
 
