@@ -173,12 +173,8 @@ impl Client {
         request: ApiRequest,
         requirement: Option<Requirement>,
     ) -> Result<T> {
-        let request = match requirement {
-            Some(requirement) => request.requirement(requirement),
-            None => request,
-        };
         self.transport()
-            .send_json(request)
+            .send_json(request.maybe_requirement(requirement))
             .await
             .map_err(crate::auth::explain_lock)
     }

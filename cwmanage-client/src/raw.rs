@@ -59,10 +59,9 @@ impl Client {
         query: &[(&str, &str)],
         requirement: Option<Requirement>,
     ) -> Result<T> {
-        let mut request = ApiRequest::get(path).queries(query.iter().map(|(k, v)| (*k, *v)));
-        if let Some(requirement) = requirement {
-            request = request.requirement(requirement);
-        }
+        let request = ApiRequest::get(path)
+            .queries(query.iter().copied())
+            .maybe_requirement(requirement);
         self.transport().await?.send_json(request).await
     }
 

@@ -241,10 +241,9 @@ impl Client {
         query: &[(&str, &str)],
         requirement: Option<Requirement>,
     ) -> Result<T> {
-        let mut request = ApiRequest::get(path).queries(query.iter().copied());
-        if let Some(requirement) = requirement {
-            request = request.requirement(requirement);
-        }
+        let request = ApiRequest::get(path)
+            .queries(query.iter().copied())
+            .maybe_requirement(requirement);
         let response = self.transport().send(request).await?;
         decode_one(response.body())
     }

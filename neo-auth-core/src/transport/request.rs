@@ -183,6 +183,24 @@ impl ApiRequest {
         self
     }
 
+    /// Declares a requirement when there is one: the raw escape hatches of the
+    /// vendor crates take an optional requirement; without one an unlabelled
+    /// read follows the policy's default access (and a write is refused).
+    ///
+    /// ```
+    /// use neo_auth_core::{ApiRequest, Area, Requirement, Access};
+    /// let labelled = ApiRequest::get("/devices")
+    ///     .maybe_requirement(Some(Requirement::new("devices.list", Area::new("devices"), Access::Read)));
+    /// assert_eq!(labelled.requirement_ref().unwrap().operation(), "devices.list");
+    /// assert!(ApiRequest::get("/x").maybe_requirement(None).requirement_ref().is_none());
+    /// ```
+    pub fn maybe_requirement(mut self, requirement: Option<Requirement>) -> Self {
+        if requirement.is_some() {
+            self.requirement = requirement;
+        }
+        self
+    }
+
     /// Attaches an explicit approval (for areas whose writes need one).
     pub fn approval(mut self, approval: Option<Approval>) -> Self {
         self.approval = approval;
