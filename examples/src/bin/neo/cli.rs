@@ -45,6 +45,9 @@ pub enum Command {
     /// HaloPSA: list, get, create and update records, or serve the fake.
     #[command(name = "halopsa")]
     Halopsa(VendorArgs),
+    /// ConnectWise Asio: list and get companies and devices, or serve the fake.
+    #[command(name = "asio")]
+    Asio(VendorArgs),
 }
 
 /// The vendors `neo doctor` knows.
@@ -52,6 +55,8 @@ pub enum Command {
 pub enum VendorName {
     /// HaloPSA (also HaloITSM / HaloServiceDesk).
     Halopsa,
+    /// ConnectWise Asio (CW RMM).
+    Asio,
 }
 
 /// `neo doctor`.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use neo_auth_core::{Approval, Area, Error};
 use serde_json::Value;
 
+use crate::asio::Asio;
 use crate::cli::{Cli, Command, DoctorArgs, VendorAction, VendorArgs, VendorName};
 use crate::config::{Config, VendorSection, apply_policy, area_named};
 use crate::failure::{EXIT_OK, Failure, usage};
@@ -31,8 +32,10 @@ pub async fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Demo => crate::demo::run().await,
         Command::Doctor(args) => match args.vendor {
             VendorName::Halopsa => doctor::<Halo>(&globals, &args).await,
+            VendorName::Asio => doctor::<Asio>(&globals, &args).await,
         },
         Command::Halopsa(args) => vendor_command::<Halo>(&globals, args).await,
+        Command::Asio(args) => vendor_command::<Asio>(&globals, args).await,
     }
 }
 

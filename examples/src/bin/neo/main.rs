@@ -21,6 +21,7 @@
 //! else. Errors are one line on stderr; a closed stdout (`neo … | head`) ends
 //! the program quietly.
 
+mod asio;
 mod cli;
 mod commands;
 mod config;
