@@ -13,10 +13,19 @@ const VARIABLES: &[&str] = &[
     "ASIO_REGION",
     "ASIO_BASE_URL",
     "ASIO_SCOPES",
+    "VSAX_BASE_URL",
+    "VSAX_TOKEN_ID",
+    "VSAX_TOKEN_SECRET",
+    "VSAX_TOKEN_EXPIRES",
+    "VSAX_PERMISSIONS",
 ];
 
 /// Secrets of the fakes that must never be printed (secrets and token prefixes).
-const SECRETS: &[&str] = &[asio_client::fake::CLIENT_SECRET, "fake-asio-at-"];
+const SECRETS: &[&str] = &[
+    asio_client::fake::CLIENT_SECRET,
+    "fake-asio-at-",
+    vsax_client::fake::TOKEN_SECRET,
+];
 
 struct Run {
     code: Option<i32>,
@@ -250,5 +259,149 @@ mod asio {
             &["--sandbox", "asio", "create", "devices", "--data", "{}"],
             2,
         );
+    }
+}
+
+mod vsax {
+    use super::*;
+
+    #[test]
+    fn the_doctor_on_a_full_sandbox_credential_exits_0() {
+        let run = neo_exits(&["--sandbox", "doctor", "vsax"], 0);
+        assert!(run.stdout.contains("VSA X access report"), "{}", run.stdout);
+        assert!(run.stdout.contains("no problems found"), "{}", run.stdout);
+        assert!(!run.stdout.contains("✗"), "{}", run.stdout);
+    }
+
+    #[test]
+    fn a_reduced_grant_exits_3_naming_the_label() {
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "devices.read",
+                "doctor",
+                "vsax",
+            ],
+            3,
+        );
+        assert!(
+            run.stdout.contains("tick \"Devices: Read\""),
+            "{}",
+            run.stdout
+        );
+        neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "devices.read",
+                "doctor",
+                "vsax",
+                "--areas",
+                "organizations",
+            ],
+            0,
+        );
+        // The client refuses an undeclared area before anything is sent.
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "devices.read",
+                "vsax",
+                "list",
+                "devices",
+            ],
+            3,
+        );
+        assert!(run.stderr.contains("Devices: Read"), "{}", run.stderr);
+        assert_eq!(run.stdout, "");
+        neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "devices.nope",
+                "doctor",
+                "vsax",
+            ],
+            2,
+        );
+    }
+
+    #[test]
+    fn the_json_report_parses_with_the_same_rows() {
+        let run = neo_exits(&["--sandbox", "doctor", "vsax", "--json"], 0);
+        assert_eq!(json_report(&run.stdout)["vendor"], "VSA X");
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "organizations.read",
+                "doctor",
+                "vsax",
+                "--json",
+            ],
+            3,
+        );
+        json_report(&run.stdout);
+        assert!(
+            run.stdout.contains("Organizations / Sites / Groups: Read"),
+            "{}",
+            run.stdout
+        );
+    }
+
+    #[test]
+    fn list_prints_every_record_once_as_json_lines() {
+        let run = neo_exits(&["--sandbox", "vsax", "list", "devices"], 0);
+        assert_eq!(distinct(&json_lines(&run.stdout), "Identifier").len(), 12);
+        let run = neo_exits(&["--sandbox", "vsax", "list", "organizations"], 0);
+        let organizations = json_lines(&run.stdout);
+        assert_eq!(distinct(&organizations, "Id").len(), 3);
+        let run = neo_exits(&["--sandbox", "vsax", "list", "devices", "--limit", "3"], 0);
+        assert_eq!(json_lines(&run.stdout).len(), 3);
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "vsax",
+                "list",
+                "devices",
+                "--filter",
+                "OrganizationId eq 4822",
+            ],
+            0,
+        );
+        let filtered = json_lines(&run.stdout);
+        assert!(!filtered.is_empty() && filtered.len() < 12);
+        assert!(filtered.iter().all(|d| d["OrganizationId"] == 4822));
+        neo_exits(
+            &[
+                "--sandbox",
+                "vsax",
+                "list",
+                "devices",
+                "--query",
+                "colour=red",
+            ],
+            2,
+        );
+    }
+
+    #[test]
+    fn get_prints_one_record_as_json() {
+        let run = neo_exits(&["--sandbox", "vsax", "list", "devices", "--limit", "1"], 0);
+        let device = &json_lines(&run.stdout)[0];
+        let id = device["Identifier"].as_str().unwrap();
+        let run = neo_exits(&["--sandbox", "vsax", "get", "devices", id], 0);
+        let record: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(record["Identifier"], id);
+        let organization = device["OrganizationId"].to_string();
+        let run = neo_exits(
+            &["--sandbox", "vsax", "get", "organizations", &organization],
+            0,
+        );
+        let record: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(record["Id"], device["OrganizationId"]);
+        neo_exits(&["--sandbox", "vsax", "get", "organizations", "acme"], 2);
     }
 }

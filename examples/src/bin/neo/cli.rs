@@ -48,6 +48,9 @@ pub enum Command {
     /// ConnectWise Asio: list and get companies and devices, or serve the fake.
     #[command(name = "asio")]
     Asio(VendorArgs),
+    /// Kaseya VSA X: list and get devices and organizations, or serve the fake.
+    #[command(name = "vsax")]
+    Vsax(VendorArgs),
 }
 
 /// The vendors `neo doctor` knows.
@@ -57,6 +60,8 @@ pub enum VendorName {
     Halopsa,
     /// ConnectWise Asio (CW RMM).
     Asio,
+    /// Kaseya VSA X.
+    Vsax,
 }
 
 /// `neo doctor`.

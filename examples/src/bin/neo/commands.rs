@@ -13,6 +13,7 @@ use crate::halopsa::Halo;
 use crate::out;
 use crate::output::RecordSink;
 use crate::vendor::{ListQuery, Vendor, resource};
+use crate::vsax::Vsax;
 
 /// The global flags every command sees.
 #[derive(Debug)]
@@ -33,9 +34,11 @@ pub async fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Doctor(args) => match args.vendor {
             VendorName::Halopsa => doctor::<Halo>(&globals, &args).await,
             VendorName::Asio => doctor::<Asio>(&globals, &args).await,
+            VendorName::Vsax => doctor::<Vsax>(&globals, &args).await,
         },
         Command::Halopsa(args) => vendor_command::<Halo>(&globals, args).await,
         Command::Asio(args) => vendor_command::<Asio>(&globals, args).await,
+        Command::Vsax(args) => vendor_command::<Vsax>(&globals, args).await,
     }
 }
 

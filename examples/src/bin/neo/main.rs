@@ -30,6 +30,7 @@ mod failure;
 mod halopsa;
 mod output;
 mod vendor;
+mod vsax;
 
 use std::process::ExitCode;
 
