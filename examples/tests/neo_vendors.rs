@@ -18,6 +18,13 @@ const VARIABLES: &[&str] = &[
     "VSAX_TOKEN_SECRET",
     "VSAX_TOKEN_EXPIRES",
     "VSAX_PERMISSIONS",
+    "CWM_SITE",
+    "CWM_COMPANY_ID",
+    "CWM_PUBLIC_KEY",
+    "CWM_PRIVATE_KEY",
+    "CWM_CLIENT_ID",
+    "CWM_CODEBASE",
+    "CWM_API_VERSION",
 ];
 
 /// Secrets of the fakes that must never be printed (secrets and token prefixes).
@@ -25,6 +32,7 @@ const SECRETS: &[&str] = &[
     asio_client::fake::CLIENT_SECRET,
     "fake-asio-at-",
     vsax_client::fake::TOKEN_SECRET,
+    cwmanage_client::fake::PRIVATE_KEY,
 ];
 
 struct Run {
@@ -403,5 +411,160 @@ mod vsax {
         let record: Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(record["Id"], device["OrganizationId"]);
         neo_exits(&["--sandbox", "vsax", "get", "organizations", "acme"], 2);
+    }
+}
+
+mod cwmanage {
+    use super::*;
+
+    #[test]
+    fn the_doctor_on_a_full_sandbox_credential_exits_0() {
+        let run = neo_exits(&["--sandbox", "doctor", "cwmanage"], 0);
+        assert!(
+            run.stdout.contains("ConnectWise Manage access report"),
+            "{}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("no problems found"), "{}", run.stdout);
+        assert!(!run.stdout.contains("✗"), "{}", run.stdout);
+    }
+
+    #[test]
+    fn a_reduced_role_exits_3_naming_the_label() {
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "Service Tickets.add",
+                "doctor",
+                "cwmanage",
+            ],
+            3,
+        );
+        assert!(
+            run.stdout
+                .contains("tick \"Service Desk → Service Tickets → Add Level: All\""),
+            "{}",
+            run.stdout
+        );
+        // A whole row removed.
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "Company Maintenance",
+                "doctor",
+                "cwmanage",
+            ],
+            3,
+        );
+        assert!(
+            run.stdout
+                .contains("Companies → Company Maintenance → Inquire Level: All"),
+            "{}",
+            run.stdout
+        );
+        neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "Company Maintenance",
+                "doctor",
+                "cwmanage",
+                "--areas",
+                "tickets",
+            ],
+            0,
+        );
+        neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "Time Entry",
+                "doctor",
+                "cwmanage",
+            ],
+            2,
+        );
+    }
+
+    #[test]
+    fn the_json_report_parses_with_the_same_rows() {
+        let run = neo_exits(&["--sandbox", "doctor", "cwmanage", "--json"], 0);
+        assert_eq!(json_report(&run.stdout)["vendor"], "ConnectWise Manage");
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "--sandbox-without",
+                "Service Tickets.inquire",
+                "doctor",
+                "cwmanage",
+                "--json",
+            ],
+            3,
+        );
+        json_report(&run.stdout);
+        assert!(
+            run.stdout.contains("Service Tickets → Inquire Level"),
+            "{}",
+            run.stdout
+        );
+    }
+
+    #[test]
+    fn list_prints_every_record_once_as_json_lines() {
+        let run = neo_exits(&["--sandbox", "cwmanage", "list", "companies"], 0);
+        assert_eq!(distinct(&json_lines(&run.stdout), "id").len(), 30);
+        let run = neo_exits(&["--sandbox", "cwmanage", "list", "tickets"], 0);
+        let tickets = json_lines(&run.stdout);
+        assert_eq!(distinct(&tickets, "id").len(), 60);
+        let run = neo_exits(
+            &["--sandbox", "cwmanage", "list", "tickets", "--limit", "7"],
+            0,
+        );
+        assert_eq!(json_lines(&run.stdout).len(), 7);
+        let run = neo_exits(
+            &[
+                "--sandbox",
+                "cwmanage",
+                "list",
+                "tickets",
+                "--filter",
+                "closedFlag = false",
+            ],
+            0,
+        );
+        let open = json_lines(&run.stdout);
+        assert!(!open.is_empty() && open.len() < tickets.len());
+        assert!(open.iter().all(|t| t["closedFlag"] == false));
+        neo_exits(
+            &[
+                "--sandbox",
+                "cwmanage",
+                "list",
+                "tickets",
+                "--query",
+                "colour=red",
+            ],
+            2,
+        );
+    }
+
+    #[test]
+    fn get_prints_one_record_as_json() {
+        let run = neo_exits(
+            &["--sandbox", "cwmanage", "list", "tickets", "--limit", "1"],
+            0,
+        );
+        let ticket = &json_lines(&run.stdout)[0];
+        let id = ticket["id"].to_string();
+        let run = neo_exits(&["--sandbox", "cwmanage", "get", "tickets", &id], 0);
+        let record: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(record["id"], ticket["id"]);
+        let company = ticket["company"]["id"].to_string();
+        let run = neo_exits(&["--sandbox", "cwmanage", "get", "companies", &company], 0);
+        let record: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(record["id"], ticket["company"]["id"]);
+        neo_exits(&["--sandbox", "cwmanage", "get", "tickets", "five"], 2);
     }
 }

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// `neo`: check MSP credentials and work with HaloPSA (and, as their crates
-/// land, ConnectWise Asio, Kaseya VSA X and ConnectWise Manage) from the shell.
+/// `neo`: check MSP credentials and work with HaloPSA, ConnectWise Asio,
+/// Kaseya VSA X and ConnectWise Manage from the shell.
 ///
 /// Exit status: 0 success; 2 usage or configuration error; 3 a scope,
 /// permission or policy denial (also: the doctor found a required permission
@@ -51,6 +51,9 @@ pub enum Command {
     /// Kaseya VSA X: list and get devices and organizations, or serve the fake.
     #[command(name = "vsax")]
     Vsax(VendorArgs),
+    /// ConnectWise Manage: list and get companies and tickets, or serve the fake.
+    #[command(name = "cwmanage")]
+    Cwmanage(VendorArgs),
 }
 
 /// The vendors `neo doctor` knows.
@@ -62,6 +65,8 @@ pub enum VendorName {
     Asio,
     /// Kaseya VSA X.
     Vsax,
+    /// ConnectWise Manage (PSA).
+    Cwmanage,
 }
 
 /// `neo doctor`.
@@ -150,7 +155,8 @@ pub struct ListArgs {
     /// A typed filter of the vendor, `key=value` (repeatable; see `resources`).
     #[arg(long, value_name = "KEY=VALUE", value_parser = key_value)]
     pub query: Vec<(String, String)>,
-    /// The vendor's raw filter syntax (HaloPSA: query parameters `a=1&b=2`).
+    /// The vendor's raw filter syntax (HaloPSA: query parameters `a=1&b=2`;
+    /// Asio: a device filter expression; VSA X: OData; Manage: conditions).
     #[arg(long, value_name = "FILTER")]
     pub filter: Option<String>,
     /// How to print the records.

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::asio::Asio;
 use crate::cli::{Cli, Command, DoctorArgs, VendorAction, VendorArgs, VendorName};
 use crate::config::{Config, VendorSection, apply_policy, area_named};
+use crate::cwmanage::CwManage;
 use crate::failure::{EXIT_OK, Failure, usage};
 use crate::halopsa::Halo;
 use crate::out;
@@ -35,10 +36,12 @@ pub async fn run(cli: Cli) -> Result<u8, Failure> {
             VendorName::Halopsa => doctor::<Halo>(&globals, &args).await,
             VendorName::Asio => doctor::<Asio>(&globals, &args).await,
             VendorName::Vsax => doctor::<Vsax>(&globals, &args).await,
+            VendorName::Cwmanage => doctor::<CwManage>(&globals, &args).await,
         },
         Command::Halopsa(args) => vendor_command::<Halo>(&globals, args).await,
         Command::Asio(args) => vendor_command::<Asio>(&globals, args).await,
         Command::Vsax(args) => vendor_command::<Vsax>(&globals, args).await,
+        Command::Cwmanage(args) => vendor_command::<CwManage>(&globals, args).await,
     }
 }
 

@@ -25,6 +25,7 @@ mod asio;
 mod cli;
 mod commands;
 mod config;
+mod cwmanage;
 mod demo;
 mod failure;
 mod halopsa;
