@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// `neo`: check MSP credentials and work with HaloPSA (and, as their crates
-/// land, ConnectWise Asio, Kaseya VSA X and ConnectWise Manage) from the shell.
+/// `neo`: check MSP credentials and work with HaloPSA, ConnectWise Asio,
+/// Kaseya VSA X and ConnectWise Manage from the shell.
 ///
 /// Exit status: 0 success; 2 usage or configuration error; 3 a scope,
 /// permission or policy denial (also: the doctor found a required permission
@@ -45,6 +45,15 @@ pub enum Command {
     /// HaloPSA: list, get, create and update records, or serve the fake.
     #[command(name = "halopsa")]
     Halopsa(VendorArgs),
+    /// ConnectWise Asio: list and get companies and devices, or serve the fake.
+    #[command(name = "asio")]
+    Asio(VendorArgs),
+    /// Kaseya VSA X: list and get devices and organizations, or serve the fake.
+    #[command(name = "vsax")]
+    Vsax(VendorArgs),
+    /// ConnectWise Manage: list and get companies and tickets, or serve the fake.
+    #[command(name = "cwmanage")]
+    Cwmanage(VendorArgs),
 }
 
 /// The vendors `neo doctor` knows.
@@ -52,6 +61,12 @@ pub enum Command {
 pub enum VendorName {
     /// HaloPSA (also HaloITSM / HaloServiceDesk).
     Halopsa,
+    /// ConnectWise Asio (CW RMM).
+    Asio,
+    /// Kaseya VSA X.
+    Vsax,
+    /// ConnectWise Manage (PSA).
+    Cwmanage,
 }
 
 /// `neo doctor`.
@@ -140,7 +155,8 @@ pub struct ListArgs {
     /// A typed filter of the vendor, `key=value` (repeatable; see `resources`).
     #[arg(long, value_name = "KEY=VALUE", value_parser = key_value)]
     pub query: Vec<(String, String)>,
-    /// The vendor's raw filter syntax (HaloPSA: query parameters `a=1&b=2`).
+    /// The vendor's raw filter syntax (HaloPSA: query parameters `a=1&b=2`;
+    /// Asio: a device filter expression; VSA X: OData; Manage: conditions).
     #[arg(long, value_name = "FILTER")]
     pub filter: Option<String>,
     /// How to print the records.

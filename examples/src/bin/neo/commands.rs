@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use neo_auth_core::{Approval, Area, Error};
 use serde_json::Value;
 
+use crate::asio::Asio;
 use crate::cli::{Cli, Command, DoctorArgs, VendorAction, VendorArgs, VendorName};
 use crate::config::{Config, VendorSection, apply_policy, area_named};
+use crate::cwmanage::CwManage;
 use crate::failure::{EXIT_OK, Failure, usage};
 use crate::halopsa::Halo;
 use crate::out;
 use crate::output::RecordSink;
 use crate::vendor::{ListQuery, Vendor, resource};
+use crate::vsax::Vsax;
 
 /// The global flags every command sees.
 #[derive(Debug)]
@@ -31,8 +34,14 @@ pub async fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Demo => crate::demo::run().await,
         Command::Doctor(args) => match args.vendor {
             VendorName::Halopsa => doctor::<Halo>(&globals, &args).await,
+            VendorName::Asio => doctor::<Asio>(&globals, &args).await,
+            VendorName::Vsax => doctor::<Vsax>(&globals, &args).await,
+            VendorName::Cwmanage => doctor::<CwManage>(&globals, &args).await,
         },
         Command::Halopsa(args) => vendor_command::<Halo>(&globals, args).await,
+        Command::Asio(args) => vendor_command::<Asio>(&globals, args).await,
+        Command::Vsax(args) => vendor_command::<Vsax>(&globals, args).await,
+        Command::Cwmanage(args) => vendor_command::<CwManage>(&globals, args).await,
     }
 }
 

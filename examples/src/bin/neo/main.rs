@@ -21,14 +21,17 @@
 //! else. Errors are one line on stderr; a closed stdout (`neo … | head`) ends
 //! the program quietly.
 
+mod asio;
 mod cli;
 mod commands;
 mod config;
+mod cwmanage;
 mod demo;
 mod failure;
 mod halopsa;
 mod output;
 mod vendor;
+mod vsax;
 
 use std::process::ExitCode;
 

@@ -1,5 +1,5 @@
 //! What `neo` needs from a vendor: one implementation of [`Vendor`] per
-//! vendor crate (`halopsa.rs` today). Adding a vendor is one module with an
+//! vendor crate (`halopsa`, `asio`, `vsax`, `cwmanage`). Adding a vendor is one module with an
 //! `impl Vendor`, one variant in `cli::Command` and `cli::VendorName`, and one
 //! arm in `commands::run` — the commands themselves are written once, here
 //! and in `commands.rs`.
