@@ -132,6 +132,10 @@ impl ScopeRules for ScopeNames {
     fn implies(&self, granted: &str, required: &Scope) -> bool {
         granted == self.wire(required)
     }
+
+    fn wire_name(&self, required: &Scope) -> String {
+        self.wire(required).to_owned()
+    }
 }
 
 #[cfg(test)]

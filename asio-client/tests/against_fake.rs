@@ -689,6 +689,11 @@ async fn a_renamed_scope_is_requested_and_checked_under_its_new_name() {
         matches!(&err, Error::MissingScope { label, .. } if label == "Platform - Contacts - Read"),
         "{err:?}"
     );
+    // The error names the string the client asked for, not the table's default.
+    assert!(
+        matches!(&err, Error::MissingScope { scope, .. } if scope == "platform.contact.read"),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]

@@ -83,12 +83,25 @@ pub trait ScopeSet: Send + Sync + fmt::Debug {
 
     /// The granted names, for reports.
     fn names(&self) -> Vec<String>;
+
+    /// The name `scope` goes by on the wire for this credential: the scope's
+    /// own name unless the vendor's rules rename it (Asio's scope strings are
+    /// configurable). Missing-scope errors name this string.
+    fn wire_name(&self, scope: &Scope) -> String {
+        scope.name().to_owned()
+    }
 }
 
 /// A vendor's rule for whether one granted name covers a required scope.
 pub trait ScopeRules: Send + Sync + fmt::Debug {
     /// Whether the granted scope name `granted` covers `required`.
     fn implies(&self, granted: &str, required: &Scope) -> bool;
+
+    /// The wire name of `required` under these rules (its own name unless the
+    /// vendor configured another; see [`ScopeSet::wire_name`]).
+    fn wire_name(&self, required: &Scope) -> String {
+        required.name().to_owned()
+    }
 }
 
 /// The plain rule: a scope is covered only by itself (exact, case-sensitive match).
@@ -165,6 +178,10 @@ impl ScopeSet for GrantedScopes {
 
     fn names(&self) -> Vec<String> {
         self.names.iter().cloned().collect()
+    }
+
+    fn wire_name(&self, scope: &Scope) -> String {
+        self.rules.wire_name(scope)
     }
 }
 

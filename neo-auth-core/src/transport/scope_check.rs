@@ -22,9 +22,17 @@ impl Transport {
     /// [`Error::MissingScope`] for `requirement`; `response` is the server's 403
     /// when the refusal came from the server.
     fn missing_scope(&self, requirement: &Requirement, response: Option<Box<ApiError>>) -> Error {
+        // The wire name under the credential's rules: a vendor whose scope
+        // strings are configurable names the string it actually asked for.
+        let granted = self.inner.credential.granted();
         let (scope, label) = requirement
             .scope()
-            .map(|s| (s.name().to_owned(), s.label().to_owned()))
+            .map(|s| {
+                let wire = granted
+                    .as_ref()
+                    .map_or_else(|| s.name().to_owned(), |g| g.wire_name(s));
+                (wire, s.label().to_owned())
+            })
             .unwrap_or_default();
         Error::MissingScope {
             operation: requirement.operation().to_owned(),
