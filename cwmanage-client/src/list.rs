@@ -229,11 +229,7 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
 
     /// Every record, one page in memory at a time.
     pub fn stream(self) -> ItemStream<T> {
-        Box::pin(
-            self.pages()
-                .map_ok(|page| stream::iter(page.items.into_iter().map(Ok)))
-                .try_flatten(),
-        )
+        neo_auth_core::flatten_pages(self.pages())
     }
 
     /// Every record in a `Vec` (for lists known to be small).

@@ -194,7 +194,7 @@ pub use error::vendor_body::{
 };
 pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use paging::hook::{PageHook, PageSeen, PageVerdict};
-pub use paging::list_call::{ItemStream, ListCall, PageStream};
+pub use paging::list_call::{ItemStream, ListCall, PageStream, flatten_pages};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]

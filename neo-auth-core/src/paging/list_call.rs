@@ -34,6 +34,17 @@ pub type PageStream<T> = BoxStream<'static, Result<Page<T>>>;
 /// A stream of records, one page in memory at a time.
 pub type ItemStream<T> = BoxStream<'static, Result<T>>;
 
+/// The records of a stream of pages, one page in memory at a time: what a
+/// vendor's own list type returns from `stream()` when it builds its pages
+/// itself (several paging modes, a fallback between them).
+pub fn flatten_pages<T: Send + 'static>(pages: PageStream<T>) -> ItemStream<T> {
+    Box::pin(
+        pages
+            .map_ok(|page| stream::iter(page.items.into_iter().map(Ok)))
+            .try_flatten(),
+    )
+}
+
 /// The placeholder an [`EndpointSpec::path`] may hold for a parent record's id.
 const PARENT: &str = "{parent}";
 
@@ -408,11 +419,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
 
     /// All records, one page in memory at a time.
     pub fn stream(self) -> ItemStream<T> {
-        Box::pin(
-            self.pages()
-                .map_ok(|page| stream::iter(page.items.into_iter().map(Ok)))
-                .try_flatten(),
-        )
+        flatten_pages(self.pages())
     }
 
     /// All records collected into a `Vec` (for lists known to be small).
