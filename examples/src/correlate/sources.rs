@@ -14,7 +14,8 @@
 //!     {"Identifier": "8f3c", "Name": "FABRIKAM-WKS-001", "OrganizationId": 4822, "OrganizationName": "Fabrikam"}
 //! ))?;
 //! let device = RmmDevice::from_vsax(&device).expect("the device names its organization");
-//! let found = Correlator::from_companies(&psa).find(&device.owner())?;
+//! let companies = Correlator::from_companies(&psa);
+//! let found = companies.find(&device.owner())?;
 //! assert_eq!((found.company.key, found.by), (256, MatchedBy::Name));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -51,7 +51,8 @@ pub enum Command {
     /// Kaseya VSA X: list and get devices and organizations, or serve the fake.
     #[command(name = "vsax")]
     Vsax(VendorArgs),
-    /// ConnectWise Manage: list and get companies and tickets, or serve the fake.
+    /// ConnectWise Manage: list and get companies and tickets, open and change
+    /// tickets, or serve the fake.
     #[command(name = "cwmanage")]
     Cwmanage(VendorArgs),
 }
