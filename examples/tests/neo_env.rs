@@ -2,8 +2,9 @@
 //! ConnectWise Manage outside the in-process sandbox: against each vendor's
 //! fake served on its own (by `neo <vendor> fake`, in another process, or
 //! started by the test) and given to `neo` only through the vendor's
-//! environment variables or `--config`; bad configuration; and a ticket write
-//! the policy holds until an approval is given.
+//! environment variables or `--config`; bad configuration; and writes the
+//! policy holds until an approval is given (a Manage ticket, an Asio and a
+//! VSA X script run), which change nothing in the fake.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -475,7 +476,7 @@ async fn malformed_data_is_refused_before_anything_is_sent() {
             "read-only in neo",
         ),
         (
-            &["asio", "create", "devices", "--data", "{\"oops\""],
+            &["asio", "create", "devices", "--data", "{}"],
             "read-only in neo",
         ),
         (
@@ -566,6 +567,7 @@ async fn a_ticket_write_without_the_needed_approval_exits_3_and_changes_nothing(
     assert_exit(&run, 0, "");
     let created: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(fake.ticket_count(), before + 1);
+    assert_eq!(fake.requests_to("POST", &tickets), 1);
     let created_id = created["id"].as_i64().unwrap();
     assert_eq!(
         fake.ticket(created_id).unwrap()["company"]["identifier"],
@@ -588,4 +590,177 @@ async fn a_ticket_write_without_the_needed_approval_exits_3_and_changes_nothing(
     let stored = fake.ticket(created_id).unwrap();
     assert_eq!(stored["summary"], "Disk cleaned");
     assert_eq!(stored["status"]["name"], "In Progress");
+}
+
+/// The environment that points `neo` at an in-process Asio fake.
+fn asio_env(fake: &asio_client::fake::FakeServer) -> Vec<(String, String)> {
+    env(&[
+        ("ASIO_BASE_URL", &fake.uri()),
+        ("ASIO_CLIENT_ID", asio_client::fake::CLIENT_ID),
+        ("ASIO_CLIENT_SECRET", asio_client::fake::CLIENT_SECRET),
+    ])
+}
+
+/// The environment that points `neo` at an in-process VSA X fake.
+fn vsax_env(fake: &vsax_client::fake::FakeServer) -> Vec<(String, String)> {
+    env(&[
+        ("VSAX_BASE_URL", &fake.tenant_url()),
+        ("VSAX_TOKEN_ID", vsax_client::fake::TOKEN_ID),
+        ("VSAX_TOKEN_SECRET", vsax_client::fake::TOKEN_SECRET),
+    ])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_script_run_data_is_refused_before_anything_is_sent() {
+    let asio = asio_client::fake::FakeServer::start().await;
+    let vsax = vsax_client::fake::FakeServer::start().await;
+    for (args, env, text) in [
+        (
+            &["asio", "create", "script_runs", "--data", "{\"script\": "][..],
+            asio_env(&asio),
+            "--data is not valid JSON",
+        ),
+        (
+            &[
+                "asio",
+                "create",
+                "script_runs",
+                "--data",
+                "{\"script\": \"s\"}",
+            ],
+            asio_env(&asio),
+            "not a valid script run",
+        ),
+        (
+            &[
+                "asio",
+                "create",
+                "script_runs",
+                "--data",
+                "{\"script\": \"s\", \"endpoints\": []}",
+            ],
+            asio_env(&asio),
+            "at least one target endpoint",
+        ),
+        (
+            &["asio", "update", "script_runs", "1", "--data", "{}"],
+            asio_env(&asio),
+            "cannot be updated",
+        ),
+        (
+            &["asio", "list", "script_runs"],
+            asio_env(&asio),
+            "start one with `create script_runs`",
+        ),
+        (
+            &["vsax", "create", "script_runs", "--data", "[42]"],
+            vsax_env(&vsax),
+            "must be a JSON object",
+        ),
+        (
+            &[
+                "vsax",
+                "create",
+                "script_runs",
+                "--data",
+                "{\"script\": 42, \"device\": \"d\", \"variables\": {\"folder\": \"x\"}}",
+            ],
+            vsax_env(&vsax),
+            "is not a variable id",
+        ),
+    ] {
+        let run = neo(args, &env);
+        assert_exit(&run, 2, text);
+    }
+    assert_eq!(asio.requests_to("POST", "/api/platform/v2/automation"), 0);
+    assert_eq!(vsax.requests_to("POST", "/api/v3/automation"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_asio_script_run_without_an_approval_exits_3_and_runs_nothing() {
+    let fake = asio_client::fake::FakeServer::start().await;
+    let env = asio_env(&fake);
+    let client = fake.client().unwrap();
+    let script = client.automation().scripts().collect_all().await.unwrap()[0]
+        .id
+        .clone();
+    let endpoint = client.devices().list().collect_all().await.unwrap()[0]
+        .endpoint_id
+        .clone();
+    let data =
+        format!(r#"{{"script": "{script}", "endpoints": ["{endpoint}"], "name": "Clear temp"}}"#);
+
+    let run = neo(&["asio", "create", "script_runs", "--data", &data], &env);
+    assert_exit(&run, 3, "requires an approval");
+    assert!(run.stderr.contains("--approve"), "{}", run.stderr);
+    assert_eq!(fake.with_state(|s| s.tasks().len()), 0, "nothing ran");
+    assert_eq!(fake.requests_to("POST", "/api/platform/v2/automation"), 0);
+
+    let run = neo(
+        &[
+            "asio",
+            "create",
+            "script_runs",
+            "--data",
+            &data,
+            "--approve",
+            "jane@msp.example: disk nearly full",
+        ],
+        &env,
+    );
+    assert_exit(&run, 0, "");
+    let task: Value = serde_json::from_str(&run.stdout).unwrap();
+    let tasks = fake.with_state(|s| s.tasks().to_vec());
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(fake.requests_to("POST", "/api/platform/v2/automation"), 1);
+    assert_eq!(task["taskId"], tasks[0].task_id.as_str());
+    assert_eq!(tasks[0].body["templateID"], script.as_str());
+    assert_eq!(tasks[0].body["targets"][0], endpoint.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vsax_script_run_without_an_approval_exits_3_and_runs_nothing() {
+    let fake = vsax_client::fake::FakeServer::start().await;
+    let env = vsax_env(&fake);
+    let device = fake
+        .client_builder()
+        .build()
+        .unwrap()
+        .devices()
+        .list()
+        .collect_all()
+        .await
+        .unwrap()[0]
+        .identifier
+        .clone();
+    let data = format!(
+        r#"{{"script": 42, "device": "{device}", "variables": {{"1": "C:\\Windows\\Temp"}}}}"#
+    );
+    let executions = || fake.with_state(|s| s.script_executions.len());
+
+    let run = neo(&["vsax", "create", "script_runs", "--data", &data], &env);
+    assert_exit(&run, 3, "requires an approval");
+    assert_eq!(executions(), 0, "nothing ran");
+    assert_eq!(fake.requests_to("POST", "/api/v3/automation"), 0);
+
+    let run = neo(
+        &[
+            "vsax",
+            "create",
+            "script_runs",
+            "--data",
+            &data,
+            "--approve",
+            "jane@msp.example: disk nearly full",
+        ],
+        &env,
+    );
+    assert_exit(&run, 0, "");
+    let receipt: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(receipt["execution_id"].is_string(), "{receipt}");
+    assert_eq!(executions(), 1);
+    assert_eq!(fake.requests_to("POST", "/api/v3/automation"), 1);
+    let stored = fake.with_state(|s| s.script_executions[0].clone());
+    assert_eq!(stored["DeviceIdentifier"], device.as_str());
+    assert_eq!(stored["Variables"][0]["Value"], r"C:\Windows\Temp");
 }

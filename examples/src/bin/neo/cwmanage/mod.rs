@@ -23,7 +23,9 @@ use serde_json::Value;
 
 use crate::config::VendorSection;
 use crate::output::RecordSink;
-use crate::vendor::{ListQuery, ResourceInfo, Vendor, drain, from_json, numeric_id, to_json};
+use crate::vendor::{
+    ListQuery, Operations, ResourceInfo, Vendor, drain, from_json, numeric_id, to_json,
+};
 
 /// ConnectWise Manage.
 pub struct CwManage;
@@ -31,12 +33,12 @@ pub struct CwManage;
 const RESOURCES: &[ResourceInfo] = &[
     ResourceInfo {
         name: "companies",
-        writable: false,
+        operations: Operations::Read,
         columns: &["id", "identifier", "name"],
     },
     ResourceInfo {
         name: "tickets",
-        writable: true,
+        operations: Operations::ReadWrite,
         columns: &["id", "summary"],
     },
 ];
