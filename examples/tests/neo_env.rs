@@ -764,3 +764,34 @@ async fn a_vsax_script_run_without_an_approval_exits_3_and_runs_nothing() {
     assert_eq!(stored["DeviceIdentifier"], device.as_str());
     assert_eq!(stored["Variables"][0]["Value"], r"C:\Windows\Temp");
 }
+
+#[test]
+fn resources_show_what_each_vendor_offers() {
+    for (vendor, expected) in [
+        (
+            "asio",
+            &["devices          list get", "script_runs      create"][..],
+        ),
+        (
+            "vsax",
+            &["organizations    list get", "script_runs      create"],
+        ),
+        (
+            "cwmanage",
+            &[
+                "companies        list get",
+                "tickets          list get create update",
+            ],
+        ),
+    ] {
+        let run = neo(&[vendor, "resources"], &[]);
+        assert_exit(&run, 0, "");
+        for line in expected {
+            assert!(
+                run.stdout.lines().any(|l| l == *line),
+                "`{line}` missing:\n{}",
+                run.stdout
+            );
+        }
+    }
+}

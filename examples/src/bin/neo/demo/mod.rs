@@ -181,3 +181,50 @@ pub async fn run() -> Result<u8, Failure> {
     cwmanage::doctor(&mut demo, &cwm).await;
     Ok(demo.summary(started))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn approval_required() -> Error {
+        Error::ApprovalRequired {
+            operation: "tickets.update".into(),
+            area: "tickets".into(),
+        }
+    }
+
+    fn is_approval(error: &Error) -> bool {
+        matches!(error, Error::ApprovalRequired { .. })
+    }
+
+    #[test]
+    fn anything_not_as_shown_makes_the_demo_fail() {
+        let mut demo = Demo::default();
+        demo.step("HaloPSA", "a step that goes as shown");
+        demo.expect(true, "not recorded");
+        demo.refused::<()>(Err(approval_required()), "an approval", is_approval, 0);
+        assert_eq!(demo.summary(Instant::now()), EXIT_OK);
+
+        for outcome in [
+            // Went through, though it should have been refused.
+            (Ok(()), 0),
+            // Refused, but a request was sent for it.
+            (Err(approval_required()), 1),
+            // Refused for another reason.
+            (Err(Error::config("x")), 0),
+        ] {
+            let mut demo = Demo::default();
+            demo.step("HaloPSA", "a refused write");
+            demo.refused(outcome.0, "an approval", is_approval, outcome.1);
+            assert_eq!(demo.summary(Instant::now()), EXIT_OTHER);
+        }
+
+        let mut demo = Demo::default();
+        assert_eq!(demo.built::<()>(Err(Error::config("no client"))), None);
+        assert_eq!(
+            demo.summary(Instant::now()),
+            EXIT_OTHER,
+            "a failure before any step"
+        );
+    }
+}
