@@ -16,6 +16,42 @@ pub(crate) struct Seed {
     pub(crate) scripts: Vec<Value>,
 }
 
+/// The companies, as an MSP's RMM typically names them: the PSA's names
+/// without the legal suffix, and the short code the MSP uses everywhere as
+/// the friendly name (the PSA's company identifier). They are the first
+/// companies of the HaloPSA and ConnectWise Manage fakes, so the three
+/// correlate; beyond the list the names repeat with a number.
+const COMPANIES: &[(&str, &str)] = &[
+    ("Contoso", "CONTOSO"),
+    ("Fabrikam, Inc.", "FABRIKAM"),
+    ("Northwind Traders", "NORTHWIND"),
+    ("Adventure Works", "ADVWORKS"),
+    ("Tailspin Toys", "TAILSPIN"),
+    ("Wide World Importers", "WWI"),
+    ("Litware", "LITWARE"),
+    ("Proseware", "PROSEWARE"),
+];
+
+/// The name and friendly name of company `c`.
+fn company_name(c: usize) -> (String, String) {
+    let (name, code) = COMPANIES[c % COMPANIES.len()];
+    match c / COMPANIES.len() {
+        0 => (name.to_owned(), code.to_owned()),
+        round => (
+            format!("{name} {}", round + 1),
+            format!("{code}{}", round + 1),
+        ),
+    }
+}
+
+/// The name of site `s` of a company.
+fn site_name(s: usize) -> String {
+    match s {
+        0 => "Head Office".to_owned(),
+        s => format!("Branch {s}"),
+    }
+}
+
 fn guid(kind: u32, n: usize) -> String {
     format!("{kind:08x}-0000-4000-8000-{n:012x}")
 }
@@ -25,13 +61,14 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
     let mut device_n = 0;
     for c in 0..config.companies {
         let company_id = guid(0xc0, c);
+        let (company, code) = company_name(c);
         let mut first_site = None;
         for s in 0..config.sites_per_company {
             let site_id = guid(0x51, c * 100 + s);
             first_site.get_or_insert_with(|| site_id.clone());
             seed.sites.push(json!({
-                "id": site_id, "name": format!("Site {c}-{s}"), "timeZone": "Australia/Sydney",
-                "company": {"id": company_id, "name": format!("Company {c}")},
+                "id": site_id, "name": site_name(s), "timeZone": "Australia/Sydney",
+                "company": {"id": company_id, "name": company},
                 "primaryAddress": {"addressLine1": format!("{s} Main St"), "locality": "Sydney", "countryCode": "AU"},
                 "activeFlag": true, "primaryFlag": s == 0,
             }));
@@ -44,7 +81,7 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
                 seed.devices.push(json!({
                     "companyID": company_id, "siteID": site_id,
                     "endpointID": guid(0xde, device_n),
-                    "friendlyName": format!("C{c}-S{s}-{kind}-{device_n:03}"),
+                    "friendlyName": format!("{code}-S{s}-{kind}-{device_n:03}"),
                     "deviceName": format!("HOST{device_n:04}"),
                     "endpointType": kind,
                     "createdAt": "2024-03-01T10:00:00Z",
@@ -58,10 +95,10 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
             }
         }
         seed.companies.push(json!({
-            "id": company_id, "name": format!("Company {c}"), "friendlyName": format!("C{c}"),
+            "id": company_id, "name": company, "friendlyName": code,
             "partnerId": "50012345",
             "activityStatus": {"id": "a1", "name": "Active", "activeFlag": true},
-            "primarySite": first_site.map(|id| json!({"id": id, "name": format!("Site {c}-0")})),
+            "primarySite": first_site.map(|id| json!({"id": id, "name": site_name(0)})),
             "primaryContact": {"id": guid(0xcc, c), "firstName": "Pat", "lastName": format!("Owner{c}"), "primaryEmail": format!("pat{c}@example.com")},
             "createdDate": "2024-03-01T10:00:00Z",
         }));
