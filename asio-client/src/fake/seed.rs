@@ -135,3 +135,69 @@ pub(crate) fn seed(config: &FakeConfig) -> Seed {
     }
     seed
 }
+
+/// The software installed on a seeded device: what every managed Windows
+/// machine has, plus a server's or a desktop's own, varied by the device's
+/// number so that sites differ (every fifth desktop still runs an old Adobe
+/// Reader, every other server backs up with Veeam).
+pub(crate) fn installed_software(device: &Value) -> Value {
+    let n: usize = device["deviceName"]
+        .as_str()
+        .and_then(|name| name.trim_start_matches("HOST").parse().ok())
+        .unwrap_or(0);
+    let app = |name: &str, version: &str, publisher: &str, size_mb: u64| {
+        json!({
+            "name": name, "version": version, "publisher": publisher,
+            "installedDate": "2024-05-01", "kind": "msi",
+            "installedSizeBytes": (size_mb * 1024 * 1024).to_string(),
+        })
+    };
+    let mut apps = vec![
+        app("7-Zip", "23.01", "Igor Pavlov", 5),
+        app(
+            "Microsoft Edge",
+            "120.0.2210.91",
+            "Microsoft Corporation",
+            512,
+        ),
+        app("ScreenConnect Client", "23.9.8", "ConnectWise, LLC", 25),
+    ];
+    if device["endpointType"] == "Server" {
+        apps.push(app(
+            "Microsoft SQL Server 2019",
+            "15.0.4345.5",
+            "Microsoft Corporation",
+            1800,
+        ));
+        if n % 2 == 0 {
+            apps.push(app(
+                "Veeam Agent for Microsoft Windows",
+                "6.1.0.349",
+                "Veeam Software Group GmbH",
+                420,
+            ));
+        }
+    } else {
+        apps.push(app(
+            "Microsoft 365 Apps for business",
+            "16.0.17126.20132",
+            "Microsoft Corporation",
+            2300,
+        ));
+        apps.push(app(
+            "Zoom Workplace",
+            "6.0.11",
+            "Zoom Video Communications, Inc.",
+            310,
+        ));
+        if n % 5 == 1 {
+            apps.push(app(
+                "Adobe Acrobat Reader DC",
+                "19.010.20069",
+                "Adobe Systems Incorporated",
+                640,
+            ));
+        }
+    }
+    Value::Array(apps)
+}

@@ -155,10 +155,21 @@ impl FakeState {
             .enumerate()
             .map(|(i, d)| {
                 let severity = ["Critical", "Elevated", "Normal", "Low", "Normal"][i % 5];
+                let free = free_disk_percentage(i);
+                let (title, description) = if free < 10 {
+                    ("Disk space low".to_string(), format!("Drive C: has {free}% free space"))
+                } else {
+                    let (title, description) = [
+                        ("Patches pending", "3 Windows updates are waiting for the next maintenance window"),
+                        ("Antivirus definitions out of date", "Defender definitions are older than 3 days"),
+                        ("Agent restarted", "The VSA X agent restarted after an update"),
+                    ][i % 3];
+                    (title.to_string(), description.to_string())
+                };
                 json!({
                     "Identifier": (5000 + i).to_string(), "DeviceIdentifier": d["Identifier"], "DeviceName": d["Name"],
                     "Severity": severity,
-                    "Title": "Disk space low", "Description": "Drive C: has 2% free space",
+                    "Title": title, "Description": description,
                     "CreatedOn": "2026-09-24T16:15:02Z", "IsRead": false,
                     "OrganizationId": d["OrganizationId"], "OrganizationName": d["OrganizationName"],
                     "SiteId": d["SiteId"], "SiteName": d["SiteName"], "GroupId": d["GroupId"], "GroupName": d["GroupName"]
