@@ -22,6 +22,9 @@ pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
 /// All fields optional, lenient numbers, dates as text, unknown fields in `extra`:
 /// see [the module conventions](crate::models#conventions). To upload a file use
 /// [`AttachmentUpload`], which checks the content before anything is sent.
+///
+/// The list carries these records; `GET /Attachment/{id}` answers with the file itself
+/// (HaloAPI reads that answer as raw bytes), not with this record.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Attachment {

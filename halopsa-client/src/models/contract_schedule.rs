@@ -8,8 +8,9 @@ use serde_json::{Map, Value};
 /// One scheduled charge of a contract (`/ContractSchedule`, spec schema `ContractSchedule`;
 /// also [`Contract::schedule`](super::Contract::schedule)).
 ///
-/// Its `id` is a **UUID string**; `chid` is the id of the contract. Part of the contracts
-/// policy area.
+/// Its `id` is a **UUID string**; `chid` is the id of the contract. The spec types the
+/// path id of `/ContractSchedule/{id}` as an integer, so which id that path takes (the
+/// contract's, presumably) is unverified. Part of the contracts policy area.
 ///
 /// All fields optional, lenient numbers, dates as text, unknown fields in `extra`:
 /// see [the module conventions](crate::models#conventions).

@@ -33,16 +33,16 @@
 //! | [`SupplierContract`] | `/SupplierContract` | `Contract` | unverified |
 //! | [`Attachment`] | `/Attachment` | `Attachment` | `attachments` |
 //! | [`Outcome`] | `/Outcome` | `TOutcome` | `outcomes` |
-//! | [`AssetType`] | `/AssetType` | `Xtype` | unverified |
-//! | [`AssetGroup`] | `/AssetGroup` | `Generic` | unverified |
+//! | [`AssetType`] | `/AssetType` | `Xtype` | bare array? |
+//! | [`AssetGroup`] | `/AssetGroup` | `Generic` | bare array? |
 //! | [`Field`] | `/Field` | `Field` | `fields` |
 //! | [`FieldInfo`] | `/FieldInfo` | `FieldInfo` | unverified |
 //! | [`Lookup`] | `/Lookup` | `Lookup` | `lookups` |
 //! | [`TopLevel`] | `/TopLevel` | `Tree` | unverified |
 //! | [`Timesheet`] | `/Timesheet` | `Timesheet` | `timesheets` |
 //! | [`TimesheetEvent`] | `/TimesheetEvent` | `TimesheetEvent` | unverified |
-//! | [`Project`] | `/Projects` | `Faults` | unverified |
-//! | [`CrmNote`] | `/CRMNote` | `AreaNote` | `actions` (HaloAPI), unverified |
+//! | [`Project`] | `/Projects` | `Faults` | `tickets` |
+//! | [`CrmNote`] | `/CRMNote` | `AreaNote` | `actions` |
 //! | [`Expense`] | on tickets (`expenses`; no path in the spec) | `Expense` | — |
 //! | [`ContractRule`] | on contracts (`billingplans`; no path in the spec) | `ContractDetail` | — |
 //! | [`CustomField`] | on records (`customfields`) | `CustomField` | — |

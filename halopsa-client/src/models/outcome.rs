@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 /// such as "Private Note", "Email User" or a time-logging outcome, with the defaults Halo
 /// applies to actions of that kind.
 ///
-/// Ids are per tenant: look outcomes up rather than guessing ids, and build actions from
-/// them with [`Action::private_note`](super::Action::private_note),
+/// Ids are per tenant: look outcomes up rather than guessing ids (the private-note one
+/// by [`is_private_note`](Self::is_private_note)), and build actions from them with
 /// [`Action::time_entry`](super::Action::time_entry) and
 /// [`Action::with_outcome`](super::Action::with_outcome).
 ///

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::CustomField;
 
 /// A project (`/Projects`, spec schema `Faults` — Halo keeps projects as tickets; list key
-/// `tickets`, unverified).
+/// `tickets`, as HaloAPI reads it).
 ///
 /// The ticket fields are the same as [`Ticket`](super::Ticket)'s; this model adds the
 /// project ones (budgets, progress, milestones) and keeps the rest in `extra`.
