@@ -1,6 +1,8 @@
 //! The typed models and the list envelope: hand-written fixtures for every model
 //! (lenient numbers, nulls, missing and unknown fields), round trips, decode-error
-//! paths, and every modelled schema of the OpenAPI spec.
+//! paths, the typed request bodies (notes, time entries, attachment uploads), every
+//! modelled schema of the OpenAPI spec, and every model field checked to be a
+//! property of the spec schema it models.
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
