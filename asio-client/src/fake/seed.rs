@@ -169,7 +169,7 @@ pub(crate) fn installed_software(device: &Value) -> Value {
             "Microsoft Corporation",
             1800,
         ));
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             apps.push(app(
                 "Veeam Agent for Microsoft Windows",
                 "6.1.0.349",
