@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
@@ -68,7 +68,9 @@ struct Inner {
     wait: Duration,
     command_timeout: Duration,
     secrets: KnownSecrets,
-    down: AtomicBool,
+    /// The outage state, counted in transitions: even while Redis is up, odd
+    /// while it is down (see [`RedisShared::run`]).
+    outages: AtomicU64,
 }
 
 /// Builds a [`RedisShared`].
@@ -82,6 +84,8 @@ pub struct RedisSharedBuilder {
     lock_ttl: Duration,
     wait: Duration,
     command_timeout: Duration,
+    tls_root: Option<Vec<u8>>,
+    tls_client: Option<(Vec<u8>, SecretString)>,
 }
 
 impl fmt::Debug for RedisSharedBuilder {
@@ -95,6 +99,8 @@ impl fmt::Debug for RedisSharedBuilder {
             .field("lock_ttl", &self.lock_ttl)
             .field("wait", &self.wait)
             .field("command_timeout", &self.command_timeout)
+            .field("tls_root_certificate", &self.tls_root.is_some())
+            .field("tls_client_certificate", &self.tls_client.is_some())
             .finish()
     }
 }
@@ -145,6 +151,24 @@ impl RedisSharedBuilder {
         self
     }
 
+    /// Trusts this CA certificate (PEM) for a `rediss://` server instead of
+    /// the webpki roots: for a Redis whose certificate a private CA issued.
+    pub fn tls_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.tls_root = Some(pem.into());
+        self
+    }
+
+    /// Presents this client certificate and key (PEM) to a `rediss://` server
+    /// that asks for one (mutual TLS, Redis's `tls-auth-clients yes`).
+    pub fn tls_client_certificate(
+        mut self,
+        certificate_pem: impl Into<Vec<u8>>,
+        key_pem: SecretString,
+    ) -> Self {
+        self.tls_client = Some((certificate_pem.into(), key_pem));
+        self
+    }
+
     /// Checks the settings; connects on first use, not here.
     pub fn build(self) -> Result<RedisShared> {
         let raw = self.url.expose_secret();
@@ -163,12 +187,51 @@ impl RedisSharedBuilder {
                 secrets.push(&SecretString::from(decoded));
             }
         }
-        let client = redis::Client::open(raw).map_err(|error| {
+        let unusable = |error: redis::RedisError| {
             Error::config(format!(
                 "the Redis URL `{shown}` is not usable: {}",
                 secrets.mask(&error.to_string())
             ))
-        })?;
+        };
+        let client = if self.tls_root.is_some() || self.tls_client.is_some() {
+            if parsed.scheme() != "rediss" {
+                return Err(Error::config(format!(
+                    "TLS certificates are set but the Redis URL `{shown}` is not rediss://"
+                )));
+            }
+            for (what, pem) in [
+                ("root certificate", self.tls_root.as_deref()),
+                (
+                    "client certificate",
+                    self.tls_client.as_ref().map(|(c, _)| c.as_slice()),
+                ),
+            ] {
+                if let Some(pem) = pem
+                    && !has_certificate(pem)
+                {
+                    return Err(Error::config(format!(
+                        "the Redis TLS {what} holds no PEM certificate"
+                    )));
+                }
+            }
+            let certificates = redis::TlsCertificates {
+                client_tls: self
+                    .tls_client
+                    .map(|(certificate, key)| redis::ClientTlsConfig {
+                        client_cert: certificate,
+                        client_key: key.expose_secret().as_bytes().to_vec(),
+                    }),
+                root_cert: self.tls_root,
+            };
+            redis::Client::build_with_tls(raw, certificates).map_err(|error| {
+                Error::config(format!(
+                    "the TLS certificates for the Redis at `{shown}` are not usable: {}",
+                    secrets.mask(&error.to_string())
+                ))
+            })?
+        } else {
+            redis::Client::open(raw).map_err(unusable)?
+        };
         let sealing = match (&self.seal_key, self.plaintext) {
             (Some(key), _) => Sealing::sealed(key),
             (None, true) => Sealing::Plaintext,
@@ -204,7 +267,7 @@ impl RedisSharedBuilder {
                 wait: self.wait,
                 command_timeout: self.command_timeout,
                 secrets,
-                down: AtomicBool::new(false),
+                outages: AtomicU64::new(0),
             }),
         })
     }
@@ -223,6 +286,8 @@ impl RedisShared {
             lock_ttl: Duration::from_secs(10),
             wait: Duration::from_secs(15),
             command_timeout: Duration::from_secs(2),
+            tls_root: None,
+            tls_client: None,
         }
     }
 
@@ -242,12 +307,16 @@ impl RedisShared {
     /// example the tenant's API base URL; it is hashed), with a local budget
     /// of the same limit standing in while Redis is unavailable.
     pub fn rate_budget(&self, tenant: &str, limit: RateLimit) -> RateBudget {
+        RateBudget::new(limit.requests, limit.per)
+            .shared(Arc::new(self.shared_budget(tenant, limit)))
+    }
+
+    /// The shared part of [`rate_budget`](Self::rate_budget) alone: the
+    /// budget in Redis, for a [`RateBudget`] of your own (with your clock)
+    /// through [`RateBudget::shared`].
+    pub fn shared_budget(&self, tenant: &str, limit: RateLimit) -> RedisBudget {
         let key = format!("{}:budget:{{{}}}", self.inner.namespace, hashed(tenant));
-        RateBudget::new(limit.requests, limit.per).shared(Arc::new(RedisBudget::new(
-            self.clone(),
-            key,
-            limit,
-        )))
+        RedisBudget::new(self.clone(), key, limit)
     }
 
     /// The policy while Redis is unavailable.
@@ -270,11 +339,17 @@ impl RedisShared {
     /// Runs one command (`run` over a connection), with the command timeout,
     /// tracking outages: the first failure logs a warning, the first success
     /// after it an info line. Errors are masked (no password).
+    ///
+    /// Only a command that started while Redis was up can declare an outage,
+    /// and only one that started during the outage can end it: an answer
+    /// that was on its way when Redis died does not count as Redis being
+    /// back (which would warn twice for one outage).
     pub(crate) async fn run<T, F, Fut>(&self, what: &str, run: F) -> Result<T>
     where
         F: FnOnce(ConnectionManager) -> Fut,
         Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
+        let state = self.inner.outages.load(Ordering::Acquire);
         let timeout = self.inner.command_timeout;
         let outcome = tokio::time::timeout(timeout, async {
             let connection = self
@@ -295,7 +370,7 @@ impl RedisShared {
         .await;
         let error = match outcome {
             Ok(Ok(value)) => {
-                if self.inner.down.swap(false, Ordering::AcqRel) {
+                if self.transition(state, true) {
                     tracing::info!(redis = %self.inner.shown, "Redis is reachable again; tokens and rate budgets are shared again");
                 }
                 return Ok(value);
@@ -303,7 +378,7 @@ impl RedisShared {
             Ok(Err(error)) => self.inner.secrets.mask(&error.to_string()),
             Err(_) => format!("no answer within {timeout:?}"),
         };
-        if !self.inner.down.swap(true, Ordering::AcqRel) {
+        if self.transition(state, false) {
             match self.inner.when_down {
                 WhenRedisDown::UseLocal => tracing::warn!(
                     redis = %self.inner.shown,
@@ -325,6 +400,30 @@ impl RedisShared {
             ))
         }
         .into_error())
+    }
+
+    /// Moves the outage state on from `seen` (read when the command started)
+    /// after a command that succeeded (`up`) or failed; whether this call made
+    /// the transition (and so logs it).
+    fn transition(&self, seen: u64, up: bool) -> bool {
+        let was_down = seen % 2 == 1;
+        was_down == up
+            && self
+                .inner
+                .outages
+                .compare_exchange(
+                    seen,
+                    seen.wrapping_add(1),
+                    Ordering::AcqRel,
+                    Ordering::Acquire,
+                )
+                .is_ok()
+    }
+
+    /// Whether Redis is taken to be unavailable (the last command that could
+    /// tell failed): clients are on their local cache and budget meanwhile.
+    pub fn is_down(&self) -> bool {
+        self.inner.outages.load(Ordering::Acquire) % 2 == 1
     }
 }
 
@@ -386,6 +485,14 @@ fn percent_decode(text: &str) -> std::result::Result<String, std::str::Utf8Error
         }
     }
     String::from_utf8(out).map_err(|e| e.utf8_error())
+}
+
+/// Whether `pem` holds at least one certificate (the `redis` crate takes a
+/// PEM without any as "trust nothing", which fails only at connect time).
+fn has_certificate(pem: &[u8]) -> bool {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    CertificateDer::pem_slice_iter(pem).any(|cert| cert.is_ok())
 }
 
 /// SHA-256 of `text`, hex: keys never hold what identifies a credential.
