@@ -207,6 +207,28 @@ impl RedisServer {
         }
     }
 
+    /// The requests counted now in each shared rate budget in Redis (every
+    /// `*:budget:*` key), sorted: what the replicas together have taken.
+    pub async fn budget_counts(&self) -> Vec<usize> {
+        let mut connection = self.raw().await;
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg("*:budget:*")
+            .query_async(&mut connection)
+            .await
+            .expect("KEYS on the test redis-server");
+        let mut counts = Vec::with_capacity(keys.len());
+        for key in keys {
+            let count: usize = redis::cmd("ZCARD")
+                .arg(&key)
+                .query_async(&mut connection)
+                .await
+                .expect("ZCARD on the test redis-server");
+            counts.push(count);
+        }
+        counts.sort_unstable();
+        counts
+    }
+
     /// A connection of the test's own, to look at or tamper with keys.
     pub async fn raw(&self) -> redis::aio::MultiplexedConnection {
         let client = match &self.tls {
