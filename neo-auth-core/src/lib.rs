@@ -132,7 +132,9 @@
 //!   [`RedisSharedBuilder::tls_client_certificate`] for mutual TLS.
 //! - While Redis is unavailable the clients keep working on their local
 //!   cache and budget (one warning per outage, no secret in it) and share
-//!   again once it is back ([`RedisShared::is_down`]);
+//!   again once it is back ([`RedisShared::is_down`]); meanwhile one command
+//!   a second ([`RedisSharedBuilder::probe_interval`]) tries Redis and the
+//!   others skip it, so calls do not wait on it;
 //!   [`WhenRedisDown::Fail`] makes token fetches and requests fail instead.
 //! - The default build pulls in no Redis dependency. With the `testkit`
 //!   feature too, `testkit::RedisServer` runs a `redis-server` (plain or TLS)

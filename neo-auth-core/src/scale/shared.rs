@@ -67,10 +67,15 @@ struct Inner {
     lock_ttl: Duration,
     wait: Duration,
     command_timeout: Duration,
+    probe_interval: Duration,
     secrets: KnownSecrets,
     /// The outage state, counted in transitions: even while Redis is up, odd
     /// while it is down (see [`RedisShared::run`]).
     outages: AtomicU64,
+    /// When the next command may try Redis during an outage, in milliseconds
+    /// since `started`; the others fail at once meanwhile.
+    next_probe: AtomicU64,
+    started: std::time::Instant,
 }
 
 /// Builds a [`RedisShared`].
@@ -84,6 +89,7 @@ pub struct RedisSharedBuilder {
     lock_ttl: Duration,
     wait: Duration,
     command_timeout: Duration,
+    probe_interval: Duration,
     tls_root: Option<Vec<u8>>,
     tls_client: Option<(Vec<u8>, SecretString)>,
 }
@@ -99,6 +105,7 @@ impl fmt::Debug for RedisSharedBuilder {
             .field("lock_ttl", &self.lock_ttl)
             .field("wait", &self.wait)
             .field("command_timeout", &self.command_timeout)
+            .field("probe_interval", &self.probe_interval)
             .field("tls_root_certificate", &self.tls_root.is_some())
             .field("tls_client_certificate", &self.tls_client.is_some())
             .finish()
@@ -148,6 +155,14 @@ impl RedisSharedBuilder {
     /// The timeout of one Redis command and of connecting (default 2 s).
     pub fn command_timeout(mut self, timeout: Duration) -> Self {
         self.command_timeout = timeout;
+        self
+    }
+
+    /// While Redis is unavailable, how often one command tries it again
+    /// (default 1 s); the others meanwhile go local (or fail) at once
+    /// instead of each waiting for a connection.
+    pub fn probe_interval(mut self, interval: Duration) -> Self {
+        self.probe_interval = interval;
         self
     }
 
@@ -248,6 +263,7 @@ impl RedisSharedBuilder {
             ("lock TTL", self.lock_ttl),
             ("wait", self.wait),
             ("command timeout", self.command_timeout),
+            ("probe interval", self.probe_interval),
         ] {
             if value < Duration::from_millis(1) {
                 return Err(Error::config(format!(
@@ -266,8 +282,11 @@ impl RedisSharedBuilder {
                 lock_ttl: self.lock_ttl,
                 wait: self.wait,
                 command_timeout: self.command_timeout,
+                probe_interval: self.probe_interval,
                 secrets,
                 outages: AtomicU64::new(0),
+                next_probe: AtomicU64::new(0),
+                started: std::time::Instant::now(),
             }),
         })
     }
@@ -286,6 +305,7 @@ impl RedisShared {
             lock_ttl: Duration::from_secs(10),
             wait: Duration::from_secs(15),
             command_timeout: Duration::from_secs(2),
+            probe_interval: Duration::from_secs(1),
             tls_root: None,
             tls_client: None,
         }
@@ -343,13 +363,22 @@ impl RedisShared {
     /// Only a command that started while Redis was up can declare an outage,
     /// and only one that started during the outage can end it: an answer
     /// that was on its way when Redis died does not count as Redis being
-    /// back (which would warn twice for one outage).
+    /// back (which would warn twice for one outage). During an outage one
+    /// command per probe interval tries Redis; the others fail at once, so a
+    /// client on its local cache and budget does not wait on Redis per call.
     pub(crate) async fn run<T, F, Fut>(&self, what: &str, run: F) -> Result<T>
     where
         F: FnOnce(ConnectionManager) -> Fut,
         Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
         let state = self.inner.outages.load(Ordering::Acquire);
+        if state % 2 == 1 && !self.take_probe() {
+            let skipped = format!(
+                "not tried: it is down, and one command tries it every {:?}",
+                self.inner.probe_interval
+            );
+            return Err(self.unavailable(what, &skipped));
+        }
         let timeout = self.inner.command_timeout;
         let outcome = tokio::time::timeout(timeout, async {
             let connection = self
@@ -378,7 +407,16 @@ impl RedisShared {
             Ok(Err(error)) => self.inner.secrets.mask(&error.to_string()),
             Err(_) => format!("no answer within {timeout:?}"),
         };
-        if self.transition(state, false) {
+        let went_down = self.transition(state, false);
+        if went_down || state % 2 == 1 {
+            // Redis is tried again one interval from now.
+            self.inner.next_probe.store(
+                self.millis_since_start()
+                    .saturating_add(self.probe_millis()),
+                Ordering::Release,
+            );
+        }
+        if went_down {
             match self.inner.when_down {
                 WhenRedisDown::UseLocal => tracing::warn!(
                     redis = %self.inner.shown,
@@ -392,14 +430,45 @@ impl RedisShared {
                 ),
             }
         }
-        Err(AuthError {
+        Err(self.unavailable(what, &error))
+    }
+
+    /// The error of a command that Redis did not serve.
+    fn unavailable(&self, what: &str, error: &str) -> Error {
+        AuthError {
             retryable: true,
             ..AuthError::new(format!(
                 "Redis at {} is unavailable ({what}): {error}",
                 self.inner.shown
             ))
         }
-        .into_error())
+        .into_error()
+    }
+
+    /// During an outage: whether this command is the one that tries Redis
+    /// again now (one per probe interval).
+    fn take_probe(&self) -> bool {
+        let now = self.millis_since_start();
+        let next = self.inner.next_probe.load(Ordering::Acquire);
+        now >= next
+            && self
+                .inner
+                .next_probe
+                .compare_exchange(
+                    next,
+                    now.saturating_add(self.probe_millis()),
+                    Ordering::AcqRel,
+                    Ordering::Acquire,
+                )
+                .is_ok()
+    }
+
+    fn millis_since_start(&self) -> u64 {
+        u64::try_from(self.inner.started.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn probe_millis(&self) -> u64 {
+        u64::try_from(self.inner.probe_interval.as_millis()).unwrap_or(u64::MAX)
     }
 
     /// Moves the outage state on from `seen` (read when the command started)
@@ -546,6 +615,41 @@ mod tests {
                 .namespace(" ")
                 .build()
                 .is_err()
+        );
+    }
+
+    #[tokio::test]
+    async fn during_an_outage_one_command_per_interval_tries_redis() {
+        // Nothing listens on port 1: every connection is refused.
+        let shared = RedisShared::builder(SecretString::from("redis://:pw-123456@127.0.0.1:1"))
+            .plaintext()
+            .probe_interval(Duration::from_secs(3600))
+            .build()
+            .unwrap();
+        let store = shared.token_store("k");
+        assert!(!shared.is_down());
+        use crate::auth::token_store::TokenStore as _;
+        let first = store.load().await.unwrap_err().to_string();
+        assert!(shared.is_down());
+        assert!(
+            !first.contains("not tried") && !first.contains("pw-123456"),
+            "{first}"
+        );
+        for _ in 0..3 {
+            let skipped = store.load().await.unwrap_err().to_string();
+            assert!(skipped.contains("not tried: it is down"), "{skipped}");
+        }
+        // Once the interval has passed, the next command tries again.
+        shared.inner.next_probe.store(0, Ordering::Release);
+        let probed = store.load().await.unwrap_err().to_string();
+        assert!(!probed.contains("not tried"), "{probed}");
+        assert!(
+            store
+                .load()
+                .await
+                .unwrap_err()
+                .to_string()
+                .contains("not tried")
         );
     }
 
