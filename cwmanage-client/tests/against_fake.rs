@@ -17,7 +17,7 @@ use neo_auth_core::{PermissionLevel, PermissionLevels};
 fn ticket(summary: &str) -> Ticket {
     Ticket {
         summary: Some(summary.into()),
-        company: Some(Reference::identifier("GLOBEX1")),
+        company: Some(Reference::identifier("CONTOSO")),
         initial_description: Some("seen by the security product".into()),
         ..Default::default()
     }
@@ -197,8 +197,8 @@ async fn conditions_filter_lists_and_counts() {
         Condition::eq("board/name", "Help Desk")
             .and(Condition::eq("closedFlag", false))
             .and(
-                Condition::eq("company/identifier", "GLOBEX1")
-                    .or(Condition::eq("company/identifier", "INITECH2")),
+                Condition::eq("company/identifier", "CONTOSO")
+                    .or(Condition::eq("company/identifier", "FABRIKAM")),
             )
     };
     let found: Vec<Ticket> = client
@@ -213,7 +213,7 @@ async fn conditions_filter_lists_and_counts() {
         assert_eq!(t.board.as_ref().unwrap().name.as_deref(), Some("Help Desk"));
         assert_eq!(t.closed_flag, Some(false));
         let company = t.company.as_ref().unwrap().identifier.clone().unwrap();
-        assert!(company == "GLOBEX1" || company == "INITECH2", "{company}");
+        assert!(company == "CONTOSO" || company == "FABRIKAM", "{company}");
     }
     let count = client
         .tickets()
@@ -292,7 +292,7 @@ async fn a_ticket_goes_to_the_default_board_unless_one_is_given() {
     let stored = fake.ticket(id).unwrap();
     assert_eq!(stored["board"]["id"], 1);
     assert_eq!(stored["summary"], "Malware found");
-    assert_eq!(stored["company"]["identifier"], "GLOBEX1");
+    assert_eq!(stored["company"]["identifier"], "CONTOSO");
 
     let explicit = Ticket {
         board: Some(Reference::id(2)),

@@ -22,11 +22,17 @@ const HALOPSA_VARIABLES: &[&str] = &[
     "HALOPSA_SCOPES",
 ];
 
-/// Secrets that must never be printed: the fakes' client secret, the prefix of
-/// every token the HaloPSA fake issues, and the secrets these tests configure.
+/// Secrets that must never be printed: the fakes' secrets (the demo runs all
+/// four), the prefix of every token the HaloPSA and Asio fakes issue, and the
+/// secrets these tests configure.
 const SECRETS: &[&str] = &[
     "fake-client-secret",
     "fake-at-",
+    asio_client::fake::CLIENT_SECRET,
+    "fake-asio-at-",
+    vsax_client::fake::TOKEN_SECRET,
+    cwmanage_client::fake::PRIVATE_KEY,
+    cwmanage_client::fake::CLIENT_ID,
     "env-secret-do-not-print",
     "wiremock-token-do-not-print",
 ];
@@ -110,17 +116,37 @@ fn demo_runs_every_step_and_exits_0() {
     let run = neo(&["demo"]);
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     for expected in [
-        "== HaloPSA: authenticate",
+        // Every vendor authenticates and lists its records.
+        "== ConnectWise Asio: authenticate (OAuth2 client credentials) and list the companies",
+        "== ConnectWise Asio: list the devices",
+        "== Kaseya VSA X: authenticate (API token)",
+        "== Kaseya VSA X: list the devices and their disks",
+        "needs attention: ",
+        "== HaloPSA: authenticate (OAuth2 client credentials)",
         "== HaloPSA: list the companies",
-        "== HaloPSA: correlate a device to its PSA company",
-        "(matched by name)",
-        "== HaloPSA: open a ticket for the device",
+        "== ConnectWise Manage: authenticate (API member keys)",
+        "== ConnectWise Manage: list the companies",
+        // The RMM organizations map to each PSA's companies.
+        "== HaloPSA: map the RMM organizations to the PSA's companies",
+        "== ConnectWise Manage: map the RMM organizations to the PSA's companies",
+        "9 of 9 organizations matched: 0 by identifier, 9 by name",
+        "9 of 9 organizations matched: 6 by identifier, 3 by name",
+        "\"Fabrikam, Inc.\" [FABRIKAM]",
+        // A ticket and a note in each PSA.
         "== HaloPSA: add a private note",
-        "requires an approval",
+        "on the default board",
+        "== ConnectWise Manage: add an internal note",
+        // Writes held by the policy until approved, nothing sent before.
+        "tickets.update writes to area `tickets`, which requires an approval",
+        "writes to area `automation`, which requires an approval",
         "requests sent for it: 0",
-        "approved by jane@msp.example",
+        "approved by jane@msp.example: ticket #",
+        "\"Clear temp folder\" ran on",
+        // The doctor names the label to tick, for each vendor.
+        "tick \"Platform - Devices - Read\"",
+        "tick \"Devices: Read\"",
         "tick \"edit:tickets\"",
-        "exit code of `neo doctor`: 3",
+        "tick \"Service Desk → Service Tickets → Add Level: All\"",
         "== Summary",
         "everything as expected",
     ] {
@@ -130,9 +156,16 @@ fn demo_runs_every_step_and_exits_0() {
             run.stdout
         );
     }
+    assert_eq!(run.stdout.matches("requests sent for it: 0").count(), 2);
+    assert_eq!(
+        run.stdout.matches("exit code of `neo doctor`: 3").count(),
+        4
+    );
     assert!(!run.stdout.contains("UNEXPECTED"), "{}", run.stdout);
     let summary = run.stdout.split("== Summary").nth(1).unwrap_or_default();
     assert!(!summary.contains('✗'), "{summary}");
+    assert_eq!(summary.matches('✓').count(), 20, "{summary}");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
 #[test]

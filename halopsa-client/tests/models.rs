@@ -1,6 +1,8 @@
 //! The typed models and the list envelope: hand-written fixtures for every model
 //! (lenient numbers, nulls, missing and unknown fields), round trips, decode-error
-//! paths, and every modelled schema of the OpenAPI spec.
+//! paths, the typed request bodies (notes, time entries, attachment uploads), every
+//! modelled schema of the OpenAPI spec, and every model field checked to be a
+//! property of the spec schema it models.
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
@@ -99,7 +101,7 @@ fn tickets() {
     assert_eq!(t.datecreated.as_deref(), Some("2024-05-01T09:12:03.27"));
     assert_eq!(t.targetdate, None, "missing is None");
     assert_eq!(t.extra["x_future_field"], json!({"a": 1}));
-    assert_eq!(t.extra["slastate"], json!("I"));
+    assert_eq!(t.slastate.as_deref(), Some("I"), "SLA state is modelled");
     assert!(
         !t.extra.contains_key("summary"),
         "modelled fields are not duplicated in extra"
@@ -515,6 +517,698 @@ fn workflows() {
     assert_eq!(w.extra["x_wf_extra"], json!("w"));
 }
 
+/// A single record from a fixture: decodes, round-trips and loses nothing.
+fn check_record<T: Serialize + DeserializeOwned + PartialEq + Debug>(name: &str) -> T {
+    let record: T = decode(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_round_trip(&record);
+    assert_lossless::<T>(&serde_json::from_str(&fixture(name)).unwrap());
+    record
+}
+
+#[test]
+fn recurring_invoices() {
+    let list: ListResponse<RecurringInvoice> =
+        check_page("recurring_invoices_page.json", Some("invoices"));
+    assert_eq!(list.record_count, Some(2));
+    let r = &list.items[0];
+    assert_eq!(
+        (r.id, r.client_id, r.contract_id),
+        (Some(31), Some(12), Some(8))
+    );
+    assert_eq!(r.is_recurring_invoice, Some(true));
+    assert_eq!(r.disabled, Some(false), "0 decodes as false");
+    assert_eq!(r.revenue, Some(2500.0), "\"2500\" decodes as 2500");
+    assert_eq!(r.tax_total, Some(500.0));
+    assert_eq!(r.nextcreationdate.as_deref(), Some("2024-06-01T00:00:00"));
+    assert_eq!(r.enddate, None);
+    let line = &r.lines.as_ref().unwrap()[0];
+    assert_eq!((line.itemid, line.qty_order), (Some(501), Some(25.0)));
+    assert_eq!(r.extra["x_rinvoice_extra"], json!({"kept": true}));
+    let second = &list.items[1];
+    assert_eq!((second.id, second.client_id), (Some(32), Some(13)));
+    assert_eq!(
+        (second.is_recurring_invoice, second.disabled),
+        (Some(true), Some(true))
+    );
+}
+
+#[test]
+fn purchase_orders() {
+    let list: ListResponse<PurchaseOrder> =
+        check_page("purchase_orders_page.json", Some("purchaseorders"));
+    let po = &list.items[0];
+    assert_eq!(po.po_ref.as_deref(), Some("PO-00220"));
+    assert_eq!((po.supplier_id, po.salesorder_id), (Some(4), Some(90)));
+    assert_eq!(po.requires_approval, Some(true));
+    assert_eq!((po.price, po.total), (Some(4500.0), Some(5400.0)));
+    assert_eq!(po.datesent.as_deref(), Some("1900-01-01T00:00:00"));
+    assert_eq!(
+        po.extra["3rd_party_ponumber"],
+        json!("PX-7781"),
+        "a key no Rust name can spell is kept in extra"
+    );
+    let line = &po.lines.as_ref().unwrap()[0];
+    assert_eq!(line.name.as_deref(), Some("Laptop 14\""));
+    assert_eq!(
+        (line.quantity_received, line.salesorder_line_id),
+        (Some(0.0), Some(3))
+    );
+    assert_eq!(line.extra["x_line_extra"], json!(1));
+    assert_eq!(
+        po.customfields.as_ref().unwrap()[0].value,
+        Some(json!("4410"))
+    );
+}
+
+#[test]
+fn sales_orders() {
+    let list: ListResponse<SalesOrder> = check_page("sales_orders_page.json", Some("salesorders"));
+    let so = &list.items[0];
+    assert_eq!((so.client_id, so.quotation_id), (Some(12), Some(44)));
+    assert_eq!(so.po_number.as_deref(), Some("ACME-PO-17"));
+    assert_eq!((so.tax_total, so.profit), (Some(1200.0), Some(1500.0)));
+    assert_eq!(so.do_not_invoice, Some(false), "\"false\" decodes as false");
+    let line = &so.lines.as_ref().unwrap()[0];
+    assert_eq!(
+        (line.taxable, line.line_recurring),
+        (Some(true), Some(false))
+    );
+    assert_eq!(line.costprice, Some(1500.0));
+    assert_eq!(so.extra["x_so_extra"], Value::Null);
+}
+
+#[test]
+fn contract_schedules_have_uuid_ids() {
+    let list: ListResponse<ContractSchedule> = check_page("contract_schedules.json", None);
+    let s = &list.items[0];
+    assert_eq!(
+        s.id.as_deref(),
+        Some("3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+    );
+    assert_eq!((s.chid, s.amount), (Some(8), Some(2500.0)));
+    assert_eq!(s.extra["x_schedule_extra"], json!(1));
+    let t = &list.items[1];
+    assert_eq!((t.chid, t.seq, t.amount), (Some(8), Some(2), Some(2500.0)));
+    assert_eq!(t.note, None);
+}
+
+#[test]
+fn contract_rules_and_schedule_on_the_contract() {
+    let contract: Contract = check_record("contract_with_rules.json");
+    let rules = contract.billingplans.as_ref().unwrap();
+    assert_eq!(rules[0].requesttype_name.as_deref(), Some("Incident"));
+    assert_eq!(rules[0].partialmatchcategory, Some(true));
+    assert_eq!(rules[0].not_included_in_contract, Some(false));
+    assert_eq!(rules[0].extra["x_rule_extra"], json!("r"));
+    assert_eq!((rules[1].seq, rules[1].multiplier), (Some(2), Some(1.5)));
+    assert_eq!(rules[1].not_included_in_contract, Some(true));
+    let schedule = contract.schedule.as_ref().unwrap();
+    assert_eq!(schedule[0].chid, Some(8));
+}
+
+#[test]
+fn client_prepays() {
+    let list: ListResponse<ClientPrepay> = check_page("client_prepays.json", None);
+    let p = &list.items[0];
+    assert_eq!((p.hours, p.amount), (Some(20.0), Some(1800.0)));
+    assert_eq!(
+        p.invoice_id.as_deref(),
+        Some("9001"),
+        "the spec types invoice_id as text: a number is kept as its text"
+    );
+    assert_eq!(p.expirychecked, Some(false));
+    assert_eq!(list.items[1].hours, Some(-1.5));
+}
+
+#[test]
+fn supplier_contracts() {
+    let list: ListResponse<SupplierContract> = check_page("supplier_contracts.json", None);
+    let c = &list.items[0];
+    assert_eq!(c.r#ref.as_deref(), Some("PAX8-MSP"));
+    assert_eq!(
+        (c.started, c.expired, c.active),
+        (Some(true), Some(false), Some(true))
+    );
+    assert_eq!(c.customfields, Some(vec![]));
+    let d = &list.items[1];
+    assert_eq!(
+        (d.id, d.supplier_id, d.is_default),
+        (Some(7), Some(9), Some(true))
+    );
+}
+
+#[test]
+fn attachments() {
+    let list: ListResponse<Attachment> = check_page("attachments_page.json", Some("attachments"));
+    let a = &list.items[0];
+    assert_eq!(a.filename.as_deref(), Some("printer-error.png"));
+    assert_eq!(
+        (a.ticket_id, a.action_id, a.filesize),
+        (Some(1042), Some(2), Some(48213))
+    );
+    assert_eq!(a.isimage, Some(true));
+    assert_eq!(a.content(), Ok(None), "no data_base64: no content");
+    assert_eq!(a.extra["x_att_extra"], json!("a"));
+    let log = &list.items[1];
+    assert_eq!(
+        (log.id, log.ticket_id, log.filesize),
+        (Some(5502), Some(1042), Some(18))
+    );
+    assert_eq!(log.action_id, None);
+    assert_eq!(log.content().unwrap().unwrap(), b"restarted at 09:12");
+
+    let broken = Attachment {
+        data_base64: Some("not base64!".into()),
+        ..Default::default()
+    };
+    let error = broken.content().unwrap_err();
+    assert!(
+        matches!(error, AttachmentError::InvalidBase64 { .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("not valid base64"), "{error}");
+}
+
+#[test]
+fn attachment_upload_body() {
+    let upload = AttachmentUpload::builder("spooler.log", b"restarted at 09:12".to_vec())
+        .ticket(1042)
+        .action(3)
+        .content_type("text/plain")
+        .note("from the print server")
+        .description("spooler log")
+        .visible_to_users(false)
+        .build()
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&upload).unwrap(),
+        json!({
+            "ticket_id": 1042,
+            "action_id": 3,
+            "filename": "spooler.log",
+            "data_base64": "cmVzdGFydGVkIGF0IDA5OjEy",
+            "content_type": "text/plain",
+            "note": "from the print server",
+            "desc": "spooler log",
+            "showforusers": false
+        })
+    );
+    assert_eq!((upload.ticket_id(), upload.action_id()), (1042, Some(3)));
+    assert_eq!((upload.filename(), upload.size()), ("spooler.log", 18));
+
+    // What Halo stores decodes back to the bytes sent.
+    let stored: Attachment =
+        serde_json::from_value(serde_json::to_value(&upload).unwrap()).unwrap();
+    assert_eq!(stored.content().unwrap().unwrap(), b"restarted at 09:12");
+
+    // Only what is set is sent; binary content survives the encoding.
+    let bytes: Vec<u8> = (0..=255).collect();
+    let minimal = AttachmentUpload::builder("all-bytes.bin", bytes.clone())
+        .ticket(7)
+        .build()
+        .unwrap();
+    let body = serde_json::to_value(&minimal).unwrap();
+    let keys: BTreeSet<_> = body.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from(["ticket_id".into(), "filename".into(), "data_base64".into()])
+    );
+    let decoded: Attachment = serde_json::from_value(body).unwrap();
+    assert_eq!(decoded.content().unwrap().unwrap(), bytes);
+}
+
+#[test]
+fn attachment_upload_refuses_bad_input() {
+    let build = |name: &str, content: Vec<u8>| {
+        AttachmentUpload::builder(name, content)
+            .ticket(1042)
+            .build()
+    };
+    assert_eq!(build("empty.txt", vec![]), Err(AttachmentError::Empty));
+    assert_eq!(build("", vec![1]), Err(AttachmentError::MissingFilename));
+    assert_eq!(build("   ", vec![1]), Err(AttachmentError::MissingFilename));
+    assert_eq!(
+        AttachmentUpload::builder("a.txt", vec![1]).build(),
+        Err(AttachmentError::MissingTicket)
+    );
+
+    // The default limit, at and one past the boundary.
+    assert_eq!(MAX_ATTACHMENT_BYTES, 20 * 1024 * 1024);
+    let at_limit = build("big.bin", vec![0; MAX_ATTACHMENT_BYTES]).unwrap();
+    assert_eq!(at_limit.size(), MAX_ATTACHMENT_BYTES);
+    assert_eq!(
+        build("big.bin", vec![0; MAX_ATTACHMENT_BYTES + 1]),
+        Err(AttachmentError::TooLarge {
+            size: MAX_ATTACHMENT_BYTES + 1,
+            limit: MAX_ATTACHMENT_BYTES
+        })
+    );
+
+    // A per-upload limit.
+    let small = |len: usize| {
+        AttachmentUpload::builder("a.bin", vec![1; len])
+            .ticket(1)
+            .max_bytes(4)
+            .build()
+    };
+    assert!(small(4).is_ok());
+    let error = small(5).unwrap_err();
+    assert_eq!(error, AttachmentError::TooLarge { size: 5, limit: 4 });
+    assert_eq!(
+        error.to_string(),
+        "the attachment is 5 bytes, more than the limit of 4 bytes"
+    );
+    assert_eq!(
+        AttachmentError::Empty.to_string(),
+        "the attachment is empty (0 bytes)"
+    );
+    assert!(
+        AttachmentError::MissingTicket
+            .to_string()
+            .contains("ticket(id)")
+    );
+}
+
+fn outcomes() -> Vec<Outcome> {
+    check_page::<Outcome>("outcomes.json", Some("outcomes")).items
+}
+
+#[test]
+fn outcomes_tell_private_notes_and_time_entries() {
+    let all = outcomes();
+    let named = |name: &str| {
+        all.iter()
+            .find(|o| o.outcome.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no outcome {name}"))
+    };
+    let private = named("Private Note");
+    assert_eq!(private.id, Some(1));
+    assert!(private.is_private_note() && !private.is_time_entry());
+    assert_eq!(private.extra["x_outcome_extra"], json!([1]));
+    let email = named("Email User");
+    assert!(!email.is_private_note() && !email.is_time_entry());
+    assert_eq!(
+        (email.sendemail, email.show_email_fields),
+        (Some(1), Some(true))
+    );
+    let remote = named("Remote Support");
+    assert_eq!((remote.id, remote.defaultmanhrs), (Some(7), Some(0.25)));
+    assert!(remote.is_time_entry() && !remote.is_private_note());
+    let internal = named("Internal Time");
+    assert!(
+        internal.is_time_entry() && internal.is_private_note(),
+        "defaultnonbill logs time"
+    );
+    assert!(!internal.is_selectable(), "hidden");
+    assert!(remote.is_selectable(), "hidden not set");
+
+    let private_notes: Vec<_> = all
+        .iter()
+        .filter(|o| o.is_private_note())
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(private_notes, [Some(1), Some(9)]);
+    assert!(!Outcome::default().is_private_note() && !Outcome::default().is_time_entry());
+}
+
+#[test]
+fn typed_action_constructors() {
+    let all = outcomes();
+    let private = &all[0];
+    let remote = &all[2];
+
+    let note = Action::private_note(1042, "Restarted the spooler")
+        .unwrap()
+        .with_outcome(private)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&note).unwrap(),
+        json!({"ticket_id": 1042, "outcome": "Private Note", "outcome_id": 1, "note": "Restarted the spooler", "hiddenfromuser": true})
+    );
+
+    let public = Action::public_note(1042, "An engineer is on the way").unwrap();
+    assert_eq!(
+        serde_json::to_value(&public).unwrap(),
+        json!({"ticket_id": 1042, "note": "An engineer is on the way", "hiddenfromuser": false})
+    );
+
+    let entry = Action::time_entry(1042, remote, 1.5)
+        .unwrap()
+        .with_note("Replaced the fuser")
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&entry).unwrap(),
+        json!({"ticket_id": 1042, "outcome": "Remote Support", "outcome_id": 7, "note": "Replaced the fuser", "timetaken": 1.5, "hiddenfromuser": false})
+    );
+    // Time under a private outcome stays private.
+    let internal = Action::time_entry(1042, &all[3], 0.5).unwrap();
+    assert_eq!(
+        (internal.outcome_id, internal.hiddenfromuser),
+        (Some(9), Some(true))
+    );
+    assert_round_trip(&entry);
+}
+
+#[test]
+fn typed_action_constructors_refuse_bad_input() {
+    let remote = &outcomes()[2];
+    assert_eq!(Action::private_note(1, ""), Err(ActionError::EmptyNote));
+    assert_eq!(Action::public_note(1, " \n\t"), Err(ActionError::EmptyNote));
+    assert_eq!(
+        Action::time_entry(1, remote, 1.0).unwrap().with_note(""),
+        Err(ActionError::EmptyNote)
+    );
+    for hours in [0.0, -0.25, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_eq!(
+            Action::time_entry(1, remote, hours),
+            Err(ActionError::InvalidHours { hours }),
+            "{hours}"
+        );
+    }
+    let nan = Action::time_entry(1, remote, f64::NAN).unwrap_err();
+    assert!(matches!(nan, ActionError::InvalidHours { hours } if hours.is_nan()));
+    assert!(nan.to_string().contains("NaN"), "{nan}");
+
+    let made_up = Outcome {
+        outcome: Some("Private Note".into()),
+        hidefromuser: Some(true),
+        ..Default::default()
+    };
+    let error = Action::time_entry(1, &made_up, 1.0).unwrap_err();
+    assert_eq!(
+        error,
+        ActionError::OutcomeWithoutId {
+            name: Some("Private Note".into())
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "the outcome `Private Note` has no id (read outcomes from /Outcome)"
+    );
+    assert_eq!(
+        Action::private_note(1, "x")
+            .unwrap()
+            .with_outcome(&Outcome::default()),
+        Err(ActionError::OutcomeWithoutId { name: None })
+    );
+}
+
+#[test]
+fn asset_types_and_groups() {
+    let types: ListResponse<AssetType> = check_page("asset_types.json", None);
+    let printer = &types.items[0];
+    assert_eq!(
+        (printer.assetgroup_id, printer.keyfield_id),
+        (Some(2), Some(3))
+    );
+    assert_eq!(printer.show_to_users, Some(true));
+    assert_eq!(printer.monthlycost, Some(12.5));
+    assert_eq!(printer.extra["x_at_extra"], json!(0));
+    assert_eq!(
+        (types.items[1].id, types.items[1].assetgroup_id),
+        (Some(8), Some(2))
+    );
+    assert_eq!(types.items[1].enableresourcebooking, Some(false));
+
+    let groups: ListResponse<AssetGroup> = check_page("asset_groups.json", None);
+    let hardware = &groups.items[0];
+    assert_eq!(
+        hardware.nominalcode.as_deref(),
+        Some("4000"),
+        "a number where text is expected"
+    );
+    let names: Vec<_> = hardware
+        .assettypes
+        .iter()
+        .flatten()
+        .map(|t| t.name.as_deref())
+        .collect();
+    assert_eq!(names, [Some("Printer"), Some("Laptop")]);
+    assert_eq!(
+        (groups.items[1].id, groups.items[1].assettypes.as_ref()),
+        (Some(3), None)
+    );
+}
+
+#[test]
+fn fields_field_infos_and_lookups() {
+    let fields: ListResponse<Field> = check_page("fields.json", Some("fields"));
+    assert_eq!(fields.items[0].mandatory, Some(true));
+    assert_eq!(fields.items[0].values, Some(vec![]));
+    assert_eq!(fields.items[0].extra["x_field_extra"], json!("f"));
+    let colour = &fields.items[1];
+    assert_eq!(
+        (colour.id, colour.lookup, colour.mandatory),
+        (Some(4), Some(31), Some(false))
+    );
+    assert_eq!(
+        colour.values.as_ref().unwrap()[1].name.as_deref(),
+        Some("Colour")
+    );
+
+    let infos: ListResponse<FieldInfo> = check_page("field_infos.json", None);
+    let contract = &infos.items[0];
+    assert_eq!(contract.name.as_deref(), Some("CFContractNumber"));
+    assert_eq!(
+        (contract.mandatory, contract.characterlimit),
+        (Some(true), Some(20))
+    );
+    assert_eq!(contract.extra["x_fi_extra"], json!({"k": 1}));
+    let affected = &infos.items[1];
+    assert_eq!(
+        (affected.r#type, affected.mandatory),
+        (Some(2), Some(false))
+    );
+    assert_eq!(affected.values.as_ref().unwrap()[1].sequence, Some(2));
+
+    let lookups: ListResponse<Lookup> = check_page("lookups.json", Some("lookups"));
+    let mileage = &lookups.items[0];
+    assert_eq!((mileage.id, mileage.lookupid), (Some(1), Some(31)));
+    assert_eq!(mileage.value2.as_deref(), Some("0.45"));
+    let parking = &lookups.items[1];
+    assert_eq!(
+        (parking.id, parking.lookupid, parking.value2_bool),
+        (Some(2), Some(31), Some(true))
+    );
+    assert_eq!(
+        parking.sub_lookup.as_ref().unwrap()[0].name.as_deref(),
+        Some("Airport")
+    );
+}
+
+#[test]
+fn top_levels() {
+    let list: ListResponse<TopLevel> = check_page("top_levels.json", None);
+    assert_eq!(list.items[0].user_count, Some(340));
+    assert_eq!(list.items[0].organisation_name.as_deref(), Some("MSP Ltd"));
+    let reseller = &list.items[1];
+    assert_eq!(
+        (reseller.parentid, reseller.agent_department),
+        (Some(1), Some(false))
+    );
+}
+
+#[test]
+fn timesheets_and_events() {
+    let list: ListResponse<Timesheet> = check_page("timesheets.json", Some("timesheets"));
+    let day = &list.items[0];
+    assert_eq!((day.agent_id, day.actual_hours), (Some(5), Some(6.75)));
+    assert_eq!((day.target_hours, day.percentage), (Some(7.5), Some(90.0)));
+    let event = &day.events.as_ref().unwrap()[0];
+    assert_eq!(
+        (event.ticket_id, event.action_number, event.timetaken),
+        (Some(1042), Some(2), Some(0.25))
+    );
+    let approval = day.approval.as_ref().unwrap();
+    assert_eq!(
+        (approval.approvalstatus, approval.approvedby),
+        (Some(1), Some(6))
+    );
+    assert_eq!(approval.extra["x_approval_extra"], json!("a"));
+    assert_eq!(day.extra["x_ts_extra"], json!({"week": 18}));
+
+    let events: ListResponse<TimesheetEvent> = check_page("timesheet_events.json", None);
+    let e = &events.items[0];
+    assert_eq!(
+        (e.traveltime, e.mileage, e.charge_rate),
+        (Some(0.5), Some(12), Some(2))
+    );
+    assert_eq!(e.customer.as_deref(), Some("Acme Ltd"));
+    let lunch = &events.items[1];
+    assert_eq!(
+        (lunch.id, lunch.agent_id, lunch.break_type),
+        (Some(1202), Some(5), Some(1))
+    );
+}
+
+#[test]
+fn projects() {
+    let list: ListResponse<Project> = check_page("projects.json", None);
+    let p = &list.items[0];
+    assert_eq!(p.is_project, Some(true));
+    assert_eq!(
+        (p.projecttimebudget, p.projecttimeactual),
+        (Some(80.0), Some(12.5))
+    );
+    assert_eq!(p.projecttimepercentage, Some(15.625));
+    assert_eq!((p.milestone_id, p.child_count), (Some(3), Some(6)));
+    assert_eq!(p.team.as_deref(), Some("Projects"));
+    assert_eq!(p.extra["x_project_extra"], json!("p"));
+    let child = &list.items[1];
+    assert_eq!(
+        (child.id, child.parent_id, child.is_project),
+        (Some(2002), Some(2001), Some(true))
+    );
+}
+
+#[test]
+fn crm_notes() {
+    let list: ListResponse<CrmNote> = check_page("crm_notes.json", None);
+    let n = &list.items[0];
+    assert_eq!(
+        (n.client_id, n.who_agentid, n.timetaken),
+        (Some(12), Some(6), Some(0.5))
+    );
+    assert_eq!(n.note.as_deref(), Some("Quarterly review booked"));
+    let s = &list.items[1];
+    assert_eq!(
+        (s.supplier_id, s.purchase_order_id, s.timetaken),
+        (Some(4), Some(220), Some(0.1))
+    );
+}
+
+#[test]
+fn ticket_categories_time_sla_and_expenses() {
+    let t: Ticket = check_record("ticket_sla_time_expenses.json");
+    assert_eq!(
+        (
+            t.categoryid_1,
+            t.categoryid_2,
+            t.categoryid_3,
+            t.categoryid_4
+        ),
+        (Some(14), Some(15), None, None)
+    );
+    assert_eq!(
+        (t.chargehours, t.nonchargehours, t.travelhours, t.mileage),
+        (Some(0.75), Some(0.25), Some(0.5), Some(12.0))
+    );
+    assert_eq!(t.attachment_count, Some(2));
+    assert_eq!(
+        (t.slastate.as_deref(), t.slaresponsestate.as_deref()),
+        (Some("I"), Some("I"))
+    );
+    assert_eq!(
+        (t.slatimeleft, t.slapercused, t.slaholdtime),
+        (Some(3.5), Some(56.25), Some(0.0))
+    );
+    assert_eq!(t.slaactiondate.as_deref(), Some("2024-05-01T17:00:00Z"));
+    let expenses = t.expenses.as_ref().unwrap();
+    assert_eq!(
+        (expenses[0].amount, expenses[0].invoiceable),
+        (Some(8.5), Some(true))
+    );
+    assert_eq!(expenses[0].extra["x_expense_extra"], json!(1));
+    assert_eq!(
+        (expenses[1].id, expenses[1].fault_id, expenses[1].amount),
+        (Some(2), Some(1042), Some(5.4))
+    );
+    assert_eq!(
+        (expenses[1].invoiceable, expenses[1].ihid),
+        (Some(false), None)
+    );
+}
+
+#[test]
+fn action_travel_and_email() {
+    let a: Action = check_record("action_travel_email.json");
+    assert_eq!((a.traveltime, a.mileage), (Some(0.5), Some(12.0)));
+    assert_eq!(a.emailsubject.as_deref(), Some("[#1042] Printer offline"));
+    assert_eq!(
+        a.emailbody.as_deref(),
+        Some("Hello Jane, an engineer is on the way.")
+    );
+    assert_eq!(
+        a.emailbody_html.as_deref(),
+        Some("<p>Hello Jane, an engineer is on the way.</p>")
+    );
+    assert_eq!(
+        (a.emailbcc.as_deref(), a.attachment_count),
+        (Some(""), Some(1))
+    );
+}
+
+#[test]
+fn ticket_type_fields_and_required_fields() {
+    let tt: TicketType = check_record("ticket_type_with_fields.json");
+    assert_eq!(
+        (tt.hasmandatorytechfields, tt.hasmandatoryuserfields),
+        (Some(true), Some(false))
+    );
+    assert_eq!(tt.fieldidlist, Some(vec![140, 141, 7]));
+    let fields = tt.fields.as_ref().unwrap();
+    assert_eq!(
+        (
+            fields[0].technew,
+            fields[0].techdetail,
+            fields[0].endusernew
+        ),
+        (Some(2), Some(1), Some(0))
+    );
+    assert_eq!(fields[1].fieldid, Some(141));
+    assert_eq!(fields[0].extra["x_rtf_extra"], json!(1));
+    let required: Vec<_> = tt
+        .required_fields()
+        .map(|f| f.fieldname.as_deref())
+        .collect();
+    assert_eq!(
+        required,
+        [Some("CFContractNumber")],
+        "only the field whose definition is mandatory"
+    );
+    assert!(
+        !fields[2].is_mandatory(),
+        "no definition: not known to be mandatory"
+    );
+    assert_eq!(TicketType::default().required_fields().count(), 0);
+}
+
+#[test]
+fn new_models_refuse_lossy_values_naming_the_path() {
+    let cases: [(Result<(), String>, &str, &str); 5] = [
+        (
+            decode::<RecurringInvoice>(r#"{"lines": [{"qty_order": "many"}]}"#).map(drop),
+            "lines[0].qty_order",
+            "many",
+        ),
+        (
+            decode::<PurchaseOrder>(r#"{"supplier_id": 4.5}"#).map(drop),
+            "supplier_id",
+            "4.5",
+        ),
+        (
+            decode::<Timesheet>(r#"{"events": [{"id": 1}, {"ticket_id": "abc"}]}"#).map(drop),
+            "events[1].ticket_id",
+            "abc",
+        ),
+        (
+            decode::<Outcome>(r#"{"hidefromuser": "maybe"}"#).map(drop),
+            "hidefromuser",
+            "maybe",
+        ),
+        (
+            decode::<TicketType>(r#"{"fields": [{"fieldinfo": {"mandatory": 2}}]}"#).map(drop),
+            "fields[0].fieldinfo.mandatory",
+            "2",
+        ),
+    ];
+    for (result, path, mention) in cases {
+        let error = result.expect_err(path);
+        assert!(error.starts_with(&format!("{path}: ")), "{error}");
+        assert!(error.contains(mention), "{error}");
+    }
+}
+
 #[test]
 fn wrong_types_are_errors_naming_the_path() {
     let cases = [
@@ -923,6 +1617,30 @@ fn every_modelled_spec_schema_decodes() {
     check_schema::<Workflow>(&spec, "FlowHeader");
     check_schema::<WorkflowStep>(&spec, "FlowDetail");
     check_schema::<CustomField>(&spec, "CustomField");
+    check_schema::<Project>(&spec, "Faults");
+    check_schema::<Expense>(&spec, "Expense");
+    check_schema::<RecurringInvoice>(&spec, "InvoiceHeader");
+    check_schema::<PurchaseOrder>(&spec, "SupplierOrderHeader");
+    check_schema::<PurchaseOrderLine>(&spec, "SupplierOrderDetail");
+    check_schema::<SalesOrder>(&spec, "OrderHead");
+    check_schema::<SalesOrderLine>(&spec, "OrderLine");
+    check_schema::<ContractSchedule>(&spec, "ContractSchedule");
+    check_schema::<ContractRule>(&spec, "ContractDetail");
+    check_schema::<ClientPrepay>(&spec, "PrepayHistory");
+    check_schema::<SupplierContract>(&spec, "Contract");
+    check_schema::<Attachment>(&spec, "Attachment");
+    check_schema::<Outcome>(&spec, "TOutcome");
+    check_schema::<AssetType>(&spec, "Xtype");
+    check_schema::<AssetGroup>(&spec, "Generic");
+    check_schema::<Field>(&spec, "Field");
+    check_schema::<FieldInfo>(&spec, "FieldInfo");
+    check_schema::<Lookup>(&spec, "Lookup");
+    check_schema::<TopLevel>(&spec, "Tree");
+    check_schema::<Timesheet>(&spec, "Timesheet");
+    check_schema::<TimesheetApproval>(&spec, "TimesheetApproval");
+    check_schema::<TimesheetEvent>(&spec, "TimesheetEvent");
+    check_schema::<CrmNote>(&spec, "AreaNote");
+    check_schema::<TicketTypeField>(&spec, "RequestTypeField");
 }
 
 #[test]
@@ -958,5 +1676,201 @@ fn spec_example_values_land_in_the_typed_fields() {
     assert!(
         error.starts_with("client_id: ") && error.contains("1.5"),
         "{error}"
+    );
+}
+
+/// Every model struct, the source file it is declared in, and the spec schemas it
+/// models (a struct that models a full and a list schema, such as `User`, may use
+/// the fields of either).
+const MODEL_SCHEMAS: &[(&str, &str, &[&str])] = &[
+    ("ticket.rs", "Ticket", &["Faults"]),
+    ("opportunity.rs", "Opportunity", &["Faults"]),
+    ("project.rs", "Project", &["Faults"]),
+    ("expense.rs", "Expense", &["Expense"]),
+    ("action.rs", "Action", &["Actions"]),
+    ("user.rs", "User", &["Users", "Users_List"]),
+    ("client.rs", "Client", &["Area"]),
+    ("site.rs", "Site", &["Site"]),
+    ("site.rs", "Address", &["AddressStore"]),
+    ("asset.rs", "Asset", &["Device", "Device_List"]),
+    ("asset.rs", "AssetField", &["FieldHelper"]),
+    ("asset_type.rs", "AssetType", &["Xtype"]),
+    ("asset_group.rs", "AssetGroup", &["Generic"]),
+    ("item.rs", "Item", &["Item"]),
+    ("appointment.rs", "Appointment", &["Appointment"]),
+    ("sla.rs", "Sla", &["SlaHead"]),
+    ("kb.rs", "KbArticle", &["KBEntry"]),
+    ("kb.rs", "FaqList", &["FAQListHead"]),
+    ("contract.rs", "Contract", &["ContractHeader"]),
+    ("contract_rule.rs", "ContractRule", &["ContractDetail"]),
+    (
+        "contract_schedule.rs",
+        "ContractSchedule",
+        &["ContractSchedule"],
+    ),
+    ("client_prepay.rs", "ClientPrepay", &["PrepayHistory"]),
+    ("invoice.rs", "Invoice", &["InvoiceHeader"]),
+    ("invoice.rs", "InvoiceLine", &["InvoiceDetail"]),
+    (
+        "recurring_invoice.rs",
+        "RecurringInvoice",
+        &["InvoiceHeader"],
+    ),
+    (
+        "purchase_order.rs",
+        "PurchaseOrder",
+        &["SupplierOrderHeader"],
+    ),
+    (
+        "purchase_order.rs",
+        "PurchaseOrderLine",
+        &["SupplierOrderDetail"],
+    ),
+    ("sales_order.rs", "SalesOrder", &["OrderHead"]),
+    ("sales_order.rs", "SalesOrderLine", &["OrderLine"]),
+    ("quotation.rs", "Quotation", &["QuotationHeader"]),
+    ("quotation.rs", "QuotationLine", &["QuotationDetail"]),
+    ("supplier.rs", "Supplier", &["Company"]),
+    ("supplier_contract.rs", "SupplierContract", &["Contract"]),
+    ("report.rs", "Report", &["AnalyzerProfile"]),
+    ("report.rs", "ReportContent", &["ReportContent"]),
+    ("status.rs", "Status", &["TStatus"]),
+    ("priority.rs", "Priority", &["Policy"]),
+    ("category.rs", "Category", &["CategoryDetail"]),
+    ("team.rs", "Team", &["SectionDetail"]),
+    ("agent.rs", "Agent", &["Uname"]),
+    ("agent.rs", "TeamMembership", &["UnameSection"]),
+    ("agent.rs", "DepartmentMembership", &["UnameDepartment"]),
+    ("agent.rs", "AgentRole", &["NHD_Roles"]),
+    ("ticket_type.rs", "TicketType", &["RequestType"]),
+    ("ticket_type.rs", "TicketTypeField", &["RequestTypeField"]),
+    ("workflow.rs", "Workflow", &["FlowHeader"]),
+    ("workflow.rs", "WorkflowStep", &["FlowDetail"]),
+    ("custom_field.rs", "CustomField", &["CustomField"]),
+    ("attachment.rs", "Attachment", &["Attachment"]),
+    ("attachment.rs", "AttachmentUpload", &["Attachment"]),
+    ("outcome.rs", "Outcome", &["TOutcome"]),
+    ("field.rs", "Field", &["Field"]),
+    ("field_info.rs", "FieldInfo", &["FieldInfo"]),
+    ("lookup.rs", "Lookup", &["Lookup"]),
+    ("top_level.rs", "TopLevel", &["Tree"]),
+    ("timesheet.rs", "Timesheet", &["Timesheet"]),
+    ("timesheet.rs", "TimesheetApproval", &["TimesheetApproval"]),
+    ("timesheet_event.rs", "TimesheetEvent", &["TimesheetEvent"]),
+    ("crm_note.rs", "CrmNote", &["AreaNote"]),
+];
+
+/// Structs in `src/models` that serialize no record fields of their own: the list
+/// envelope (its own serializer) and the upload builder (not serializable).
+const NOT_RECORDS: &[&str] = &["ListResponse", "AttachmentUploadBuilder"];
+
+fn model_source(file: &str) -> String {
+    let path = format!("{}/src/models/{file}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The JSON keys a model struct serializes, read from its declaration: each field's
+/// name (without `r#`) or its `rename`, leaving out `flatten`ed and `skip`ped fields.
+fn wire_names(source: &str, name: &str) -> Vec<String> {
+    let start = source
+        .find(&format!("pub struct {name} {{"))
+        .unwrap_or_else(|| panic!("no `pub struct {name}` in its file"));
+    let body = &source[start..];
+    let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
+    let mut names = Vec::new();
+    let mut attributes = String::new();
+    let mut in_attribute = false;
+    for line in body.lines().map(str::trim) {
+        if line.starts_with("//") || line.is_empty() {
+            continue;
+        }
+        if in_attribute || line.starts_with("#[") {
+            attributes.push_str(line);
+            in_attribute = attributes.matches('[').count() > attributes.matches(']').count();
+            continue;
+        }
+        let declaration = line.strip_prefix("pub ").unwrap_or(line);
+        let (ident, _) = declaration
+            .split_once(':')
+            .unwrap_or_else(|| panic!("{name}: not a field: `{line}`"));
+        let skipped = attributes.contains("flatten") || attributes.contains("serde(skip)");
+        if !skipped {
+            let renamed = attributes
+                .split_once("rename = \"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(wire, _)| wire.to_owned());
+            names.push(renamed.unwrap_or_else(|| ident.trim_start_matches("r#").to_owned()));
+        }
+        attributes.clear();
+    }
+    assert!(!names.is_empty(), "{name}: no fields found");
+    names
+}
+
+#[test]
+fn every_model_field_is_a_spec_property() {
+    let spec = load_spec();
+    for &(file, name, schemas) in MODEL_SCHEMAS {
+        let names = wire_names(&model_source(file), name);
+        let unknown: Vec<_> = names
+            .iter()
+            .filter(|key| {
+                !schemas
+                    .iter()
+                    .any(|&schema_name| schema(&spec, schema_name).contains_key(key.as_str()))
+            })
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "{name} serializes {unknown:?}, properties of none of the spec schemas {schemas:?}"
+        );
+    }
+
+    // Every struct of the models is listed above, so a new model cannot skip the check.
+    let dir = format!("{}/src/models", env!("CARGO_MANIFEST_DIR"));
+    let mut declared = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for rest in source.split("\npub struct ").skip(1) {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            declared.insert(name);
+        }
+    }
+    let listed: BTreeSet<String> = MODEL_SCHEMAS
+        .iter()
+        .map(|(_, name, _)| (*name).to_owned())
+        .chain(NOT_RECORDS.iter().map(|name| (*name).to_owned()))
+        .collect();
+    assert_eq!(declared, listed, "model structs and MODEL_SCHEMAS differ");
+}
+
+#[test]
+fn the_field_reader_sees_renames_keywords_and_skips() {
+    let source = r#"
+pub struct Sample {
+    /// Doc: with a colon.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    #[serde(
+        rename = "_novalidate",
+        deserialize_with = "opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub novalidate: Option<bool>,
+    pub r#type: Option<i64>,
+    ticket_id: i64,
+    #[serde(skip)]
+    size: usize,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+"#;
+    assert_eq!(
+        wire_names(source, "Sample"),
+        ["id", "_novalidate", "type", "ticket_id"]
     );
 }

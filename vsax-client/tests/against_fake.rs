@@ -117,15 +117,15 @@ async fn hierarchy_reads_and_the_assembled_tree() {
     let (fake, client) = fake_and_client().await;
     let orgs = client.organizations().list().collect_all().await.unwrap();
     assert_eq!(orgs.len(), 3);
-    let acme = client.organizations().get(4821).send().await.unwrap();
-    assert_eq!(acme.name.as_deref(), Some("Acme"));
+    let contoso = client.organizations().get(4821).send().await.unwrap();
+    assert_eq!(contoso.name.as_deref(), Some("Contoso"));
     let fields = client
         .organizations()
         .custom_fields(4821)
         .collect_all()
         .await
         .unwrap();
-    assert_eq!(fields[0].value, "Acme");
+    assert_eq!(fields[0].value, "Contoso");
     let sites = client.sites().list().collect_all().await.unwrap();
     assert_eq!(sites.len(), 6);
     let site = client.sites().get(sites[0].id).send().await.unwrap();

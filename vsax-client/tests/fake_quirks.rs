@@ -84,16 +84,16 @@ async fn bare_array_replies_are_accepted() {
 async fn filters_and_sorting_reach_the_server() {
     let fake = FakeServer::start().await;
     let client = fake.client_builder().build().unwrap();
-    let globex = client
+    let fabrikam = client
         .devices()
         .list()
-        .filter(&Filter::eq("OrganizationId", 4822).and(Filter::contains("Name", "globex")))
+        .filter(&Filter::eq("OrganizationId", 4822).and(Filter::contains("Name", "fabrikam")))
         .order_by("Name", true)
         .collect_all()
         .await
         .unwrap();
-    assert!(!globex.is_empty());
-    assert!(globex.iter().all(|d| d.organization_id == Some(4822)));
+    assert!(!fabrikam.is_empty());
+    assert!(fabrikam.iter().all(|d| d.organization_id == Some(4822)));
     let bad = client
         .devices()
         .list()

@@ -561,10 +561,16 @@ fn applications(state: &mut FakeState, request: &FakeRequest) -> Reply {
         return error(404, "not_found", "resource not found");
     }
     let page = offset_page(&all, cursor, limit);
-    let records: Vec<Value> = page.items.iter().map(|d| json!({
-        "companyID": d["companyID"], "siteID": d["siteID"], "endpointID": d["endpointID"],
-        "applications": [{"name": "7-Zip", "version": "23.01", "publisher": "Igor Pavlov", "installedSizeBytes": "5242880"}],
-    })).collect();
+    let records: Vec<Value> = page
+        .items
+        .iter()
+        .map(|d| {
+            json!({
+                "companyID": d["companyID"], "siteID": d["siteID"], "endpointID": d["endpointID"],
+                "applications": super::seed::installed_software(d),
+            })
+        })
+        .collect();
     let mut reply = Reply::json(200, &records);
     if page.has_more {
         let next = (cursor + limit).to_string();

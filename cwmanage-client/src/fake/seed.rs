@@ -64,18 +64,45 @@ fn info(updated: &str) -> Value {
     json!({"lastUpdated": updated, "updatedBy": "jdoe"})
 }
 
+/// The client companies (after the MSP itself): identifier and name. The
+/// names are the HaloPSA fake's, the identifiers the short codes the RMM
+/// fakes (Asio, VSA X) use, so an RMM device correlates to its company in
+/// either PSA; beyond the list they repeat with a number.
+const COMPANIES: &[(&str, &str)] = &[
+    ("CONTOSO", "Contoso Ltd"),
+    ("FABRIKAM", "Fabrikam Inc"),
+    ("NORTHWIND", "Northwind Traders"),
+    ("ADVWORKS", "Adventure Works"),
+    ("TAILSPIN", "Tailspin Toys"),
+    ("WWI", "Wide World Importers"),
+    ("LITWARE", "Litware Inc"),
+    ("PROSEWARE", "Proseware Ltd"),
+    ("FOURTHCOF", "Fourth Coffee"),
+    ("WOODGROVE", "Woodgrove Bank"),
+    ("ALPINE", "Alpine Ski House"),
+    ("COHO", "Coho Winery"),
+];
+
+/// The identifier and name of client company `n` (from 0).
+fn client_company(n: usize) -> (String, String) {
+    let (identifier, name) = COMPANIES[n % COMPANIES.len()];
+    match n / COMPANIES.len() {
+        0 => (identifier.to_owned(), name.to_owned()),
+        round => (
+            format!("{identifier}{}", round + 1),
+            format!("{name} {}", round + 1),
+        ),
+    }
+}
+
 pub(crate) fn companies(seed: &Seed) -> Vec<Value> {
-    let names = [
-        "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka",
-    ];
     (0..seed.companies)
         .map(|i| {
             let id = FIRST_COMPANY_ID + 3 * i as i64;
             let (identifier, name) = if i == 0 {
                 ("MSP".to_owned(), "Neo MSP (owner)".to_owned())
             } else {
-                let base = names[i % names.len()];
-                (format!("{}{}", base.to_uppercase(), i), format!("{base} {i} Inc"))
+                client_company(i - 1)
             };
             json!({
                 "id": id,

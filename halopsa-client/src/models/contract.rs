@@ -4,7 +4,7 @@ use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::CustomField;
+use super::{ContractRule, ContractSchedule, CustomField};
 
 /// A client contract (`/ClientContract`, spec schema `ContractHeader`; list key `contracts`).
 ///
@@ -79,6 +79,12 @@ pub struct Contract {
     /// Note.
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The contract's rules: which work it covers and at which rate (on single reads with `includedetails`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billingplans: Option<Vec<ContractRule>>,
+    /// The scheduled charges (on single reads with `includedetails`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Vec<ContractSchedule>>,
     /// Custom fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customfields: Option<Vec<CustomField>>,

@@ -4,7 +4,7 @@ use neo_auth_core::lenient::opt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{Asset, CustomField};
+use super::{Asset, CustomField, Expense};
 
 /// A ticket (`/Tickets`, spec schema `Faults`; list key `tickets`).
 ///
@@ -88,6 +88,18 @@ pub struct Ticket {
     /// Category 4 (text value).
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub category_4: Option<String>,
+    /// Category 1 (id of the [`Category`](super::Category) value).
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub categoryid_1: Option<i64>,
+    /// Category 2 (id of the [`Category`](super::Category) value).
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub categoryid_2: Option<i64>,
+    /// Category 3 (id of the [`Category`](super::Category) value).
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub categoryid_3: Option<i64>,
+    /// Category 4 (id of the [`Category`](super::Category) value).
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub categoryid_4: Option<i64>,
     /// Impact code.
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub impact: Option<i64>,
@@ -124,6 +136,24 @@ pub struct Ticket {
     /// Target date. Date text as Halo sends it.
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub targetdate: Option<String>,
+    /// SLA state code as Halo sends it (e.g. `I`).
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub slastate: Option<String>,
+    /// SLA response state code as Halo sends it.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub slaresponsestate: Option<String>,
+    /// When the SLA next needs action. Date text as Halo sends it.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub slaactiondate: Option<String>,
+    /// SLA time left, in hours.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub slatimeleft: Option<f64>,
+    /// Share of the SLA time used, in percent.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub slapercused: Option<f64>,
+    /// Time the SLA clock has been on hold, in hours.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub slaholdtime: Option<f64>,
     /// Whether the SLA clock is on hold.
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub onhold: Option<bool>,
@@ -136,6 +166,21 @@ pub struct Ticket {
     /// Time taken, in hours.
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub timetaken: Option<f64>,
+    /// Chargeable hours logged.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub chargehours: Option<f64>,
+    /// Non-chargeable hours logged.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub nonchargehours: Option<f64>,
+    /// Travel hours logged.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub travelhours: Option<f64>,
+    /// Mileage logged.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub mileage: Option<f64>,
+    /// Number of attachments.
+    #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
+    pub attachment_count: Option<i64>,
     /// Whether the ticket is deleted.
     #[serde(deserialize_with = "opt", skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
@@ -169,6 +214,9 @@ pub struct Ticket {
     /// Custom fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customfields: Option<Vec<CustomField>>,
+    /// Expenses logged on the ticket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expenses: Option<Vec<Expense>>,
     /// Linked assets (Halo wants `[{"id": 3945}]` when linking).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assets: Option<Vec<Asset>>,

@@ -55,7 +55,21 @@ pub(crate) const DEVICE_LIST_FIELDS: &[&str] = &[
     "HasCustomFields",
 ];
 
-const ORGANIZATIONS: [(i64, &str); 3] = [(4821, "Acme"), (4822, "Globex"), (4823, "Initech")];
+/// The organizations, named the way an MSP's RMM often names its customers:
+/// the PSA's company names without the legal suffix (the HaloPSA and
+/// ConnectWise Manage fakes hold them as "Contoso Ltd", "Fabrikam Inc", …).
+/// The device names start with the short code of their organization.
+const ORGANIZATIONS: [(i64, &str, &str); 3] = [
+    (4821, "Contoso", "CONTOSO"),
+    (4822, "Fabrikam", "FABRIKAM"),
+    (4823, "Northwind Traders", "NORTHWIND"),
+];
+
+/// The free space of device `n`'s system disk, in percent: every fourth
+/// device is running low (under 10 %).
+fn free_disk_percentage(n: usize) -> u32 {
+    [41, 6, 73, 58][n % 4] - (n as u32 / 4) % 3
+}
 
 /// A GUID-shaped identifier for device `n`.
 pub(crate) fn guid(n: usize) -> String {
@@ -67,11 +81,11 @@ impl FakeState {
     pub fn seeded(config: FakeConfig) -> FakeState {
         let organizations: Vec<Value> = ORGANIZATIONS
             .iter()
-            .map(|(id, name)| json!({"Id": id, "Name": name, "IsMultiSite": true, "HasCustomFields": *id == 4821}))
+            .map(|(id, name, _)| json!({"Id": id, "Name": name, "IsMultiSite": true, "HasCustomFields": *id == 4821}))
             .collect();
         let mut sites = Vec::new();
         let mut groups = Vec::new();
-        for (o, (org, org_name)) in ORGANIZATIONS.iter().enumerate() {
+        for (o, (org, org_name, _)) in ORGANIZATIONS.iter().enumerate() {
             for s in 0..2 {
                 let site_id = 10 + (o as i64) * 2 + s;
                 let site_name = if s == 0 { "HQ" } else { "Branch" };
@@ -92,13 +106,11 @@ impl FakeState {
         for n in 0..config.devices {
             let group = &groups[n % groups.len()];
             let id = guid(n);
-            let name = format!(
-                "{}-WKS-{n:03}",
-                group["OrganizationName"]
-                    .as_str()
-                    .unwrap_or("ORG")
-                    .to_uppercase()
-            );
+            let code = ORGANIZATIONS
+                .iter()
+                .find(|(org, ..)| group["OrganizationId"] == *org)
+                .map_or("ORG", |(_, _, code)| code);
+            let name = format!("{code}-WKS-{n:03}");
             devices.push(json!({
                 "Identifier": id, "Name": name,
                 "GroupId": group["Id"], "GroupName": group["Name"],
@@ -120,7 +132,7 @@ impl FakeState {
                 "OrganizationId": group["OrganizationId"], "SiteId": group["SiteId"],
                 "AssetInfo": [{"CategoryName": "BIOS", "CategoryData": {"Manufacturer": "Dell Inc.", "Version": "1.9.0"}}],
                 "InstalledSoftware": [{"Name": "7-Zip", "Publisher": "Igor Pavlov", "Version": "23.01"}],
-                "Disks": [{"Name": "C:", "System": true, "FreePercentage": 41, "TotalValue": 476}]
+                "Disks": [{"Name": "C:", "System": true, "FreePercentage": free_disk_percentage(n), "TotalValue": 476}]
             }));
         }
         let scripts = vec![
@@ -143,10 +155,21 @@ impl FakeState {
             .enumerate()
             .map(|(i, d)| {
                 let severity = ["Critical", "Elevated", "Normal", "Low", "Normal"][i % 5];
+                let free = free_disk_percentage(i);
+                let (title, description) = if free < 10 {
+                    ("Disk space low".to_string(), format!("Drive C: has {free}% free space"))
+                } else {
+                    let (title, description) = [
+                        ("Patches pending", "3 Windows updates are waiting for the next maintenance window"),
+                        ("Antivirus definitions out of date", "Defender definitions are older than 3 days"),
+                        ("Agent restarted", "The VSA X agent restarted after an update"),
+                    ][i % 3];
+                    (title.to_string(), description.to_string())
+                };
                 json!({
                     "Identifier": (5000 + i).to_string(), "DeviceIdentifier": d["Identifier"], "DeviceName": d["Name"],
                     "Severity": severity,
-                    "Title": "Disk space low", "Description": "Drive C: has 2% free space",
+                    "Title": title, "Description": description,
                     "CreatedOn": "2026-09-24T16:15:02Z", "IsRead": false,
                     "OrganizationId": d["OrganizationId"], "OrganizationName": d["OrganizationName"],
                     "SiteId": d["SiteId"], "SiteName": d["SiteName"], "GroupId": d["GroupId"], "GroupName": d["GroupName"]

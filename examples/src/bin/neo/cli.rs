@@ -45,13 +45,16 @@ pub enum Command {
     /// HaloPSA: list, get, create and update records, or serve the fake.
     #[command(name = "halopsa")]
     Halopsa(VendorArgs),
-    /// ConnectWise Asio: list and get companies and devices, or serve the fake.
+    /// ConnectWise Asio: list and get companies and devices, run scripts, or
+    /// serve the fake.
     #[command(name = "asio")]
     Asio(VendorArgs),
-    /// Kaseya VSA X: list and get devices and organizations, or serve the fake.
+    /// Kaseya VSA X: list and get devices and organizations, run scripts, or
+    /// serve the fake.
     #[command(name = "vsax")]
     Vsax(VendorArgs),
-    /// ConnectWise Manage: list and get companies and tickets, or serve the fake.
+    /// ConnectWise Manage: list and get companies and tickets, open and change
+    /// tickets, or serve the fake.
     #[command(name = "cwmanage")]
     Cwmanage(VendorArgs),
 }

@@ -13,7 +13,7 @@ use crate::failure::{EXIT_OK, Failure, usage};
 use crate::halopsa::Halo;
 use crate::out;
 use crate::output::RecordSink;
-use crate::vendor::{ListQuery, Vendor, resource};
+use crate::vendor::{ListQuery, Operations, ResourceInfo, Vendor, resource};
 use crate::vsax::Vsax;
 
 /// The global flags every command sees.
@@ -160,22 +160,14 @@ async fn vendor_command<V: Vendor>(globals: &Globals, args: VendorArgs) -> Resul
         VendorAction::Fake => fake::<V>().await,
         VendorAction::Resources => {
             for info in V::resources() {
-                out!(
-                    "{:<16} {}",
-                    info.name,
-                    if info.writable {
-                        "list get create update"
-                    } else {
-                        "list get"
-                    }
-                );
+                out!("{:<16} {}", info.name, info.operations.commands());
             }
             out!("--query keys: {}", V::QUERY_KEYS.join(", "));
             out!("--filter: {}", V::FILTER_SYNTAX);
             Ok(EXIT_OK)
         }
         VendorAction::List(list) => {
-            let info = resource::<V>(&list.resource)?;
+            let info = readable::<V>(&list.resource)?;
             let session = session::<V>(globals).await?;
             let mut sink = RecordSink::new(list.output, info.columns, list.limit);
             let query = ListQuery {
@@ -189,7 +181,7 @@ async fn vendor_command<V: Vendor>(globals: &Globals, args: VendorArgs) -> Resul
             Ok(EXIT_OK)
         }
         VendorAction::Get { resource: name, id } => {
-            let info = resource::<V>(&name)?;
+            let info = readable::<V>(&name)?;
             let session = session::<V>(globals).await?;
             let record = V::get(&session.client, info.name, &id).await?;
             print_json(&record)
@@ -216,18 +208,42 @@ async fn save<V: Vendor>(
     approve: Option<&str>,
 ) -> Result<u8, Failure> {
     let info = resource::<V>(name)?;
-    if !info.writable {
-        return Err(usage(format!(
-            "{} `{}` is read-only in neo (list and get only)",
-            V::TITLE,
-            info.name
-        )));
+    match (info.operations, id) {
+        (Operations::ReadWrite, _) | (Operations::Run, None) => {}
+        (Operations::Run, Some(_)) => {
+            return Err(usage(format!(
+                "{} `{}` cannot be updated: each `create` starts a new one",
+                V::TITLE,
+                info.name
+            )));
+        }
+        (Operations::Read, _) => {
+            return Err(usage(format!(
+                "{} `{}` is read-only in neo (list and get only)",
+                V::TITLE,
+                info.name
+            )));
+        }
     }
     let data = read_data(data)?;
     let approval = approve.map(approval).transpose()?;
     let session = session::<V>(globals).await?;
     let saved = V::save(&session.client, info.name, id, data, approval).await?;
     print_json(&saved)
+}
+
+/// The resource `name` of `V`, refused when it cannot be listed or read.
+fn readable<V: Vendor>(name: &str) -> Result<ResourceInfo, Failure> {
+    let info = resource::<V>(name)?;
+    if info.operations == Operations::Run {
+        return Err(usage(format!(
+            "{} `{}` is an action, not records to read: start one with `create {}` (see `resources`)",
+            V::TITLE,
+            info.name,
+            info.name
+        )));
+    }
+    Ok(info)
 }
 
 fn print_json(value: &Value) -> Result<u8, Failure> {

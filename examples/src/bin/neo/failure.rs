@@ -103,11 +103,23 @@ fn hint(code: u8, error: &Error) -> Option<&'static str> {
         EXIT_AUTH => Some(
             "check the client id, secret and tenant (or the token) in the vendor portal and in your configuration",
         ),
+        EXIT_DENIED if needs_approval(error) => {
+            Some("to go ahead, add --approve \"<who>: <why>\" (who approved the write, and why)")
+        }
         EXIT_API if error.is_write_uncertain() => {
             Some("check whether the write was applied before repeating it")
         }
         EXIT_API => Some("the vendor API did not answer successfully; try again later"),
         _ => None,
+    }
+}
+
+/// Whether `error` is a write the policy holds until it is approved.
+fn needs_approval(error: &Error) -> bool {
+    match error {
+        Error::ApprovalRequired { .. } => true,
+        Error::Shared(inner) => needs_approval(inner),
+        _ => false,
     }
 }
 
@@ -154,6 +166,27 @@ mod tests {
         );
         assert_eq!(Failure::Other("x".into()).exit_code(), EXIT_OTHER);
         assert_eq!(usage("x").exit_code(), EXIT_USAGE);
+    }
+
+    #[test]
+    fn a_write_held_for_approval_says_how_to_approve() {
+        let held = Failure::Sdk(Error::Shared(Arc::new(Error::ApprovalRequired {
+            operation: "tickets.create".into(),
+            area: "tickets".into(),
+        })));
+        assert_eq!(held.exit_code(), EXIT_DENIED);
+        assert!(
+            held.line().ends_with("(who approved the write, and why)"),
+            "{}",
+            held.line()
+        );
+        let denied = Failure::Sdk(Error::PolicyDenied {
+            operation: "tickets.create".into(),
+            area: "tickets".into(),
+            allowed: neo_auth_core::AreaAccess::Read,
+            needed: neo_auth_core::Access::Write,
+        });
+        assert!(!denied.line().contains("--approve"), "{}", denied.line());
     }
 
     #[test]

@@ -8,13 +8,17 @@
 //! neo halopsa get tickets 12
 //! neo halopsa create tickets --data '{"summary":"…","client_id":1}' [--approve "who: why"]
 //! neo halopsa update tickets 12 --data @patch.json [--approve "who: why"]
+//! neo cwmanage create tickets --data '{"summary":"…","company":{"identifier":"CONTOSO"}}'
+//! neo asio create script_runs --data '{"script":"…","endpoints":["…"]}' --approve "who: why"
+//! neo vsax list devices --filter "OrganizationId eq 4822"
 //! neo halopsa fake                           serve the fake, print the export lines
 //! neo --sandbox …                            any command against the in-process fakes
 //! neo --sandbox --sandbox-without edit:tickets doctor halopsa
 //! neo --config neo.toml …                    settings, policy and areas from a TOML file
 //! ```
 //!
-//! Configuration comes from the vendor's environment variables (`HALOPSA_*`)
+//! Configuration comes from the vendor's environment variables (`HALOPSA_*`,
+//! `ASIO_*`, `VSAX_*`, `CWM_*`)
 //! or `--config`; secrets never from a flag. Exit status: 0 success; 2 usage or
 //! configuration error; 3 a scope, permission or policy denial; 4
 //! authentication failure; 5 the vendor API failed after retries; 1 anything

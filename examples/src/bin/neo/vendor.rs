@@ -18,10 +18,33 @@ use crate::output::RecordSink;
 pub struct ResourceInfo {
     /// Its name on the command line (`tickets`).
     pub name: &'static str,
-    /// Whether `create` / `update` are offered.
-    pub writable: bool,
+    /// The commands it offers.
+    pub operations: Operations,
     /// The columns of `--output table`.
     pub columns: &'static [&'static str],
+}
+
+/// The commands a resource offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operations {
+    /// `list` and `get`.
+    Read,
+    /// `list`, `get`, `create` and `update`.
+    ReadWrite,
+    /// `create` only: each create starts an action (a script run), which is
+    /// not a record to list or change.
+    Run,
+}
+
+impl Operations {
+    /// The commands, as `neo <vendor> resources` lists them.
+    pub fn commands(self) -> &'static str {
+        match self {
+            Operations::Read => "list get",
+            Operations::ReadWrite => "list get create update",
+            Operations::Run => "create",
+        }
+    }
 }
 
 /// A parsed `neo <vendor> list`.

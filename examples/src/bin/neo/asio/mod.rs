@@ -1,16 +1,22 @@
 //! ConnectWise Asio in `neo`: the [`Vendor`] implementation over
-//! `asio-client` (companies and devices; the doctor is the crate's own
-//! `check_access()`).
+//! `asio-client` (companies and devices to read, script runs to start; the
+//! doctor is the crate's own `check_access()`).
+//!
+//! `create script_runs --data '{"script": "<script id>", "endpoints": ["<endpoint id>"]}'`
+//! runs a script now (optional: `name`, `description`, `parameters`); the
+//! default policy holds it until `--approve` is given.
 
 use asio_client::fake::FakeServer;
+use asio_client::models::RunScript;
 use asio_client::{Client, Credentials, policy, scopes};
 use neo_auth_core::doctor::AccessReport;
 use neo_auth_core::{AccessPolicy, Approval, Area, Error, Result};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::VendorSection;
 use crate::output::RecordSink;
-use crate::vendor::{ListQuery, ResourceInfo, Vendor, drain, to_json};
+use crate::vendor::{ListQuery, Operations, ResourceInfo, Vendor, drain, from_json, to_json};
 
 /// ConnectWise Asio.
 pub struct Asio;
@@ -18,15 +24,57 @@ pub struct Asio;
 const RESOURCES: &[ResourceInfo] = &[
     ResourceInfo {
         name: "companies",
-        writable: false,
+        operations: Operations::Read,
         columns: &["id", "name"],
     },
     ResourceInfo {
         name: "devices",
-        writable: false,
+        operations: Operations::Read,
         columns: &["endpointID", "friendlyName", "companyID", "siteID"],
     },
+    ResourceInfo {
+        name: "script_runs",
+        operations: Operations::Run,
+        columns: &[],
+    },
 ];
+
+/// The `--data` of `create script_runs`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScriptRunData {
+    /// The script (template) id.
+    script: String,
+    /// The endpoints to run it on.
+    endpoints: Vec<String>,
+    /// The task's name (default: `neo script run`).
+    #[serde(default)]
+    name: Option<String>,
+    /// A description of the task.
+    #[serde(default)]
+    description: Option<String>,
+    /// The script's parameters.
+    #[serde(default)]
+    parameters: Option<Value>,
+}
+
+impl ScriptRunData {
+    /// The run Asio schedules.
+    fn into_run(self) -> Result<RunScript> {
+        let name = self
+            .name
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "neo script run".to_owned());
+        let mut run = RunScript::new(self.script, name, self.endpoints);
+        if let Some(description) = self.description {
+            run = run.description(description);
+        }
+        if let Some(parameters) = &self.parameters {
+            run = run.parameters(parameters)?;
+        }
+        Ok(run)
+    }
+}
 
 const AREAS: &[Area] = &[
     policy::COMPANIES,
@@ -223,15 +271,21 @@ impl Vendor for Asio {
     }
 
     async fn save(
-        _client: &Client,
+        client: &Client,
         resource: &str,
-        _id: Option<&str>,
-        _data: Value,
-        _approval: Option<Approval>,
+        id: Option<&str>,
+        data: Value,
+        approval: Option<Approval>,
     ) -> Result<Value> {
-        Err(Error::config(format!(
-            "Asio `{resource}` is read-only in neo (list and get only)"
-        )))
+        match (resource, id) {
+            ("script_runs", None) => {
+                let run = from_json::<ScriptRunData>(data, "script run")?.into_run()?;
+                to_json(&client.automation().run_script(&run, approval).await?)
+            }
+            _ => Err(Error::config(format!(
+                "Asio `{resource}` cannot be written in neo"
+            ))),
+        }
     }
 }
 
@@ -246,5 +300,22 @@ mod tests {
         assert!(full.contains(&"platform.devices.read"));
         assert!(!reduced.contains(&"platform.devices.read"));
         assert_eq!(reduced.len() + 1, full.len());
+    }
+
+    #[test]
+    fn a_script_run_is_read_from_its_data() {
+        let data = serde_json::json!({"script": "s1", "endpoints": ["e1", "e2"], "parameters": {"folder": "C:\\Temp"}});
+        let run = from_json::<ScriptRunData>(data, "script run")
+            .unwrap()
+            .into_run()
+            .unwrap();
+        assert_eq!(
+            (run.template_id.as_str(), run.name.as_str()),
+            ("s1", "neo script run")
+        );
+        assert_eq!(run.targets, ["e1", "e2"]);
+        assert_eq!(run.parameters.as_deref(), Some(r#"{"folder":"C:\\Temp"}"#));
+        let unknown = serde_json::json!({"script": "s1", "endpoints": [], "colour": "red"});
+        assert!(from_json::<ScriptRunData>(unknown, "script run").is_err());
     }
 }

@@ -1,14 +1,20 @@
 //! ConnectWise Manage in `neo`: the [`Vendor`] implementation over
-//! `cwmanage-client` (companies and tickets; the doctor is the crate's own
-//! `check_access()`).
+//! `cwmanage-client` (companies, and tickets to read, open and change; the
+//! doctor is the crate's own `check_access()`).
+//!
+//! `create tickets --data` takes a ticket as Manage writes it (no board: the
+//! API member's default service board); `update tickets <id> --data` takes
+//! the fields to change, each sent as one replace operation (a reference
+//! field such as `status` as an object: `{"status": {"name": "In Progress"}}`).
 //!
 //! Manage's permissions are the rows of the API member's security role, so
 //! `--sandbox-without` takes a row verb (`Service Tickets.add`) or a whole
 //! row (`Service Tickets`) and lowers the fake member's role accordingly.
 
 use cwmanage_client::fake::{FakeRole, FakeServer, Level, Verb};
+use cwmanage_client::models::Ticket;
 use cwmanage_client::scopes::{self, areas};
-use cwmanage_client::{Client, Condition, CwCredentials, ListRequest, Order, Site};
+use cwmanage_client::{Client, Condition, CwCredentials, ListRequest, Order, PatchOp, Site};
 use neo_auth_core::doctor::AccessReport;
 use neo_auth_core::{AccessPolicy, Approval, Area, Error, Result, Scope};
 use serde::Serialize;
@@ -17,7 +23,9 @@ use serde_json::Value;
 
 use crate::config::VendorSection;
 use crate::output::RecordSink;
-use crate::vendor::{ListQuery, ResourceInfo, Vendor, drain, numeric_id, to_json};
+use crate::vendor::{
+    ListQuery, Operations, ResourceInfo, Vendor, drain, from_json, numeric_id, to_json,
+};
 
 /// ConnectWise Manage.
 pub struct CwManage;
@@ -25,12 +33,12 @@ pub struct CwManage;
 const RESOURCES: &[ResourceInfo] = &[
     ResourceInfo {
         name: "companies",
-        writable: false,
+        operations: Operations::Read,
         columns: &["id", "identifier", "name"],
     },
     ResourceInfo {
         name: "tickets",
-        writable: false,
+        operations: Operations::ReadWrite,
         columns: &["id", "summary"],
     },
 ];
@@ -226,16 +234,56 @@ impl Vendor for CwManage {
     }
 
     async fn save(
-        _client: &Client,
+        client: &Client,
         resource: &str,
-        _id: Option<&str>,
-        _data: Value,
-        _approval: Option<Approval>,
+        id: Option<&str>,
+        data: Value,
+        approval: Option<Approval>,
     ) -> Result<Value> {
-        Err(Error::config(format!(
-            "ConnectWise Manage `{resource}` is read-only in neo (list and get only)"
-        )))
+        if resource != "tickets" {
+            return Err(Error::config(format!(
+                "ConnectWise Manage `{resource}` is read-only in neo (list and get only)"
+            )));
+        }
+        match id {
+            None => {
+                if data.get("id").is_some_and(|v| !v.is_null()) {
+                    return Err(Error::config(
+                        "--data of `create` carries an `id`: use `update tickets <id>` to change a ticket",
+                    ));
+                }
+                let ticket: Ticket = from_json(data, "ticket")?;
+                let mut create = client.tickets().create(&ticket);
+                if let Some(approval) = approval {
+                    create = create.approval(approval);
+                }
+                to_json(&create.send().await?)
+            }
+            Some(id) => {
+                let mut update = client.tickets().update(numeric_id(id)?, patch_ops(data)?);
+                if let Some(approval) = approval {
+                    update = update.approval(approval);
+                }
+                to_json(&update.send().await?)
+            }
+        }
     }
+}
+
+/// The fields of an update's `--data`, one replace operation each.
+fn patch_ops(data: Value) -> Result<Vec<PatchOp>> {
+    let Value::Object(fields) = data else {
+        return Err(Error::config(
+            "--data of `update` must be a JSON object of the fields to change",
+        ));
+    };
+    if fields.is_empty() {
+        return Err(Error::config("--data of `update` names no field to change"));
+    }
+    fields
+        .into_iter()
+        .map(|(field, value)| PatchOp::replace(&field, value))
+        .collect()
 }
 
 #[cfg(test)]
@@ -253,5 +301,17 @@ mod tests {
         assert!(!role.allows("Company Maintenance", Verb::Inquire));
         assert!(role.allows("Service Tickets", Verb::Inquire));
         assert!(CwManage::sandbox_permissions().contains(&"Service Tickets"));
+    }
+
+    #[test]
+    fn an_update_is_one_replace_per_field() {
+        let ops =
+            patch_ops(serde_json::json!({"summary": "x", "status": {"name": "New"}})).unwrap();
+        let mut paths: Vec<&str> = ops.iter().map(PatchOp::path).collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["status", "summary"]);
+        assert!(patch_ops(serde_json::json!({})).is_err());
+        assert!(patch_ops(serde_json::json!([1])).is_err());
+        assert!(patch_ops(serde_json::json!({"status/id": 17})).is_err());
     }
 }

@@ -1,30 +1,45 @@
-//! The HaloPSA part of `neo demo`.
+//! The HaloPSA part of `neo demo`: the companies, the RMM organizations
+//! mapped to them, a ticket with a private note for the device that needs
+//! attention, a ticket change the policy holds until approved, and the doctor
+//! for a credential without `edit:tickets`.
 
-use examples::correlate::{Correlation, Correlator, Owner};
+use examples::correlate::Correlator;
 use futures_util::TryStreamExt;
 use halopsa_client::fake::FakeServer;
-use halopsa_client::models::{Action, Asset, Company, Ticket};
+use halopsa_client::models::{Action, Company, Ticket};
 use halopsa_client::{Client, areas, default_policy};
 use neo_auth_core::{Approval, AreaAccess, Credential, Error, Result};
 
-use super::{Demo, Device};
+use super::Demo;
 use crate::halopsa::Halo;
 use crate::vendor::Vendor;
 
 const VENDOR: &str = "HaloPSA";
 
-/// Runs every HaloPSA step; an error ends the part early (and is unexpected).
-pub async fn run(demo: &mut Demo) {
-    let server = FakeServer::start().await;
-    if let Err(error) = steps(demo, &server).await {
-        demo.failed(&error);
-    }
+/// The running fake and a client with the full grant (`None` when it could
+/// not be built, which the demo reported).
+pub struct Session {
+    fake: FakeServer,
+    client: Option<Client>,
 }
 
-async fn steps(demo: &mut Demo, server: &FakeServer) -> Result<()> {
+/// Starts the fake and works the ticket; an error ends the part early (and
+/// is unexpected).
+pub async fn work(demo: &mut Demo) -> Session {
+    let fake = Halo::start_fake().await;
+    let client = demo.built(Halo::fake_client(&fake, &[], default_policy()));
+    let session = Session { fake, client };
+    if let Some(client) = &session.client
+        && let Err(error) = steps(demo, &session.fake, client).await
+    {
+        demo.failed(&error);
+    }
+    session
+}
+
+async fn steps(demo: &mut Demo, server: &FakeServer, client: &Client) -> Result<()> {
     demo.step(VENDOR, "authenticate (OAuth2 client credentials)");
     demo.say(format!("fake at {}", server.base_url()));
-    let client = Halo::fake_client(server, &[], default_policy())?;
     client.credential().authorize().await?;
     let me = client.whoami().await?;
     demo.say(format!(
@@ -58,59 +73,20 @@ async fn steps(demo: &mut Demo, server: &FakeServer) -> Result<()> {
             server.count("Client")
         ),
     );
-    let mut correlator = Correlator::new();
-    for company in &companies {
-        if let (Some(id), Some(name)) = (company.id, &company.name) {
-            correlator.push(id, name.clone(), [] as [&str; 0]);
-        }
-    }
 
-    demo.step(VENDOR, "correlate a device to its PSA company");
-    let (device, expected_company) = device_to_correlate(demo, &client).await?;
-    let owner = Owner {
-        name: &device.owner,
-        identifier: device.owner_identifier.as_deref(),
+    let Some(target) = demo.correlate(VENDOR, &Correlator::from_companies(&companies)) else {
+        return Ok(());
     };
-    let company_id = match correlator.correlate(&owner) {
-        Correlation::Matched { company, by } => {
-            demo.say(format!(
-                "device {} (owner \"{}\" in {}) → company #{} \"{}\" (matched by {by})",
-                device.name, device.owner, device.source, company.key, company.name
-            ));
-            if let Some(expected) = expected_company {
-                demo.expect(
-                    company.key == expected,
-                    format!("matched company #{}, expected #{expected}", company.key),
-                );
-            }
-            company.key
-        }
-        Correlation::Ambiguous(found) => {
-            let names: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
-            demo.expect(
-                false,
-                format!(
-                    "\"{}\" matches several companies: {}",
-                    device.owner,
-                    names.join(", ")
-                ),
-            );
-            return Ok(());
-        }
-        Correlation::Unmatched => {
-            demo.expect(false, format!("no company matches \"{}\"", device.owner));
-            return Ok(());
-        }
-    };
+    let (device, company_id) = (&target.device, target.company_id);
 
-    demo.step(VENDOR, "open a ticket for the device");
+    demo.step(VENDOR, format!("open a ticket for {}", device.name));
     let ticket = client
         .tickets()
         .create(&Ticket {
             summary: Some(format!("Low disk space on {}", device.name)),
             details: Some(format!(
-                "Reported by {} for device {}",
-                device.source, device.name
+                "Reported by {} for device {} ({})",
+                device.rmm, device.name, target.company_name
             )),
             client_id: Some(company_id),
             ..Default::default()
@@ -119,7 +95,9 @@ async fn steps(demo: &mut Demo, server: &FakeServer) -> Result<()> {
         .await?;
     let ticket_id = ticket.id.unwrap_or_default();
     demo.say(format!(
-        "ticket #{ticket_id} opened for company #{company_id}"
+        "ticket #{ticket_id} \"{}\" opened for company #{company_id} \"{}\"",
+        ticket.summary.as_deref().unwrap_or(""),
+        target.company_name
     ));
     let stored = server.record("Tickets", ticket_id);
     demo.expect(
@@ -137,7 +115,7 @@ async fn steps(demo: &mut Demo, server: &FakeServer) -> Result<()> {
         .create(&Action {
             ticket_id: Some(ticket_id),
             outcome: Some("Private Note".into()),
-            note: Some("Cleared 12 GB of temporary files; monitoring".into()),
+            note: Some("Temp folders fill the system disk; clean-up script requested".into()),
             hiddenfromuser: Some(true),
             ..Default::default()
         })
@@ -196,52 +174,26 @@ async fn steps(demo: &mut Demo, server: &FakeServer) -> Result<()> {
         "the approved update is not stored",
     );
 
-    demo.step(VENDOR, "the doctor for a credential without `edit:tickets`");
-    let reduced = Halo::fake_client(server, &["edit:tickets".to_owned()], default_policy())?;
-    let report = Halo::doctor(&reduced)
-        .await?
-        .only_areas(&[areas::TICKETS, areas::ACTIONS]);
-    for line in report.to_string().lines() {
-        demo.say(line);
-    }
-    demo.say(format!("exit code of `neo doctor`: {}", report.exit_code()));
-    demo.expect(
-        report.exit_code() == 3,
-        "the reduced credential's report does not fail",
-    );
-    demo.expect(
-        report.to_string().contains("tick \"edit:tickets\""),
-        "the report does not name the label `edit:tickets`",
-    );
     Ok(())
 }
 
-/// The device to correlate: the first an RMM reported, else (no RMM crate in
-/// the workspace yet) a HaloPSA asset, its owner spelled the way an RMM might
-/// (upper case, no legal suffix). Returns the company it should match, when known.
-async fn device_to_correlate(demo: &mut Demo, client: &Client) -> Result<(Device, Option<i64>)> {
-    if let Some(device) = demo.devices.first() {
-        return Ok((device.clone(), None));
-    }
-    demo.say("no RMM crate in the workspace yet: the device is a HaloPSA asset");
-    let assets: Vec<Asset> = client.assets().list().page_size(10).send().await?.items;
-    let asset = assets
-        .into_iter()
-        .find(|a| a.client_id.is_some() && a.client_name.is_some())
-        .ok_or_else(|| Error::config("the fake has no asset with a company"))?;
-    let owner = asset.client_name.clone().unwrap_or_default();
-    let rmm_spelling = owner
-        .trim_end_matches(" Ltd")
-        .trim_end_matches(" Inc")
-        .to_uppercase();
-    let device = Device {
-        name: asset
-            .inventory_number
-            .clone()
-            .unwrap_or_else(|| format!("asset-{}", asset.id.unwrap_or_default())),
-        owner: rmm_spelling,
-        owner_identifier: None,
-        source: "HaloPSA assets",
+/// The doctor for a credential without `edit:tickets`, limited to the areas
+/// the demo's integration uses (tickets and their actions).
+pub async fn doctor(demo: &mut Demo, session: &Session) {
+    demo.step(VENDOR, "the doctor for a credential without `edit:tickets`");
+    let reduced = Halo::fake_client(
+        &session.fake,
+        &["edit:tickets".to_owned()],
+        default_policy(),
+    );
+    let Some(reduced) = demo.built(reduced) else {
+        return;
     };
-    Ok((device, asset.client_id))
+    match Halo::doctor(&reduced).await {
+        Ok(report) => {
+            let report = report.only_areas(&[areas::TICKETS, areas::ACTIONS]);
+            demo.doctor_report(&report, "edit:tickets");
+        }
+        Err(error) => demo.failed(&error),
+    }
 }

@@ -1,37 +1,31 @@
 //! `neo demo`: a realistic session against every vendor's fake, in process,
 //! with no configuration and no network.
 //!
-//! The flow: authenticate to each vendor; list devices (RMMs: Asio, VSA X)
-//! and companies (PSAs: HaloPSA, ConnectWise Manage); correlate a device to
-//! its PSA company ([`examples::correlate`]); open a ticket for it; add a note;
-//! show a write blocked by the policy until an approval is given; show an
-//! under-scoped credential's doctor report naming the portal label.
+//! The story of an MSP's morning: the RMMs (ConnectWise Asio, Kaseya VSA X)
+//! report their devices, one of them low on disk space; each PSA (HaloPSA,
+//! ConnectWise Manage) maps the RMM organizations to its companies
+//! ([`examples::correlate`]), opens a ticket for the device and adds a note;
+//! the policy blocks a write until an approval is given (a HaloPSA ticket
+//! change, the VSA X clean-up script); and the doctor shows, for each vendor,
+//! a credential without one permission, naming the portal label to tick.
 //!
-//! Each vendor is one module: an RMM's `run` adds devices to [`Demo::devices`],
-//! a PSA's `run` correlates them and works the ticket. Every step states what
-//! it expects; anything else is reported and makes `neo demo` exit 1.
+//! Each vendor is one module; every step states what it expects, and
+//! anything else is reported and makes `neo demo` exit 1.
 
+mod asio;
+mod correlation;
+mod cwmanage;
 mod halopsa;
+mod vsax;
 
 use std::time::Instant;
 
+use examples::correlate::RmmDevice;
 use neo_auth_core::Error;
+use neo_auth_core::doctor::AccessReport;
 
-use crate::failure::{EXIT_OK, EXIT_OTHER, Failure};
+use crate::failure::{EXIT_DENIED, EXIT_OK, EXIT_OTHER, Failure};
 use crate::out;
-
-/// A device an RMM reported, with its owner as the RMM names it.
-#[derive(Debug, Clone)]
-pub struct Device {
-    /// The device's name.
-    pub name: String,
-    /// The organization (or site) that owns it, as the RMM spells it.
-    pub owner: String,
-    /// An identifier of the owner the MSP recorded in the RMM, if any.
-    pub owner_identifier: Option<String>,
-    /// Where the device came from (`Asio`, `VSA X`, …).
-    pub source: &'static str,
-}
 
 /// One step's outcome.
 struct Step {
@@ -45,7 +39,10 @@ struct Step {
 pub struct Demo {
     steps: Vec<Step>,
     /// Devices reported by the RMM vendors, for the PSAs to correlate.
-    pub devices: Vec<Device>,
+    pub devices: Vec<RmmDevice>,
+    /// The device that needs attention (VSA X: low on disk space): the PSAs
+    /// open their tickets for it.
+    pub attention: Option<RmmDevice>,
 }
 
 impl Demo {
@@ -114,6 +111,31 @@ impl Demo {
         self.expect(false, format!("the step failed: {error}"));
     }
 
+    /// The value of `built` (a client, a fake's credentials), or `None` with
+    /// the error recorded as unexpected.
+    pub fn built<T>(&mut self, built: Result<T, Error>) -> Option<T> {
+        built.map_err(|error| self.failed(&error)).ok()
+    }
+
+    /// Prints a doctor's report for a credential lacking a permission, and
+    /// checks that it fails the way `neo doctor` would (exit 3) and names
+    /// `label`, the portal label to tick.
+    pub fn doctor_report(&mut self, report: &AccessReport, label: &str) {
+        let text = report.to_string();
+        for line in text.lines() {
+            self.say(line);
+        }
+        self.say(format!("exit code of `neo doctor`: {}", report.exit_code()));
+        self.expect(
+            report.exit_code() == i32::from(EXIT_DENIED),
+            "the reduced credential's report does not fail",
+        );
+        self.expect(
+            text.contains(&format!("\"{label}\"")),
+            format!("the report does not name the label \"{label}\""),
+        );
+    }
+
     /// Prints the summary; the exit code: 0 when everything was as expected.
     fn summary(&self, started: Instant) -> u8 {
         out!();
@@ -138,16 +160,71 @@ impl Demo {
     }
 }
 
-/// Runs the demo: the RMM vendors first (they report devices), then the PSAs.
+/// Runs the demo: the RMMs report their devices, the PSAs correlate them and
+/// work a ticket, the RMM runs the approved clean-up, and the doctor checks a
+/// reduced credential of each vendor.
 pub async fn run() -> Result<u8, Failure> {
     let started = Instant::now();
-    out!("neo demo: every vendor crate of this workspace against its in-process fake");
     out!(
-        "(HaloPSA today; ConnectWise Asio, Kaseya VSA X and ConnectWise Manage join as their crates land)"
+        "neo demo: ConnectWise Asio, Kaseya VSA X, HaloPSA and ConnectWise Manage, each against its in-process fake"
     );
     let mut demo = Demo::default();
-    // RMMs: `asio::run(&mut demo).await`, `vsax::run(&mut demo).await` go here.
-    // PSAs:
-    halopsa::run(&mut demo).await;
+    let asio = asio::inventory(&mut demo).await;
+    let vsax = vsax::inventory(&mut demo).await;
+    let halo = halopsa::work(&mut demo).await;
+    let cwm = cwmanage::work(&mut demo).await;
+    vsax::remediate(&mut demo, &vsax).await;
+    // Last, the doctor: each vendor's credential without one permission.
+    asio::doctor(&mut demo, &asio).await;
+    vsax::doctor(&mut demo, &vsax).await;
+    halopsa::doctor(&mut demo, &halo).await;
+    cwmanage::doctor(&mut demo, &cwm).await;
     Ok(demo.summary(started))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn approval_required() -> Error {
+        Error::ApprovalRequired {
+            operation: "tickets.update".into(),
+            area: "tickets".into(),
+        }
+    }
+
+    fn is_approval(error: &Error) -> bool {
+        matches!(error, Error::ApprovalRequired { .. })
+    }
+
+    #[test]
+    fn anything_not_as_shown_makes_the_demo_fail() {
+        let mut demo = Demo::default();
+        demo.step("HaloPSA", "a step that goes as shown");
+        demo.expect(true, "not recorded");
+        demo.refused::<()>(Err(approval_required()), "an approval", is_approval, 0);
+        assert_eq!(demo.summary(Instant::now()), EXIT_OK);
+
+        for outcome in [
+            // Went through, though it should have been refused.
+            (Ok(()), 0),
+            // Refused, but a request was sent for it.
+            (Err(approval_required()), 1),
+            // Refused for another reason.
+            (Err(Error::config("x")), 0),
+        ] {
+            let mut demo = Demo::default();
+            demo.step("HaloPSA", "a refused write");
+            demo.refused(outcome.0, "an approval", is_approval, outcome.1);
+            assert_eq!(demo.summary(Instant::now()), EXIT_OTHER);
+        }
+
+        let mut demo = Demo::default();
+        assert_eq!(demo.built::<()>(Err(Error::config("no client"))), None);
+        assert_eq!(
+            demo.summary(Instant::now()),
+            EXIT_OTHER,
+            "a failure before any step"
+        );
+    }
 }

@@ -19,7 +19,7 @@ use self::sandbox::{reduced_scopes, table_scopes};
 use crate::config::VendorSection;
 use crate::output::RecordSink;
 use crate::vendor::{
-    ListQuery, ResourceInfo, Vendor, drain, flag_value, from_json, numeric_id, to_json,
+    ListQuery, Operations, ResourceInfo, Vendor, drain, flag_value, from_json, numeric_id, to_json,
 };
 
 /// HaloPSA.
@@ -72,7 +72,11 @@ const fn info(
 ) -> ResourceInfo {
     ResourceInfo {
         name,
-        writable,
+        operations: if writable {
+            Operations::ReadWrite
+        } else {
+            Operations::Read
+        },
         columns,
     }
 }

@@ -1,19 +1,29 @@
 //! Kaseya VSA X in `neo`: the [`Vendor`] implementation over `vsax-client`
-//! (devices and organizations; the doctor is the crate's own
-//! `check_access()`).
+//! (devices and organizations to read, script runs to start; the doctor is
+//! the crate's own `check_access()`).
+//!
+//! `create script_runs --data '{"script": 42, "device": "<identifier>", "variables": {"1": "C:\\Temp"}}'`
+//! runs a script on one device (`variables`: variable id → value, optional);
+//! the default policy holds it until `--approve` is given.
 //!
 //! VSA X cannot tell a client which permissions a token holds, so the sandbox
 //! credential *declares* them: the full set minus `--sandbox-without`.
 
+use std::collections::BTreeMap;
+
 use neo_auth_core::doctor::AccessReport;
 use neo_auth_core::{AccessPolicy, Approval, Area, Error, Result, Scope};
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{Value, json};
 use vsax_client::fake::FakeServer;
+use vsax_client::models::RunScript;
 use vsax_client::{Client, Credentials, permissions};
 
 use crate::config::VendorSection;
 use crate::output::RecordSink;
-use crate::vendor::{ListQuery, ResourceInfo, Vendor, drain, numeric_id, to_json};
+use crate::vendor::{
+    ListQuery, Operations, ResourceInfo, Vendor, drain, from_json, numeric_id, to_json,
+};
 
 /// Kaseya VSA X.
 pub struct Vsax;
@@ -21,15 +31,49 @@ pub struct Vsax;
 const RESOURCES: &[ResourceInfo] = &[
     ResourceInfo {
         name: "devices",
-        writable: false,
+        operations: Operations::Read,
         columns: &["Identifier", "Name", "OrganizationName", "GroupName"],
     },
     ResourceInfo {
         name: "organizations",
-        writable: false,
+        operations: Operations::Read,
         columns: &["Id", "Name"],
     },
+    ResourceInfo {
+        name: "script_runs",
+        operations: Operations::Run,
+        columns: &[],
+    },
 ];
+
+/// The `--data` of `create script_runs`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScriptRunData {
+    /// The script's id.
+    script: i64,
+    /// The device's identifier.
+    device: String,
+    /// Variable id → value.
+    #[serde(default)]
+    variables: BTreeMap<String, String>,
+}
+
+impl ScriptRunData {
+    /// The script's id and the run VSA X starts.
+    fn into_run(self) -> Result<(i64, RunScript)> {
+        let mut run = RunScript::on_device(self.device);
+        for (id, value) in self.variables {
+            let id = id.trim().parse().map_err(|_| {
+                Error::config(format!(
+                    "--data: the variable `{id}` is not a variable id (a whole number)"
+                ))
+            })?;
+            run = run.variable(id, value);
+        }
+        Ok((self.script, run))
+    }
+}
 
 const AREAS: &[Area] = &[
     permissions::DEVICES,
@@ -175,15 +219,26 @@ impl Vendor for Vsax {
     }
 
     async fn save(
-        _client: &Client,
+        client: &Client,
         resource: &str,
-        _id: Option<&str>,
-        _data: Value,
-        _approval: Option<Approval>,
+        id: Option<&str>,
+        data: Value,
+        approval: Option<Approval>,
     ) -> Result<Value> {
-        Err(Error::config(format!(
-            "VSA X `{resource}` is read-only in neo (list and get only)"
-        )))
+        match (resource, id) {
+            ("script_runs", None) => {
+                let (script, run) = from_json::<ScriptRunData>(data, "script run")?.into_run()?;
+                let mut call = client.scripts().run(script, &run);
+                if let Some(approval) = approval {
+                    call = call.approval(approval);
+                }
+                let receipt = call.send().await?;
+                Ok(json!({"execution_id": receipt.execution_id, "reply": receipt.reply}))
+            }
+            _ => Err(Error::config(format!(
+                "VSA X `{resource}` cannot be written in neo"
+            ))),
+        }
     }
 }
 
@@ -198,5 +253,25 @@ mod tests {
         assert_eq!(full.len(), permissions::ALL_PERMISSIONS.len());
         assert!(!reduced.contains(&&permissions::DEVICES_READ));
         assert_eq!(reduced.len() + 1, full.len());
+    }
+
+    #[test]
+    fn a_script_run_is_read_from_its_data() {
+        let data = json!({"script": 42, "device": "d1", "variables": {"1": "C:\\Temp"}});
+        let (script, run) = from_json::<ScriptRunData>(data, "script run")
+            .unwrap()
+            .into_run()
+            .unwrap();
+        assert_eq!((script, run.device_identifier.as_str()), (42, "d1"));
+        assert_eq!(
+            (run.variables[0].id, run.variables[0].value.as_str()),
+            (1, r"C:\Temp")
+        );
+        let bad = json!({"script": 42, "device": "d1", "variables": {"folder": "x"}});
+        let error = from_json::<ScriptRunData>(bad, "script run")
+            .unwrap()
+            .into_run()
+            .unwrap_err();
+        assert!(error.to_string().contains("`folder`"), "{error}");
     }
 }

@@ -12,6 +12,13 @@
 //! Two companies that match equally well are reported as
 //! [`Correlation::Ambiguous`], never guessed.
 //!
+//! The vendor crates' records plug in directly ([`sources`]): a
+//! [`Correlator`] is built from HaloPSA or ConnectWise Manage companies with
+//! [`Correlator::from_companies`], and Asio or VSA X devices become
+//! [`RmmDevice`]s whose [`owner`](RmmDevice::owner) it matches;
+//! [`Correlator::find`] answers with the company or a [`NoMatch`] that
+//! prints as one line.
+//!
 //! ```
 //! use examples::correlate::{Correlation, Correlator, MatchedBy, Owner};
 //!
@@ -32,7 +39,11 @@
 //! ));
 //! ```
 
+pub mod sources;
+
 use std::fmt;
+
+pub use sources::{PsaCompany, Rmm, RmmDevice};
 
 /// Words dropped from the end of a name: legal forms that one system records
 /// and the other leaves out ("Acme Ltd" is "Acme").
@@ -252,6 +263,39 @@ impl<K> Correlator<K> {
         Self::one(by_name, MatchedBy::Name).unwrap_or(Correlation::Unmatched)
     }
 
+    /// [`correlate`](Correlator::correlate) as a `Result`: the one company
+    /// `owner` belongs to, or why there is none.
+    ///
+    /// ```
+    /// use examples::correlate::{Correlator, MatchedBy, NoMatch, Owner};
+    ///
+    /// let companies = Correlator::new()
+    ///     .company(1, "Contoso Ltd", ["CONTOSO"])
+    ///     .company(2, "Northwind Traders", [] as [&str; 0])
+    ///     .company(3, "Northwind Traders Inc", [] as [&str; 0]);
+    /// let found = companies.find(&Owner::named("Contoso").identifier("contoso"))?;
+    /// assert_eq!((found.company.key, found.by), (1, MatchedBy::Identifier));
+    /// let error = companies.find(&Owner::named("NORTHWIND TRADERS")).unwrap_err();
+    /// assert!(matches!(error, NoMatch::Ambiguous { .. }));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "\"NORTHWIND TRADERS\" matches several companies (Northwind Traders, Northwind Traders Inc)"
+    /// );
+    /// # Ok::<(), NoMatch>(())
+    /// ```
+    pub fn find(&self, owner: &Owner<'_>) -> Result<Match<'_, K>, NoMatch> {
+        match self.correlate(owner) {
+            Correlation::Matched { company, by } => Ok(Match { company, by }),
+            Correlation::Ambiguous(found) => Err(NoMatch::Ambiguous {
+                owner: owner.name.to_owned(),
+                companies: found.iter().map(|c| c.name.clone()).collect(),
+            }),
+            Correlation::Unmatched => Err(NoMatch::Unmatched {
+                owner: owner.name.to_owned(),
+            }),
+        }
+    }
+
     fn one(found: Vec<&Company<K>>, by: MatchedBy) -> Option<Correlation<'_, K>> {
         match found.len() {
             0 => None,
@@ -263,6 +307,49 @@ impl<K> Correlator<K> {
         }
     }
 }
+
+/// The company [`Correlator::find`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Match<'c, K> {
+    /// The company.
+    pub company: &'c Company<K>,
+    /// How it was found.
+    pub by: MatchedBy,
+}
+
+/// Why [`Correlator::find`] found no single company; its `Display` is one
+/// line naming the owner (and the candidates).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoMatch {
+    /// Several companies match equally well.
+    Ambiguous {
+        /// The owner's name, as the RMM spells it.
+        owner: String,
+        /// The names of the companies that match.
+        companies: Vec<String>,
+    },
+    /// No company matches.
+    Unmatched {
+        /// The owner's name, as the RMM spells it.
+        owner: String,
+    },
+}
+
+impl fmt::Display for NoMatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoMatch::Ambiguous { owner, companies } => write!(
+                f,
+                "\"{owner}\" matches several companies ({})",
+                companies.join(", ")
+            ),
+            NoMatch::Unmatched { owner } => write!(f, "no company matches \"{owner}\""),
+        }
+    }
+}
+
+impl std::error::Error for NoMatch {}
 
 #[cfg(test)]
 mod tests {
@@ -341,6 +428,35 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn find_names_the_owner_when_nothing_or_too_much_matches() {
+        let c = Correlator::new()
+            .company(1u32, "Contoso Ltd", ["CONTOSO"])
+            .company(2, "Contoso", [] as [&str; 0]);
+        let found = c
+            .find(&Owner::named("Contoso").identifier("CONTOSO"))
+            .unwrap();
+        assert_eq!((found.company.key, found.by), (1, MatchedBy::Identifier));
+        assert_eq!(
+            c.find(&Owner::named("Initech")).unwrap_err(),
+            NoMatch::Unmatched {
+                owner: "Initech".into()
+            }
+        );
+        let error = c.find(&Owner::named("CONTOSO")).unwrap_err();
+        assert_eq!(
+            error,
+            NoMatch::Ambiguous {
+                owner: "CONTOSO".into(),
+                companies: vec!["Contoso Ltd".into(), "Contoso".into()],
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "\"CONTOSO\" matches several companies (Contoso Ltd, Contoso)"
+        );
     }
 
     #[test]
