@@ -45,6 +45,11 @@ impl TokenSource for AsioTokenSource {
     fn known_secrets(&self) -> KnownSecrets {
         self.inner.known_secrets()
     }
+
+    /// The core source's key (token URL, client id, scopes): replicas share one token.
+    fn shared_key(&self) -> Option<String> {
+        self.inner.shared_key()
+    }
 }
 
 impl fmt::Debug for AsioTokenSource {

@@ -247,6 +247,8 @@ impl ClientBuilder {
         self
     }
 
+    neo_auth_core::__common_config_redis_setter!(common);
+
     /// Sets the retry configuration.
     pub fn retry(mut self, retry: neo_auth_core::RetryConfig) -> Self {
         self.common = std::mem::take(&mut self.common).with_retry(retry);

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use neo_auth_core::{
     AccessToken, AuthError, BoxFuture, ClientAuth, ClientCredentialsSource, Discovered,
-    DiscoveryAnswer, Error, Result, TokenSource, check_same_site, fetch_small_json,
+    DiscoveryAnswer, Error, KnownSecrets, Result, TokenSource, check_same_site, fetch_small_json,
     redact_userinfo, token_http_client,
 };
 use secrecy::SecretString;
@@ -83,6 +83,28 @@ pub(crate) struct HaloTokenSource {
     scopes: Vec<String>,
     http: reqwest::Client,
     inner: Discovered<(ClientCredentialsSource, TokenEndpoint)>,
+    /// What replicas share this credential's token under (see [`shared_key`]).
+    shared_key: String,
+}
+
+/// The key replicas share a HaloPSA token under: the instance, the token URL
+/// when configured (else the instance's discovery, which every replica of the
+/// instance resolves alike), the tenant, the client id and the scopes — never
+/// the secret. Fixed when the source is built, so discovery does not move it.
+fn shared_key(
+    base: &Url,
+    configured: Option<&TokenEndpoint>,
+    tenant: Option<&str>,
+    client_id: &str,
+    scopes: &[String],
+) -> String {
+    let token_url = configured.map_or("(discovered from /api/authinfo)", |e| e.token_url.as_str());
+    format!(
+        "halopsa\n{}\n{token_url}\n{}\n{client_id}\n{}",
+        base.as_str(),
+        tenant.unwrap_or(""),
+        scopes.join(" ")
+    )
 }
 
 impl HaloTokenSource {
@@ -120,6 +142,13 @@ impl HaloTokenSource {
             ),
             None => None,
         };
+        let shared_key = shared_key(
+            &base,
+            configured.as_ref().map(|(_, endpoint)| endpoint),
+            tenant.as_deref(),
+            &client_id,
+            &scopes,
+        );
         Ok(HaloTokenSource {
             base,
             client_id,
@@ -128,6 +157,7 @@ impl HaloTokenSource {
             scopes,
             http,
             inner: Discovered::from_option(configured),
+            shared_key,
         })
     }
 
@@ -445,6 +475,17 @@ impl TokenSource for HaloTokenSource {
     fn requested_scopes(&self) -> &[String] {
         &self.scopes
     }
+
+    /// The client secret, masked wherever text from the server is shown.
+    fn known_secrets(&self) -> KnownSecrets {
+        KnownSecrets::new().with(&self.client_secret)
+    }
+
+    /// Instance, token URL (or discovery), tenant, client id and scopes:
+    /// replicas with the same credential share one token.
+    fn shared_key(&self) -> Option<String> {
+        Some(self.shared_key.clone())
+    }
 }
 
 impl fmt::Debug for HaloTokenSource {
@@ -609,6 +650,38 @@ mod tests {
             Some(5)
         );
         assert_eq!(position_of_scope("all:standard", "all"), None);
+    }
+
+    #[test]
+    fn the_shared_key_names_the_credential_never_the_secret() {
+        let source = |client: &str, tenant: Option<&str>, auth: Option<&str>| {
+            HaloTokenSource::new(
+                Url::parse("https://acme.halopsa.com").unwrap(),
+                client.into(),
+                SecretString::from("halo-secret-9z"),
+                tenant.map(Into::into),
+                auth.map(Into::into),
+                vec!["all".into()],
+            )
+            .unwrap()
+        };
+        let key = |s: &HaloTokenSource| s.shared_key().expect("Halo tokens are shareable");
+        let discovered = source("id-1", Some("acme"), None);
+        assert_eq!(key(&discovered), key(&source("id-1", Some("acme"), None)));
+        assert!(key(&discovered).starts_with("halopsa\nhttps://acme.halopsa.com/\n"));
+        assert!(!key(&discovered).contains("halo-secret-9z"));
+        assert_ne!(key(&discovered), key(&source("id-2", Some("acme"), None)));
+        assert_ne!(key(&discovered), key(&source("id-1", Some("beta"), None)));
+        let configured = source("id-1", Some("acme"), Some("https://acme.halopsa.com/auth"));
+        assert!(
+            key(&configured).contains("https://acme.halopsa.com/auth/token?tenant=acme"),
+            "{}",
+            key(&configured)
+        );
+        let masked = discovered
+            .known_secrets()
+            .mask("the server echoed halo-secret-9z");
+        assert!(!masked.contains("halo-secret-9z"), "{masked}");
     }
 
     #[test]

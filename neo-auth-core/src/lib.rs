@@ -98,8 +98,12 @@
 //! - [`RedisBudget`]: a [`SharedBudget`] — a rolling
 //!   window per tenant, on Redis's clock, atomic in one Lua script.
 //!
-//! Turning it on for a vendor client is one line on its builder's
-//! [`CommonConfig`]:
+//! Turning it on for N replicas: enable the vendor crate's `redis` feature
+//! (`halopsa-client = { version = "0.1", features = ["redis"] }`; it enables
+//! `neo-auth-core/redis`), build one [`RedisShared`] per process from the
+//! configuration every replica shares, and give it to each client builder —
+//! one line, `.redis(shared)`, the same on every vendor builder — or, for a
+//! client of your own, to its [`CommonConfig`]:
 //!
 //! ```no_run
 //! # #[cfg(feature = "redis")]
@@ -113,18 +117,29 @@
 //! let url = SecretString::from(std::env::var("NEO_REDIS_URL").unwrap_or_default());
 //! let key = SecretString::from(std::env::var("NEO_TOKEN_SEAL_KEY").unwrap_or_default());
 //! let redis = RedisShared::builder(url).seal_key(SealKey::from_base64(&key)?).build()?;
+//! // A vendor client: `Client::builder().credentials(..).redis(redis.clone())`.
 //! let config = CommonConfig::new().with_redis(redis);
 //! # let _ = config; Ok(()) }
 //! ```
 //!
-//! While Redis is unavailable the clients keep working on their local cache
-//! and budget (one warning per outage) and share again once it is back;
-//! [`WhenRedisDown::Fail`] makes them fail instead.
-//!
-//! Every vendor builder has the same one-line `.redis(shared)` setter when the
-//! core is built with `redis` (enable `neo-auth-core/redis` in your
-//! `Cargo.toml`). The default build pulls in no Redis dependency.
-//!
+//! - The token is shared per [`TokenSource::shared_key`] (vendor, token URL,
+//!   client id, scopes; hashed in the Redis key, never the secret); the
+//!   budget per API base URL, with the vendor's default limit (or the
+//!   builder's `rate_limit`). Clients with Basic credentials (VSA X,
+//!   ConnectWise Manage) share the budget only.
+//! - `rediss://` connects over TLS (rustls): the webpki roots by default,
+//!   [`RedisSharedBuilder::tls_root_certificate`] for a private CA,
+//!   [`RedisSharedBuilder::tls_client_certificate`] for mutual TLS.
+//! - While Redis is unavailable the clients keep working on their local
+//!   cache and budget (one warning per outage, no secret in it) and share
+//!   again once it is back ([`RedisShared::is_down`]); meanwhile one command
+//!   a second ([`RedisSharedBuilder::probe_interval`]) tries Redis and the
+//!   others skip it, so calls do not wait on it;
+//!   [`WhenRedisDown::Fail`] makes token fetches and requests fail instead.
+//! - The default build pulls in no Redis dependency. With the `testkit`
+//!   feature too, `testkit::RedisServer` runs a `redis-server` (plain or TLS)
+//!   for your own tests.
+
 //! ## Testing
 //!
 //! The `testkit` feature adds `neo_auth_core::testkit`: a stateful fake HTTP

@@ -309,23 +309,26 @@ impl CommonConfig {
     fn rate_budget_for(&self, base_url: &str) -> Option<Arc<RateBudget>> {
         #[cfg(feature = "redis")]
         if let Some(redis) = &self.redis {
-            return self
-                .rate_limit
-                .filter(RateLimit::is_valid)
-                .map(|limit| Arc::new(redis.rate_budget(base_url, limit)));
+            return self.rate_limit.filter(RateLimit::is_valid).map(|limit| {
+                Arc::new(
+                    self.local_budget(limit)
+                        .shared(Arc::new(redis.shared_budget(base_url, limit))),
+                )
+            });
         }
         let _ = base_url;
         self.local_rate_budget()
     }
 
     fn local_rate_budget(&self) -> Option<Arc<RateBudget>> {
-        self.rate_limit.filter(RateLimit::is_valid).map(|limit| {
-            Arc::new(RateBudget::with_clock(
-                limit.requests,
-                limit.per,
-                self.clock.clone(),
-            ))
-        })
+        self.rate_limit
+            .filter(RateLimit::is_valid)
+            .map(|limit| Arc::new(self.local_budget(limit)))
+    }
+
+    /// `limit` as an in-process budget on the configuration's clock.
+    fn local_budget(&self, limit: RateLimit) -> RateBudget {
+        RateBudget::with_clock(limit.requests, limit.per, self.clock.clone())
     }
 
     /// An [`OAuth2Credential`] over `source`, with the vendor's scope `rules`,

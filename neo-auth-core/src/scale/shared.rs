@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
@@ -67,8 +67,15 @@ struct Inner {
     lock_ttl: Duration,
     wait: Duration,
     command_timeout: Duration,
+    probe_interval: Duration,
     secrets: KnownSecrets,
-    down: AtomicBool,
+    /// The outage state, counted in transitions: even while Redis is up, odd
+    /// while it is down (see [`RedisShared::run`]).
+    outages: AtomicU64,
+    /// When the next command may try Redis during an outage, in milliseconds
+    /// since `started`; the others fail at once meanwhile.
+    next_probe: AtomicU64,
+    started: std::time::Instant,
 }
 
 /// Builds a [`RedisShared`].
@@ -82,6 +89,9 @@ pub struct RedisSharedBuilder {
     lock_ttl: Duration,
     wait: Duration,
     command_timeout: Duration,
+    probe_interval: Duration,
+    tls_root: Option<Vec<u8>>,
+    tls_client: Option<(Vec<u8>, SecretString)>,
 }
 
 impl fmt::Debug for RedisSharedBuilder {
@@ -95,6 +105,9 @@ impl fmt::Debug for RedisSharedBuilder {
             .field("lock_ttl", &self.lock_ttl)
             .field("wait", &self.wait)
             .field("command_timeout", &self.command_timeout)
+            .field("probe_interval", &self.probe_interval)
+            .field("tls_root_certificate", &self.tls_root.is_some())
+            .field("tls_client_certificate", &self.tls_client.is_some())
             .finish()
     }
 }
@@ -145,6 +158,32 @@ impl RedisSharedBuilder {
         self
     }
 
+    /// While Redis is unavailable, how often one command tries it again
+    /// (default 1 s); the others meanwhile go local (or fail) at once
+    /// instead of each waiting for a connection.
+    pub fn probe_interval(mut self, interval: Duration) -> Self {
+        self.probe_interval = interval;
+        self
+    }
+
+    /// Trusts this CA certificate (PEM) for a `rediss://` server instead of
+    /// the webpki roots: for a Redis whose certificate a private CA issued.
+    pub fn tls_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.tls_root = Some(pem.into());
+        self
+    }
+
+    /// Presents this client certificate and key (PEM) to a `rediss://` server
+    /// that asks for one (mutual TLS, Redis's `tls-auth-clients yes`).
+    pub fn tls_client_certificate(
+        mut self,
+        certificate_pem: impl Into<Vec<u8>>,
+        key_pem: SecretString,
+    ) -> Self {
+        self.tls_client = Some((certificate_pem.into(), key_pem));
+        self
+    }
+
     /// Checks the settings; connects on first use, not here.
     pub fn build(self) -> Result<RedisShared> {
         let raw = self.url.expose_secret();
@@ -163,12 +202,51 @@ impl RedisSharedBuilder {
                 secrets.push(&SecretString::from(decoded));
             }
         }
-        let client = redis::Client::open(raw).map_err(|error| {
+        let unusable = |error: redis::RedisError| {
             Error::config(format!(
                 "the Redis URL `{shown}` is not usable: {}",
                 secrets.mask(&error.to_string())
             ))
-        })?;
+        };
+        let client = if self.tls_root.is_some() || self.tls_client.is_some() {
+            if parsed.scheme() != "rediss" {
+                return Err(Error::config(format!(
+                    "TLS certificates are set but the Redis URL `{shown}` is not rediss://"
+                )));
+            }
+            for (what, pem) in [
+                ("root certificate", self.tls_root.as_deref()),
+                (
+                    "client certificate",
+                    self.tls_client.as_ref().map(|(c, _)| c.as_slice()),
+                ),
+            ] {
+                if let Some(pem) = pem
+                    && !has_certificate(pem)
+                {
+                    return Err(Error::config(format!(
+                        "the Redis TLS {what} holds no PEM certificate"
+                    )));
+                }
+            }
+            let certificates = redis::TlsCertificates {
+                client_tls: self
+                    .tls_client
+                    .map(|(certificate, key)| redis::ClientTlsConfig {
+                        client_cert: certificate,
+                        client_key: key.expose_secret().as_bytes().to_vec(),
+                    }),
+                root_cert: self.tls_root,
+            };
+            redis::Client::build_with_tls(raw, certificates).map_err(|error| {
+                Error::config(format!(
+                    "the TLS certificates for the Redis at `{shown}` are not usable: {}",
+                    secrets.mask(&error.to_string())
+                ))
+            })?
+        } else {
+            redis::Client::open(raw).map_err(unusable)?
+        };
         let sealing = match (&self.seal_key, self.plaintext) {
             (Some(key), _) => Sealing::sealed(key),
             (None, true) => Sealing::Plaintext,
@@ -185,6 +263,7 @@ impl RedisSharedBuilder {
             ("lock TTL", self.lock_ttl),
             ("wait", self.wait),
             ("command timeout", self.command_timeout),
+            ("probe interval", self.probe_interval),
         ] {
             if value < Duration::from_millis(1) {
                 return Err(Error::config(format!(
@@ -203,8 +282,11 @@ impl RedisSharedBuilder {
                 lock_ttl: self.lock_ttl,
                 wait: self.wait,
                 command_timeout: self.command_timeout,
+                probe_interval: self.probe_interval,
                 secrets,
-                down: AtomicBool::new(false),
+                outages: AtomicU64::new(0),
+                next_probe: AtomicU64::new(0),
+                started: std::time::Instant::now(),
             }),
         })
     }
@@ -223,6 +305,9 @@ impl RedisShared {
             lock_ttl: Duration::from_secs(10),
             wait: Duration::from_secs(15),
             command_timeout: Duration::from_secs(2),
+            probe_interval: Duration::from_secs(1),
+            tls_root: None,
+            tls_client: None,
         }
     }
 
@@ -242,12 +327,16 @@ impl RedisShared {
     /// example the tenant's API base URL; it is hashed), with a local budget
     /// of the same limit standing in while Redis is unavailable.
     pub fn rate_budget(&self, tenant: &str, limit: RateLimit) -> RateBudget {
+        RateBudget::new(limit.requests, limit.per)
+            .shared(Arc::new(self.shared_budget(tenant, limit)))
+    }
+
+    /// The shared part of [`rate_budget`](Self::rate_budget) alone: the
+    /// budget in Redis, for a [`RateBudget`] of your own (with your clock)
+    /// through [`RateBudget::shared`].
+    pub fn shared_budget(&self, tenant: &str, limit: RateLimit) -> RedisBudget {
         let key = format!("{}:budget:{{{}}}", self.inner.namespace, hashed(tenant));
-        RateBudget::new(limit.requests, limit.per).shared(Arc::new(RedisBudget::new(
-            self.clone(),
-            key,
-            limit,
-        )))
+        RedisBudget::new(self.clone(), key, limit)
     }
 
     /// The policy while Redis is unavailable.
@@ -270,11 +359,26 @@ impl RedisShared {
     /// Runs one command (`run` over a connection), with the command timeout,
     /// tracking outages: the first failure logs a warning, the first success
     /// after it an info line. Errors are masked (no password).
+    ///
+    /// Only a command that started while Redis was up can declare an outage,
+    /// and only one that started during the outage can end it: an answer
+    /// that was on its way when Redis died does not count as Redis being
+    /// back (which would warn twice for one outage). During an outage one
+    /// command per probe interval tries Redis; the others fail at once, so a
+    /// client on its local cache and budget does not wait on Redis per call.
     pub(crate) async fn run<T, F, Fut>(&self, what: &str, run: F) -> Result<T>
     where
         F: FnOnce(ConnectionManager) -> Fut,
         Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
+        let state = self.inner.outages.load(Ordering::Acquire);
+        if state % 2 == 1 && !self.take_probe() {
+            let skipped = format!(
+                "not tried: it is down, and one command tries it every {:?}",
+                self.inner.probe_interval
+            );
+            return Err(self.unavailable(what, &skipped));
+        }
         let timeout = self.inner.command_timeout;
         let outcome = tokio::time::timeout(timeout, async {
             let connection = self
@@ -295,7 +399,7 @@ impl RedisShared {
         .await;
         let error = match outcome {
             Ok(Ok(value)) => {
-                if self.inner.down.swap(false, Ordering::AcqRel) {
+                if self.transition(state, true) {
                     tracing::info!(redis = %self.inner.shown, "Redis is reachable again; tokens and rate budgets are shared again");
                 }
                 return Ok(value);
@@ -303,7 +407,16 @@ impl RedisShared {
             Ok(Err(error)) => self.inner.secrets.mask(&error.to_string()),
             Err(_) => format!("no answer within {timeout:?}"),
         };
-        if !self.inner.down.swap(true, Ordering::AcqRel) {
+        let went_down = self.transition(state, false);
+        if went_down || state % 2 == 1 {
+            // Redis is tried again one interval from now.
+            self.inner.next_probe.store(
+                self.millis_since_start()
+                    .saturating_add(self.probe_millis()),
+                Ordering::Release,
+            );
+        }
+        if went_down {
             match self.inner.when_down {
                 WhenRedisDown::UseLocal => tracing::warn!(
                     redis = %self.inner.shown,
@@ -317,14 +430,69 @@ impl RedisShared {
                 ),
             }
         }
-        Err(AuthError {
+        Err(self.unavailable(what, &error))
+    }
+
+    /// The error of a command that Redis did not serve.
+    fn unavailable(&self, what: &str, error: &str) -> Error {
+        AuthError {
             retryable: true,
             ..AuthError::new(format!(
                 "Redis at {} is unavailable ({what}): {error}",
                 self.inner.shown
             ))
         }
-        .into_error())
+        .into_error()
+    }
+
+    /// During an outage: whether this command is the one that tries Redis
+    /// again now (one per probe interval).
+    fn take_probe(&self) -> bool {
+        let now = self.millis_since_start();
+        let next = self.inner.next_probe.load(Ordering::Acquire);
+        now >= next
+            && self
+                .inner
+                .next_probe
+                .compare_exchange(
+                    next,
+                    now.saturating_add(self.probe_millis()),
+                    Ordering::AcqRel,
+                    Ordering::Acquire,
+                )
+                .is_ok()
+    }
+
+    fn millis_since_start(&self) -> u64 {
+        u64::try_from(self.inner.started.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn probe_millis(&self) -> u64 {
+        u64::try_from(self.inner.probe_interval.as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// Moves the outage state on from `seen` (read when the command started)
+    /// after a command that succeeded (`up`) or failed; whether this call made
+    /// the transition (and so logs it).
+    fn transition(&self, seen: u64, up: bool) -> bool {
+        let was_down = seen % 2 == 1;
+        was_down == up
+            && self
+                .inner
+                .outages
+                .compare_exchange(
+                    seen,
+                    seen.wrapping_add(1),
+                    Ordering::AcqRel,
+                    Ordering::Acquire,
+                )
+                .is_ok()
+    }
+
+    /// Whether Redis is taken to be unavailable (the last command that could
+    /// tell failed): clients are on their local cache and budget meanwhile.
+    pub fn is_down(&self) -> bool {
+        self.inner.outages.load(Ordering::Acquire) % 2 == 1
     }
 }
 
@@ -388,6 +556,14 @@ fn percent_decode(text: &str) -> std::result::Result<String, std::str::Utf8Error
     String::from_utf8(out).map_err(|e| e.utf8_error())
 }
 
+/// Whether `pem` holds at least one certificate (the `redis` crate takes a
+/// PEM without any as "trust nothing", which fails only at connect time).
+fn has_certificate(pem: &[u8]) -> bool {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    CertificateDer::pem_slice_iter(pem).any(|cert| cert.is_ok())
+}
+
 /// SHA-256 of `text`, hex: keys never hold what identifies a credential.
 fn hashed(text: &str) -> String {
     Sha256::digest(text.as_bytes())
@@ -439,6 +615,41 @@ mod tests {
                 .namespace(" ")
                 .build()
                 .is_err()
+        );
+    }
+
+    #[tokio::test]
+    async fn during_an_outage_one_command_per_interval_tries_redis() {
+        // Nothing listens on port 1: every connection is refused.
+        let shared = RedisShared::builder(SecretString::from("redis://:pw-123456@127.0.0.1:1"))
+            .plaintext()
+            .probe_interval(Duration::from_secs(3600))
+            .build()
+            .unwrap();
+        let store = shared.token_store("k");
+        assert!(!shared.is_down());
+        use crate::auth::token_store::TokenStore as _;
+        let first = store.load().await.unwrap_err().to_string();
+        assert!(shared.is_down());
+        assert!(
+            !first.contains("not tried") && !first.contains("pw-123456"),
+            "{first}"
+        );
+        for _ in 0..3 {
+            let skipped = store.load().await.unwrap_err().to_string();
+            assert!(skipped.contains("not tried: it is down"), "{skipped}");
+        }
+        // Once the interval has passed, the next command tries again.
+        shared.inner.next_probe.store(0, Ordering::Release);
+        let probed = store.load().await.unwrap_err().to_string();
+        assert!(!probed.contains("not tried"), "{probed}");
+        assert!(
+            store
+                .load()
+                .await
+                .unwrap_err()
+                .to_string()
+                .contains("not tried")
         );
     }
 

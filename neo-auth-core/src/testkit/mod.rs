@@ -16,6 +16,7 @@
 //! | [`RollingWindow`] | an exact rolling-window rate limit (N requests per D) |
 //! | [`Reply`] | JSON, text, empty and OAuth error replies, inspectable in unit tests |
 //! | [`numbered_page`], [`offset_page`], [`link_next`] | pages cut and `Link` headers built the same way by every fake |
+//! | `RedisServer` (with the `redis` feature) | a `redis-server` of the test's own on 127.0.0.1, plain or TLS with generated certificates, killed and restarted at will; skipped with a notice when not installed, unless `NEO_REQUIRE_REDIS=1` |
 //! | [`fast_retry`] | a [`RetryConfig`](crate::RetryConfig) with millisecond backoff |
 //! | [`global_capture`], [`SecretCheck`], [`assert_no_secrets`] | a process-wide tracing capture and the check that no secret reached it |
 //!
@@ -129,6 +130,8 @@ mod counters;
 mod fault;
 mod paging;
 mod query;
+#[cfg(feature = "redis")]
+mod redis_server;
 mod reply;
 mod request;
 mod retry;
@@ -144,6 +147,9 @@ pub use paging::{
     PageSlice, link_header, link_next, numbered_page, offset_page, page_count, url_with_params,
 };
 pub use query::{BadParam, Query};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_server::RedisServer;
 pub use reply::Reply;
 pub use request::{FakeRequest, basic_credentials, bearer_token};
 pub use retry::fast_retry;
