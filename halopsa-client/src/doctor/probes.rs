@@ -208,3 +208,24 @@ pub(crate) fn probes() -> [Probe; 17] {
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_area_is_probed_once_in_the_requirement_table_order() {
+        let probed: Vec<_> = probes().iter().map(|p| *p.needs.read.area()).collect();
+        let table: Vec<_> = requirements::ALL.iter().map(|r| *r.read.area()).collect();
+        assert_eq!(probed, table);
+        let records_expected: Vec<_> = probes()
+            .iter()
+            .filter(|p| !p.may_be_empty())
+            .map(|p| p.needs.read.area().name())
+            .collect();
+        assert_eq!(
+            records_expected,
+            ["tickets", "contacts", "companies", "sites"]
+        );
+    }
+}

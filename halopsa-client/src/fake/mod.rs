@@ -103,7 +103,7 @@ use neo_auth_core::testkit::FakeHttp;
 use serde_json::Value;
 
 pub use config::{FakeConfig, SeedSize};
-/// A fault to inject: the kit's [`Fault`](neo_auth_core::testkit::Fault), worded
+/// A fault to inject: the kit's fault, worded
 /// in Halo's error shapes by the fake (a 429 with Halo's rate-limit text and no
 /// `Retry-After` unless the fault sets one, 5xx as a .NET exception, Halo's 401,
 /// a truncated ticket list); token faults hit `POST /auth/token` only.

@@ -516,6 +516,8 @@ fn probe_failed(check: &mut AccessCheck, error: &Error, wording: &Wording<'_>, c
             response,
             ..
         } => {
+            // The grant said "held", but only because it was asked for.
+            let requested_only = !confirmed && check.granted == Some(true);
             check.granted = Some(false);
             check.method = CheckMethod::ProbeRead;
             check.visibility = Visibility::Forbidden;
@@ -525,7 +527,7 @@ fn probe_failed(check: &mut AccessCheck, error: &Error, wording: &Wording<'_>, c
             };
             // A 403 while the grant is only what was asked for: the scope may
             // be missing, or held and refused by the account behind it.
-            if response.is_some() && !confirmed && check.scope.is_some() {
+            if response.is_some() && requested_only {
                 detail = format!(
                     "{vendor} answered 403 and the token response lists no scopes, so either {detail}, or the scope is held and {} lacks the permission",
                     wording.account
@@ -676,6 +678,7 @@ mod tests {
             response: Some(Box::new(api.clone())),
         };
         let mut check = row();
+        check.granted = Some(true);
         probe_failed(&mut check, &refused(), &wording("on the API tab"), false);
         let detail = check.detail.clone().unwrap_or_default();
         assert!(
@@ -690,9 +693,17 @@ mod tests {
             (check.granted, check.visibility),
             (Some(false), Visibility::Forbidden)
         );
-        // With a confirmed grant the refusal is the scope alone.
-        let mut check = row();
-        probe_failed(&mut check, &refused(), &wording("on the API tab"), true);
-        assert!(!check.detail.unwrap_or_default().contains("login agent"));
+        // With a confirmed grant, or none reported, the refusal is the scope alone.
+        for (granted, confirmed) in [(Some(true), true), (None, false)] {
+            let mut check = row();
+            check.granted = granted;
+            probe_failed(
+                &mut check,
+                &refused(),
+                &wording("on the API tab"),
+                confirmed,
+            );
+            assert!(!check.detail.unwrap_or_default().contains("login agent"));
+        }
     }
 }

@@ -9,25 +9,7 @@ use neo_auth_core::Result;
 use neo_auth_core::doctor::AccessReport;
 
 /// The areas the doctor reports on, with their read and write requirements.
-pub(super) const DOCTOR_AREAS: &[ResourceRequirements] = &[
-    requirements::TICKETS,
-    requirements::ACTIONS,
-    requirements::CONTACTS,
-    requirements::ASSETS,
-    requirements::PRODUCTS,
-    requirements::APPOINTMENTS,
-    requirements::COMPANIES,
-    requirements::SITES,
-    requirements::SLAS,
-    requirements::KNOWLEDGE_BASE,
-    requirements::CONTRACTS,
-    requirements::INVOICES,
-    requirements::QUOTATIONS,
-    requirements::SUPPLIERS,
-    requirements::OPPORTUNITIES,
-    requirements::REPORTS,
-    requirements::CONFIGURATION,
-];
+pub(super) const DOCTOR_AREAS: &[ResourceRequirements] = requirements::ALL;
 
 /// The doctor's report for the client's credential and policy.
 pub(super) async fn report(client: &Client) -> Result<AccessReport> {
