@@ -91,7 +91,6 @@ pub use client::{
     halo_timeouts,
 };
 pub use credentials::HaloCredentials;
-pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 pub use errors::HaloErrors;
 pub use list::{DateField, ListRequest};
 pub use policy::{SENSITIVE_AREAS, default_policy};
@@ -104,5 +103,9 @@ pub use resources::configuration::Priorities;
 pub use scopes::{HaloScopeRules, areas};
 
 // What this crate's methods take and return, so a user depends on one crate.
+/// The doctor's report ([`Client::check_access`]): the core's, shared by every vendor.
+pub use neo_auth_core::doctor::{
+    AccessCheck, AccessReport, CheckMethod, Fact, Severity, Visibility,
+};
 pub use neo_auth_core::{AccessPolicy, Approval, AreaAccess, Error, Result};
 pub use secrecy;

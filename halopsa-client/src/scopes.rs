@@ -369,6 +369,28 @@ pub mod requirements {
         READ_TICKETS,
         ADMIN,
     );
+
+    /// Every area's requirements, tickets first, in the doctor's order (what
+    /// a credential for every area needs: the sandbox's full grant).
+    pub const ALL: &[ResourceRequirements] = &[
+        TICKETS,
+        ACTIONS,
+        CONTACTS,
+        ASSETS,
+        PRODUCTS,
+        APPOINTMENTS,
+        COMPANIES,
+        SITES,
+        SLAS,
+        KNOWLEDGE_BASE,
+        CONTRACTS,
+        INVOICES,
+        QUOTATIONS,
+        SUPPLIERS,
+        OPPORTUNITIES,
+        REPORTS,
+        CONFIGURATION,
+    ];
 }
 
 #[cfg(test)]
@@ -404,25 +426,7 @@ mod tests {
 
     #[test]
     fn every_scope_used_is_a_known_name() {
-        for r in [
-            requirements::TICKETS,
-            requirements::ACTIONS,
-            requirements::CONTACTS,
-            requirements::ASSETS,
-            requirements::PRODUCTS,
-            requirements::APPOINTMENTS,
-            requirements::COMPANIES,
-            requirements::SITES,
-            requirements::SLAS,
-            requirements::KNOWLEDGE_BASE,
-            requirements::CONTRACTS,
-            requirements::INVOICES,
-            requirements::QUOTATIONS,
-            requirements::SUPPLIERS,
-            requirements::OPPORTUNITIES,
-            requirements::REPORTS,
-            requirements::CONFIGURATION,
-        ] {
+        for r in requirements::ALL {
             for req in [&r.read, &r.write] {
                 let name = req.scope().unwrap().name();
                 assert!(KNOWN_SCOPE_NAMES.contains(&name), "{name}");

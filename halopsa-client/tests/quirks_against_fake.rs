@@ -144,40 +144,39 @@ async fn an_agent_without_the_invoice_permission_is_forbidden_although_all_is_gr
     let report = client.check_access().await.unwrap();
     let invoices = report.check(&areas::INVOICES, Access::Read).unwrap();
     assert_eq!(invoices.visibility, Visibility::Forbidden, "{report}");
-    assert!(invoices.granted, "the scope is granted (all)");
-    assert_eq!(invoices.state(), "agent lacks permission");
+    assert_eq!(invoices.granted, Some(true), "the scope is granted (all)");
+    assert_eq!(invoices.state(), "granted, refused (403)");
     assert!(invoices.required, "the default policy reads invoices");
     assert_eq!(invoices.severity, Severity::Problem);
-    assert_eq!(invoices.scope.name(), "read:invoices");
-    let problem = invoices.problem.as_deref().unwrap();
-    assert!(problem.contains("agent lacks permission"), "{problem}");
+    assert_eq!(invoices.scope.as_ref().unwrap().name(), "read:invoices");
+    let problem = invoices.detail.as_deref().unwrap();
+    assert!(problem.contains("login agent"), "{problem}");
     assert!(
-        problem.contains("does not have permission to access Invoice"),
-        "the server's message is kept: {problem}"
+        problem.contains("answered 403 although the credential holds `read:invoices`"),
+        "{problem}"
+    );
+    let answer = invoices.error.as_deref().unwrap();
+    assert!(
+        answer.contains("does not have permission to access Invoice"),
+        "the server's message is kept: {answer}"
     );
     assert!(
         !problem.contains("tick") && !problem.contains("missing"),
         "no checkbox to tick: {problem}"
     );
-    assert!(
-        invoices
-            .probe_error
-            .as_deref()
-            .is_some_and(|e| e.contains("403")),
-        "{invoices:?}"
-    );
+    assert!(answer.contains("403"), "{invoices:?}");
     // Writing invoices is not in the default policy: informational, not probed.
     let write = report.check(&areas::INVOICES, Access::Write).unwrap();
-    assert!(!write.required && write.granted && write.problem.is_none());
+    assert!(!write.required && write.granted == Some(true) && write.severity == Severity::Ok);
     // Nothing else is a problem.
-    assert_eq!(report.problems().len(), 1, "{report}");
+    assert_eq!(report.problems().count(), 1, "{report}");
     let line = report
         .to_string()
         .lines()
         .find(|l| l.contains("invoices") && l.contains("read "))
         .unwrap()
         .to_owned();
-    assert!(line.contains("agent lacks permission"), "{line}");
+    assert!(line.contains("granted, refused (403)"), "{line}");
 }
 
 /// The hint the client gives for a 403 on a granted scope (from the error).
@@ -218,11 +217,10 @@ async fn a_reduced_credential_on_the_same_fake_is_missing_the_scope_before_any_r
     assert_eq!(server.requests_to("GET", "/api/invoice"), 0, "not probed");
     let invoices = report.check(&areas::INVOICES, Access::Read).unwrap();
     assert_eq!(invoices.state(), "missing");
-    assert_eq!(invoices.visibility, Visibility::NotChecked);
-    let problem = invoices.problem.as_deref().unwrap();
+    assert_eq!(invoices.visibility, Visibility::NotProbed);
+    let problem = invoices.detail.as_deref().unwrap();
     assert!(
-        problem.contains("scope `read:invoices` missing")
-            && problem.contains("tick \"read:invoices\""),
+        problem.contains("`read:invoices` missing") && problem.contains("tick \"read:invoices\""),
         "{problem}"
     );
 
@@ -501,17 +499,26 @@ async fn a_hidden_area_lists_empty_reads_404_and_the_doctor_says_the_agent_sees_
 
     let report = client.check_access().await.unwrap();
     let companies = report.check(&areas::COMPANIES, Access::Read).unwrap();
-    assert!(companies.required && companies.granted, "{companies:?}");
-    assert_eq!(companies.visibility, Visibility::Empty);
+    assert!(
+        companies.required && companies.granted == Some(true),
+        "{companies:?}"
+    );
+    assert_eq!(companies.visibility, Visibility::NoneVisible);
     assert_eq!(companies.state(), "granted");
     assert_eq!(companies.severity, Severity::Problem);
-    let problem = companies.problem.as_deref().unwrap();
-    assert!(problem.contains("sees no records"), "{problem}");
+    let problem = companies.detail.as_deref().unwrap();
+    assert!(
+        problem.contains("no records are visible") && problem.contains("login agent"),
+        "{problem}"
+    );
     assert!(!problem.contains("tick"), "{problem}");
     let sites = report.check(&areas::SITES, Access::Read).unwrap();
-    assert_eq!(sites.visibility, Visibility::Records(3));
-    assert_eq!(report.problems().len(), 1, "{report}");
-    assert!(!report.is_ok());
+    assert_eq!(
+        (sites.visibility, sites.seen),
+        (Visibility::Records, Some(3))
+    );
+    assert_eq!(report.problems().count(), 1, "{report}");
+    assert!(report.has_problems());
 }
 
 #[tokio::test]
@@ -549,18 +556,28 @@ async fn hidden_tickets_hide_their_actions_too() {
 
     let report = client.check_access().await.unwrap();
     let tickets = report.check(&areas::TICKETS, Access::Read).unwrap();
-    assert_eq!(tickets.visibility, Visibility::Empty);
+    assert_eq!(tickets.visibility, Visibility::NoneVisible);
     assert_eq!(tickets.severity, Severity::Problem);
     assert!(
         tickets
-            .problem
+            .detail
             .as_deref()
             .unwrap()
-            .contains("sees no records"),
+            .contains("no records are visible"),
         "{report}"
     );
     let actions = report.check(&areas::ACTIONS, Access::Read).unwrap();
-    assert_eq!(actions.visibility, Visibility::NotChecked);
+    assert_eq!(actions.visibility, Visibility::NotProbed);
+    assert!(
+        actions
+            .note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("not probed")),
+        "{report}"
+    );
     let companies = report.check(&areas::COMPANIES, Access::Read).unwrap();
-    assert_eq!(companies.visibility, Visibility::Records(3));
+    assert_eq!(
+        (companies.visibility, companies.seen),
+        (Visibility::Records, Some(3))
+    );
 }

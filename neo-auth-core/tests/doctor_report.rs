@@ -260,6 +260,7 @@ async fn basic_credential_with_configured_levels_as_json() {
                 "error",
                 "granted",
                 "method",
+                "note",
                 "optional",
                 "policy",
                 "required",

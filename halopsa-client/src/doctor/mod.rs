@@ -1,160 +1,153 @@
-//! `check_access()`: the doctor. Authenticates, then reports for every area the
-//! policy uses whether the credential covers it, how that was learned, the portal
-//! label to fix it, what degrades without it — and whether the login agent can
-//! actually see records (Halo answers an invisible list with an empty list, not an
-//! error, and effective access is the scopes ∩ the agent's own permissions).
+//! `check_access()`: the doctor, on the core's engine
+//! ([`neo_auth_core::doctor`]). It authenticates, checks the login agent, then
+//! builds a [`ProbePlan`] from the policy, the token's grant and one read and
+//! one write row per area ([`probes`]), and returns the core's
+//! [`AccessReport`] — the same report, text and JSON as every other vendor's.
 //!
-//! Each line has a [`Severity`]: a missing scope, a 403 on a granted scope (the
-//! login agent lacks the permission), a failed probe, or no visible records in an
-//! area every tenant has records in are problems; no visible records in an
-//! optional area (quotations, appointments, …) is a warning. A probe that fails
-//! (a 5xx, a 404, a body that does not decode) is reported on its own line as
-//! "probe failed" and the doctor carries on; only an authentication failure (no
-//! token at all) fails the whole call.
+//! What is Halo's own:
+//!
+//! - the identity is the **login agent** (`GET /Agent/me`), checked against
+//!   the configured agent id;
+//! - a 403 on a scope the token grants (typically `all`) is the login agent's
+//!   own permissions or teams refusing it: the row says so and where they are
+//!   set ([`HaloErrors`]'s hint), not "tick the scope";
+//! - Halo answers an invisible list with an empty list, not an error: no
+//!   visible records is a problem for tickets, companies, sites and contacts
+//!   (every tenant in use has them) and a warning elsewhere;
+//! - actions are probed through a ticket the tickets probe saw, configuration
+//!   through `GET /Status` alone (the rows' notes say so).
 
 mod probes;
-mod report;
 
-use neo_auth_core::{Access, ApiRequest, AreaAccess, Error, Requirement, Result, Scope};
+use neo_auth_core::doctor::{AccessReport, Fact, PlanEntry, ProbePlan};
+use neo_auth_core::{Access, AreaAccess, Credential, Error, Result};
 
-use crate::client::api_path;
-use crate::errors::{AGENT_PERMISSIONS_LOCATION, FORBIDDEN_HINT};
-use crate::models::ListResponse;
-use crate::resource::ResourceDef;
-use crate::scopes::PERMISSION_LOCATION;
-use probes::{Probe, ProbeHow, RECORDS_EXPECTED, probes};
-pub use report::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
+use crate::errors::{AGENT_PERMISSIONS_LOCATION, HaloErrors};
+use probes::{ProbeHow, probes};
 
-/// What one probe read asks for.
-enum ProbeQuery {
-    /// The resource's list, 1 item where paginated.
-    List,
-    /// The actions of one ticket, at most one.
-    ActionsOf(i64),
-}
+/// The identity fact's name.
+const ACTING_AGENT: &str = "acting agent";
 
 impl crate::Client {
-    /// The doctor: authenticates (`GET /Agent/me`), then checks every area the
-    /// policy reads or writes — scopes from the token response (or the requested
-    /// scopes when the token response lists none), plus a 1-item probe read per
-    /// readable area to tell "no access", "the agent lacks permission" and "the
-    /// agent sees nothing" apart. Never writes anything.
+    /// The doctor: authenticates, checks the login agent (`GET /Agent/me`),
+    /// then reports every area the policy reads or writes — scopes from the
+    /// token response (or the requested scopes when it lists none), plus a
+    /// 1-item probe read per readable area to tell "no access", "the agent
+    /// lacks permission" and "the agent sees nothing" apart. Never writes.
     ///
-    /// - Actions are probed with `GET /Actions?ticket_id=<a ticket the tickets
-    ///   probe saw>&count=1`; with no visible ticket they are not probed (the line
-    ///   says so).
-    /// - Configuration is probed through `GET /Status` alone (the line says so).
-    /// - A 403 on a scope the token grants (typically `all`) is "agent lacks
-    ///   permission": the fix is the login agent's permissions, role or teams, and
-    ///   the server's answer is kept ([`AccessCheck::probe_error`]).
-    /// - No visible records is a problem for tickets, companies, sites and
-    ///   contacts (every tenant in use has them: the agent cannot see records)
-    ///   and a warning elsewhere ([`Severity`]).
+    /// Areas the policy ignores get no rows. Fails only when authentication
+    /// fails so that there is no token at all (the token endpoint refuses or
+    /// fails): that is the one problem that makes every row meaningless. Any
+    /// other failure — of `GET /Agent/me` or of a probe — is reported on its
+    /// row and the doctor carries on.
     ///
-    /// Fails only when authentication fails so that there is no token at all (the
-    /// token endpoint refuses or fails): that is the one problem that makes every
-    /// line meaningless. Any other failure — of `GET /Agent/me` or of a probe — is
-    /// reported on its line ([`AgentCheck::problem`], [`Visibility::ProbeFailed`])
-    /// and the doctor carries on.
+    /// ```
+    /// # async fn run() -> neo_auth_core::Result<()> {
+    /// use halopsa_client::fake::{FakeConfig, FakeServer};
+    /// use halopsa_client::{Client, areas};
+    /// use neo_auth_core::Access;
+    ///
+    /// let server = FakeServer::start_with(FakeConfig::default().with_agent_forbidden("Invoice")).await;
+    /// let client = Client::builder().credentials(server.credentials()).build()?;
+    /// let report = client.check_access().await?;
+    /// let invoices = report.check(&areas::INVOICES, Access::Read).unwrap();
+    /// assert_eq!(invoices.state(), "granted, refused (403)");
+    /// assert!(invoices.detail.as_deref().unwrap().contains("login agent"));
+    /// assert_eq!(report.exit_code(), 3);
+    /// # Ok(()) }
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn check_access(&self) -> Result<AccessReport> {
         // A token first: its `scope` says what was granted, whatever the policy
         // lets the doctor read.
-        neo_auth_core::Credential::authorize(self.credential().as_ref()).await?;
-        let agent = match self.whoami().await {
-            Ok(me) => agent_check(me.id, me.name.clone(), self.expected_agent_id()),
+        self.credential().authorize().await?;
+        let identity = match self.whoami().await {
+            Ok(me) => agent_fact(me.id, me.name.as_deref(), self.expected_agent_id()),
             Err(error) if self.has_no_token(&error) => return Err(error),
-            Err(error) if error.is_policy() => AgentCheck {
-                acting_agent_id: None,
-                acting_agent_name: None,
-                expected_agent_id: self.expected_agent_id(),
-                problem: None,
-                not_checked: Some(format!(
-                    "the access policy does not allow reading area `{}` (GET /Agent/me)",
+            Err(error) if error.is_policy() => {
+                let why = format!(
+                    "not checked: the access policy does not allow reading area `{}` (GET /Agent/me)",
                     crate::areas::IDENTITY
-                )),
-            },
-            Err(error) => AgentCheck {
-                acting_agent_id: None,
-                acting_agent_name: None,
-                expected_agent_id: self.expected_agent_id(),
-                problem: Some(format!(
-                    "GET /Agent/me failed, so the agent the application acts as is unknown: {error}"
-                )),
-                not_checked: None,
-            },
+                );
+                match self.expected_agent_id() {
+                    Some(expected) => Fact::unknown(
+                        ACTING_AGENT,
+                        format!("{why}, so the configured agent {expected} is not confirmed"),
+                    ),
+                    None => {
+                        let mut fact = Fact::unknown(ACTING_AGENT, why);
+                        fact.severity = neo_auth_core::doctor::Severity::Ok;
+                        fact
+                    }
+                }
+            }
+            Err(error) => Fact::unknown(ACTING_AGENT, "GET /Agent/me failed").problem(format!(
+                "GET /Agent/me failed, so the agent the application acts as is unknown: {error}"
+            )),
         };
         // The grant and where it came from, read together (one token).
-        let grant = neo_auth_core::Credential::grant(self.credential().as_ref());
-        let method = match grant.as_ref().map(|(_, source)| *source) {
-            Some(neo_auth_core::GrantSource::TokenResponse) => CheckMethod::TokenScopes,
-            _ => CheckMethod::RequestedScopes,
-        };
-        let granted = grant.map(|(granted, _)| granted);
-        let mut checks = Vec::new();
+        let grant = self.credential().grant();
+        let policy = self.policy().clone();
+        let mut plan = ProbePlan::for_vendor(&HaloErrors)
+            .grant(grant.clone())
+            .policy(policy.clone())
+            .identity(identity)
+            .account(format!(
+                "the login agent of the Halo API application (its permissions and teams: {AGENT_PERMISSIONS_LOCATION})"
+            ));
+        if let Some(endpoint) = self.token_endpoint() {
+            plan = plan.fact(Fact::new(
+                "token endpoint",
+                format!("{} ({})", endpoint.token_url, endpoint.how),
+            ));
+        }
         // A ticket the tickets probe saw, to read its actions.
         let mut visible_ticket: Option<i64> = None;
         for probe in probes() {
-            for (requirement, degrades) in [
-                (&probe.def.requirements.read, probe.degrades_read),
-                (&probe.def.requirements.write, probe.degrades_write),
-            ] {
-                let policy = self.policy().access(requirement.area());
-                let required = match (policy, requirement.access()) {
-                    (AreaAccess::Ignore, _) => continue,
-                    (AreaAccess::Read, Access::Write) => false,
-                    _ => true,
-                };
-                let scope = requirement
-                    .scope()
-                    .cloned()
-                    .unwrap_or_else(|| Scope::new("", ""));
-                let is_granted = granted.as_ref().is_none_or(|g| g.grants(&scope));
-                let mut check = AccessCheck {
-                    area: *requirement.area(),
-                    access: requirement.access(),
-                    scope: scope.clone(),
-                    required,
-                    granted: is_granted,
-                    method,
-                    visibility: Visibility::NotChecked,
-                    severity: Severity::Ok,
-                    degrades,
-                    problem: None,
-                    warning: None,
-                    note: None,
-                    probe_error: None,
-                };
-                if requirement.access() == Access::Read && is_granted {
-                    let seen = self
-                        .probe_area(&probe, requirement, visible_ticket, &mut check)
-                        .await?;
-                    if probe.def.path == crate::resources::tickets::TICKETS.path {
-                        visible_ticket = seen;
+            let area = *probe.needs.read.area();
+            if policy.access(&area) == AreaAccess::Ignore {
+                continue;
+            }
+            let read_scope = probe.needs.read.scope().cloned();
+            let mut read = PlanEntry::new(area, Access::Read, read_scope.clone())
+                .degrades(probe.degrades_read);
+            if probe.may_be_empty() {
+                read = read.may_be_empty();
+            }
+            read = match probe.how {
+                ProbeHow::Tickets => {
+                    // Probed now, as the engine would (a read the grant does
+                    // not refuse), to learn a ticket for the actions probe.
+                    let refused = match (&grant, &read_scope) {
+                        (Some((set, _)), Some(scope)) => !set.grants(scope),
+                        _ => false,
+                    };
+                    if refused {
+                        read
+                    } else {
+                        let (seen, first) = probes::tickets(self).await;
+                        visible_ticket = first;
+                        read.probe(async move { seen })
                     }
                 }
-                if required && !check.granted && check.problem.is_none() {
-                    check.flag(format!(
-                        "{} {}: scope `{}` missing — tick \"{}\" {}; without it {}",
-                        check.area,
-                        check.access,
-                        scope.name(),
-                        scope.label(),
-                        PERMISSION_LOCATION,
-                        degrades
-                    ));
-                }
-                checks.push(check);
-            }
+                ProbeHow::List(list) => read.probe(list(self.clone())),
+                ProbeHow::ListStandingFor(list, note) => read.note(note).probe(list(self.clone())),
+                ProbeHow::ActionsOfVisibleTicket => match visible_ticket {
+                    Some(ticket) => read
+                        .note(format!(
+                            "probed with GET /Actions?ticket_id={ticket}&count=1 (actions are listed per ticket)"
+                        ))
+                        .probe(probes::actions_of(self.clone(), ticket)),
+                    None => read.note(
+                        "not probed: actions are read per ticket and the tickets probe saw no ticket",
+                    ),
+                },
+            };
+            let write = PlanEntry::new(area, Access::Write, probe.needs.write.scope().cloned())
+                .degrades(probe.degrades_write);
+            plan = plan.entry(read).entry(write);
         }
-        Ok(AccessReport {
-            agent,
-            token_endpoint: self
-                .token_endpoint()
-                .map(|e| format!("{} ({})", e.token_url, e.how)),
-            granted_scopes: self.granted_scopes(),
-            scopes_source: method,
-            checks,
-        })
+        Ok(plan.run().await)
     }
 
     /// Whether `error` is an authentication failure that left the client without
@@ -162,219 +155,52 @@ impl crate::Client {
     fn has_no_token(&self, error: &Error) -> bool {
         error.is_auth() && self.credential().cache().peek().is_none()
     }
-
-    /// Probes one area's read the way its [`ProbeHow`] says. Returns the id of a
-    /// record the probe saw, if any.
-    async fn probe_area(
-        &self,
-        probe: &Probe,
-        requirement: &Requirement,
-        visible_ticket: Option<i64>,
-        check: &mut AccessCheck,
-    ) -> Result<Option<i64>> {
-        match probe.how {
-            ProbeHow::List => {
-                self.probe(probe.def, requirement, ProbeQuery::List, check)
-                    .await
-            }
-            ProbeHow::ListStandingFor(note) => {
-                check.note = Some(note.to_owned());
-                self.probe(probe.def, requirement, ProbeQuery::List, check)
-                    .await
-            }
-            ProbeHow::ActionsOfVisibleTicket => match visible_ticket {
-                Some(ticket) => {
-                    check.note = Some(format!(
-                        "probed with GET /{}?ticket_id={ticket}&count=1 (actions are listed per ticket)",
-                        probe.def.path
-                    ));
-                    self.probe(probe.def, requirement, ProbeQuery::ActionsOf(ticket), check)
-                        .await
-                }
-                None => {
-                    check.note = Some(
-                        "not probed: actions are read per ticket and the tickets probe saw no ticket"
-                            .to_owned(),
-                    );
-                    Ok(None)
-                }
-            },
-        }
-    }
-
-    /// One probe read. `Err` only for an authentication failure (the whole doctor
-    /// stops); every other failure is recorded on `check`. Returns the id of the
-    /// first record read, if any.
-    async fn probe(
-        &self,
-        def: &ResourceDef,
-        requirement: &Requirement,
-        query: ProbeQuery,
-        check: &mut AccessCheck,
-    ) -> Result<Option<i64>> {
-        let mut request = ApiRequest::get(api_path(def.path)).requirement(requirement.clone());
-        match query {
-            ProbeQuery::ActionsOf(ticket) => {
-                request = request.query("ticket_id", ticket).query("count", 1);
-            }
-            ProbeQuery::List if def.paginated => {
-                request = request
-                    .query("pageinate", "true")
-                    .query("page_size", 1)
-                    .query("page_no", 1);
-            }
-            // Unpaginated endpoints (configuration lists) answer with the whole,
-            // short list whatever is asked.
-            ProbeQuery::List => {}
-        }
-        let outcome = match self.transport().send(request).await {
-            Ok(response) => ListResponse::<serde_json::Value>::from_slice_with_key(
-                response.body(),
-                def.list_key,
-            ),
-            Err(error) => Err(error),
-        };
-        let scopes_known = check.method == CheckMethod::TokenScopes;
-        match outcome {
-            Ok(list) => {
-                let count = list.record_count.unwrap_or(list.items.len() as u64);
-                check.method = CheckMethod::ProbeRead;
-                check.visibility = if count == 0 && list.items.is_empty() {
-                    Visibility::Empty
-                } else {
-                    Visibility::Records(count.max(list.items.len() as u64))
-                };
-                if check.visibility == Visibility::Empty {
-                    self.flag_empty(check);
-                }
-                Ok(list
-                    .items
-                    .first()
-                    .and_then(|item| item.get("id").cloned())
-                    .and_then(|id| neo_auth_core::lenient::opt_i64(id).ok().flatten()))
-            }
-            Err(Error::MissingScope {
-                response: Some(response),
-                ..
-            }) if !scopes_known => {
-                // Halo answered 403 and the token response listed no scopes: the
-                // requested scope may not be the application's, or the login
-                // agent may lack the permission. Say both.
-                let server = response.to_string();
-                check.granted = false;
-                check.method = CheckMethod::ProbeRead;
-                check.visibility = Visibility::Forbidden;
-                check.flag(format!(
-                    "{} {}: Halo answered 403 ({server}); the token response lists no scopes, so either the application is not allowed `{}` — tick \"{}\" {PERMISSION_LOCATION} — or its login agent lacks the permission or team visibility ({AGENT_PERMISSIONS_LOCATION}); without it {}",
-                    check.area,
-                    check.access,
-                    check.scope.name(),
-                    check.scope.label(),
-                    check.degrades
-                ));
-                check.probe_error = Some(server);
-                Ok(None)
-            }
-            Err(Error::MissingScope { response, .. }) => {
-                check.granted = false;
-                check.method = CheckMethod::ProbeRead;
-                check.probe_error = response.map(|r| r.to_string());
-                Ok(None)
-            }
-            Err(error @ Error::Forbidden { .. }) => {
-                // The core returns Forbidden only when the token response confirmed
-                // the scope: the login agent lacks the permission.
-                let server = error
-                    .api()
-                    .map_or_else(|| error.to_string(), ToString::to_string);
-                check.method = CheckMethod::ProbeRead;
-                check.visibility = Visibility::Forbidden;
-                check.flag(format!(
-                    "{} {}: agent lacks permission — Halo answered 403 ({server}) although the token grants `{}`: {FORBIDDEN_HINT}; without it {}",
-                    check.area,
-                    check.access,
-                    check.scope.name(),
-                    check.degrades
-                ));
-                check.probe_error = Some(server);
-                Ok(None)
-            }
-            Err(error) if error.is_policy() => Ok(None),
-            Err(error) if self.has_no_token(&error) => Err(error),
-            Err(error) => {
-                let error = error.to_string();
-                let scope_source = if scopes_known {
-                    "granted by the token"
-                } else {
-                    "requested; the token response listed no scopes"
-                };
-                check.granted = false;
-                check.method = CheckMethod::ProbeRead;
-                check.visibility = Visibility::ProbeFailed;
-                check.flag(format!(
-                    "{} {}: probe failed — the 1-item read of /{} failed, so access is unconfirmed (scope `{}` {scope_source}): {error}",
-                    check.area,
-                    check.access,
-                    def.path.trim_start_matches('/'),
-                    check.scope.name()
-                ));
-                check.probe_error = Some(error);
-                Ok(None)
-            }
-        }
-    }
-
-    /// An empty probe: a problem where every tenant has records, else a warning.
-    fn flag_empty(&self, check: &mut AccessCheck) {
-        if RECORDS_EXPECTED.contains(&check.area) {
-            check.flag(format!(
-                "{}: the scope is granted but the login agent sees no records — it cannot see records here: add the agent to the teams/departments that can see them and check its permissions (Halo returns empty lists instead of errors)",
-                check.area
-            ));
-        } else {
-            check.warn(format!(
-                "{}: the login agent sees no records — fine if there are none; otherwise add the agent to the teams/departments that can see them (Halo returns empty lists instead of errors)",
-                check.area
-            ));
-        }
-    }
 }
 
-fn agent_check(acting: Option<i64>, name: Option<String>, expected: Option<i64>) -> AgentCheck {
-    let problem = match (acting, expected) {
-        (Some(acting), Some(expected)) if acting != expected => Some(format!(
+/// The login agent, checked against the configured one.
+fn agent_fact(acting: Option<i64>, name: Option<&str>, expected: Option<i64>) -> Fact {
+    let value = match (acting, name) {
+        (Some(id), Some(name)) => format!("{id} ({name})"),
+        (Some(id), None) => id.to_string(),
+        (None, _) => "unknown".to_owned(),
+    };
+    let fact = Fact::new(ACTING_AGENT, value);
+    match (acting, expected) {
+        (Some(acting), Some(expected)) if acting != expected => fact.problem(format!(
             "the application acts as agent {acting}, the configuration expects {expected}: change \"Agent to log in as\" on the Halo API application or HALOPSA_AGENT_ID"
         )),
-        (None, Some(expected)) => Some(format!(
+        (None, Some(expected)) => fact.problem(format!(
             "Halo did not say which agent the application acts as; the configuration expects {expected}"
         )),
-        _ => None,
-    };
-    AgentCheck {
-        acting_agent_id: acting,
-        acting_agent_name: name,
-        expected_agent_id: expected,
-        problem,
-        not_checked: None,
+        _ => fact,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use neo_auth_core::doctor::Severity;
 
     #[test]
     fn agent_mismatch_is_spelled_out() {
-        let check = agent_check(Some(12), None, Some(7));
-        assert_eq!(
+        let check = agent_fact(Some(12), None, Some(7));
+        assert_eq!(check.severity, Severity::Problem);
+        assert!(
             check
-                .problem
+                .detail
                 .as_deref()
-                .map(|p| p
+                .is_some_and(|p| p
                     .starts_with("the application acts as agent 12, the configuration expects 7")),
-            Some(true)
+            "{check:?}"
         );
-        assert!(agent_check(Some(7), None, Some(7)).problem.is_none());
-        assert!(agent_check(Some(7), None, None).problem.is_none());
+        assert_eq!(
+            agent_fact(Some(7), Some("API"), Some(7)).severity,
+            Severity::Ok
+        );
+        assert_eq!(
+            agent_fact(Some(7), Some("API"), None).value.as_deref(),
+            Some("7 (API)")
+        );
+        assert_eq!(agent_fact(None, None, Some(7)).severity, Severity::Problem);
     }
 }

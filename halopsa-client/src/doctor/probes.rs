@@ -1,18 +1,19 @@
-//! What the doctor checks per area: the resource probed and what degrades.
+//! What the doctor checks per area: the area's requirements, what degrades
+//! without them, and how its read is probed — the one place the doctor knows
+//! the resource handlers.
 
-use crate::resource::ResourceDef;
-use crate::resources::{
-    actions, appointments, assets, companies, configuration, contacts, contracts, invoices,
-    knowledge_base, opportunities, products, quotations, reports, sites, slas, suppliers, tickets,
-};
-use crate::scopes::areas;
-use neo_auth_core::Area;
+use neo_auth_core::Result;
+use neo_auth_core::doctor::Probe as ProbeRead;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::scopes::{ResourceRequirements, areas, requirements};
+use crate::{Client, ListRequest};
 
 /// Areas every Halo tenant in use has records in: when the login agent sees none
-/// there, it cannot see records (a [`Severity::Problem`](super::Severity::Problem)).
-/// An empty list elsewhere — no quotations, no appointments — may simply be the
-/// tenant's data, so it is a [`Severity::Warning`](super::Severity::Warning).
-pub(crate) const RECORDS_EXPECTED: &[Area] = &[
+/// there, it cannot see records (a problem). An empty list elsewhere — no
+/// quotations, no appointments — may simply be the tenant's data (a warning).
+const RECORDS_EXPECTED: &[neo_auth_core::Area] = &[
     areas::TICKETS,
     areas::COMPANIES,
     areas::SITES,
@@ -20,15 +21,21 @@ pub(crate) const RECORDS_EXPECTED: &[Area] = &[
 ];
 
 /// The note on the configuration line: one list stands for all of them.
-const CONFIGURATION_NOTE: &str = "probed through GET /Status only: priorities, categories, teams, agents, ticket types and workflows need the same scope but are not read";
+pub(crate) const CONFIGURATION_NOTE: &str = "probed through GET /Status only: priorities, categories, teams, agents, ticket types and workflows need the same scope but are not read";
+
+/// A 1-item read of one list.
+pub(crate) type ListProbe = fn(Client) -> ProbeRead<'static>;
 
 /// How an area's read is probed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(crate) enum ProbeHow {
-    /// A 1-item read of the resource's list (`page_size=1` where paginated).
-    List,
-    /// A read of the resource's list standing for a whole area; the note says so.
-    ListStandingFor(&'static str),
+    /// A 1-item read of the tickets list, which also yields a ticket to read
+    /// actions through.
+    Tickets,
+    /// A 1-item read of the area's list.
+    List(ListProbe),
+    /// A read of one list standing for a whole area; the note says so.
+    ListStandingFor(ListProbe, &'static str),
     /// Actions are listed per ticket: `GET /Actions?ticket_id=<the ticket the
     /// tickets probe saw>&count=1`, not probed when no ticket is visible.
     ActionsOfVisibleTicket,
@@ -36,8 +43,8 @@ pub(crate) enum ProbeHow {
 
 /// One area of the report.
 pub(crate) struct Probe {
-    /// The resource read by the probe; its requirements are the area's.
-    pub(crate) def: &'static ResourceDef,
+    /// The area's read and write requirements.
+    pub(crate) needs: ResourceRequirements,
     /// What stops working without read access.
     pub(crate) degrades_read: &'static str,
     /// What stops working without write access.
@@ -46,116 +53,179 @@ pub(crate) struct Probe {
     pub(crate) how: ProbeHow,
 }
 
+impl Probe {
+    /// Whether an empty probe is only a warning: the area is not one every
+    /// tenant has records in.
+    pub(crate) fn may_be_empty(&self) -> bool {
+        !RECORDS_EXPECTED.contains(self.needs.read.area())
+    }
+}
+
+/// The number of records a 1-item read saw (the total when Halo reports one).
+pub(crate) async fn count<T>(list: ListRequest<T>) -> Result<u64>
+where
+    T: Serialize + DeserializeOwned + Send + 'static,
+{
+    let page = list.page_size(1).send().await?;
+    Ok(page.total.unwrap_or(page.items.len() as u64))
+}
+
+/// The tickets probe: what it saw, and the first ticket's id.
+pub(crate) async fn tickets(client: &Client) -> (Result<u64>, Option<i64>) {
+    match client.tickets().list().page_size(1).send().await {
+        Ok(page) => (
+            Ok(page.total.unwrap_or(page.items.len() as u64)),
+            page.items.first().and_then(|t| t.id),
+        ),
+        Err(error) => (Err(error), None),
+    }
+}
+
+/// The actions probe: at most one action of `ticket`.
+pub(crate) async fn actions_of(client: Client, ticket: i64) -> Result<u64> {
+    let page = client
+        .actions()
+        .list(ticket)
+        .param("count", 1)
+        .send()
+        .await?;
+    Ok(page.total.unwrap_or(page.items.len() as u64))
+}
+
 /// Every area, tickets first (the actions probe reads a ticket it saw).
-pub(crate) fn probes() -> Vec<Probe> {
-    let p = |def, degrades_read, degrades_write, how| Probe {
-        def,
+pub(crate) fn probes() -> [Probe; 17] {
+    let p = |needs, degrades_read, degrades_write, how| Probe {
+        needs,
         degrades_read,
         degrades_write,
         how,
     };
-    vec![
+    [
         p(
-            &tickets::TICKETS,
+            requirements::TICKETS,
             "tickets cannot be read or correlated",
             "tickets cannot be created or updated",
-            ProbeHow::List,
+            ProbeHow::Tickets,
         ),
         p(
-            &actions::ACTIONS,
+            requirements::ACTIONS,
             "ticket notes and time entries cannot be read",
             "notes and time entries cannot be added",
             ProbeHow::ActionsOfVisibleTicket,
         ),
         p(
-            &contacts::CONTACTS,
+            requirements::CONTACTS,
             "contacts cannot be looked up",
             "contacts cannot be created or updated",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.contacts().list()).await })),
         ),
         p(
-            &assets::ASSETS,
+            requirements::ASSETS,
             "assets cannot be read",
             "assets cannot be created or updated",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.assets().list()).await })),
         ),
         p(
-            &products::PRODUCTS,
+            requirements::PRODUCTS,
             "products cannot be read",
             "products cannot be created or updated",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.products().list()).await })),
         ),
         p(
-            &appointments::APPOINTMENTS,
+            requirements::APPOINTMENTS,
             "appointments cannot be read",
             "appointments cannot be booked",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.appointments().list()).await })),
         ),
         p(
-            &companies::COMPANIES,
+            requirements::COMPANIES,
             "companies cannot be mapped to tenants",
             "companies cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.companies().list()).await })),
         ),
         p(
-            &sites::SITES,
+            requirements::SITES,
             "sites cannot be read",
             "sites cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.sites().list()).await })),
         ),
         p(
-            &slas::SLAS,
+            requirements::SLAS,
             "SLAs cannot be read",
             "SLAs cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.slas().list()).await })),
         ),
         p(
-            &knowledge_base::KB_ARTICLES,
+            requirements::KNOWLEDGE_BASE,
             "the knowledge base cannot be searched",
             "articles cannot be written",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.kb_articles().list()).await })),
         ),
         p(
-            &contracts::CONTRACTS,
+            requirements::CONTRACTS,
             "contracts cannot be read",
             "contracts cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.contracts().list()).await })),
         ),
         p(
-            &invoices::INVOICES,
+            requirements::INVOICES,
             "invoices cannot be read",
             "invoices cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.invoices().list()).await })),
         ),
         p(
-            &quotations::QUOTATIONS,
+            requirements::QUOTATIONS,
             "quotations cannot be read",
             "quotations cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.quotations().list()).await })),
         ),
         p(
-            &suppliers::SUPPLIERS,
+            requirements::SUPPLIERS,
             "suppliers cannot be read",
             "suppliers cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.suppliers().list()).await })),
         ),
         p(
-            &opportunities::OPPORTUNITIES,
+            requirements::OPPORTUNITIES,
             "opportunities cannot be read",
             "opportunities cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.opportunities().list()).await })),
         ),
         p(
-            &reports::REPORTS,
+            requirements::REPORTS,
             "reports cannot be read",
             "reports cannot be changed",
-            ProbeHow::List,
+            ProbeHow::List(|c| Box::pin(async move { count(c.reports().list()).await })),
         ),
         p(
-            &configuration::STATUSES,
+            requirements::CONFIGURATION,
             "statuses, priorities, teams and agents cannot be listed",
             "configuration cannot be changed",
-            ProbeHow::ListStandingFor(CONFIGURATION_NOTE),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.statuses().list()).await }),
+                CONFIGURATION_NOTE,
+            ),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_area_is_probed_once_in_the_requirement_table_order() {
+        let probed: Vec<_> = probes().iter().map(|p| *p.needs.read.area()).collect();
+        let table: Vec<_> = requirements::ALL.iter().map(|r| *r.read.area()).collect();
+        assert_eq!(probed, table);
+        let records_expected: Vec<_> = probes()
+            .iter()
+            .filter(|p| !p.may_be_empty())
+            .map(|p| p.needs.read.area().name())
+            .collect();
+        assert_eq!(
+            records_expected,
+            ["tickets", "contacts", "companies", "sites"]
+        );
+    }
 }

@@ -34,13 +34,12 @@
 
 use std::cmp::Ordering;
 
+use neo_auth_core::testkit::{Query, Reply, numbered_page};
 use serde_json::{Map, Value, json};
-use wiremock::ResponseTemplate;
 
 use super::FakeConfig;
 use super::catalog::{Kind, ResourceDef};
-use super::query::Query;
-use super::reply;
+use super::replies;
 
 /// Halo's page size when none applies (the API agent's default).
 const DEFAULT_PAGE: usize = 50;
@@ -104,13 +103,13 @@ pub(crate) fn list<'a, 't>(
     query: &Query,
     shape: Shape,
     team_name: &dyn Fn(i64) -> Option<&'t str>,
-) -> ResponseTemplate {
+) -> Reply {
     let mut filters = Vec::new();
     for name in FILTERS {
         match query.int(name) {
             Ok(Some(value)) => filters.push((*name, value)),
             Ok(None) => {}
-            Err(message) => return reply::bad_request(&message),
+            Err(bad) => return replies::bad_request(&bad.to_string()),
         }
     }
     let mut any_of: Vec<(&str, Vec<i64>)> = Vec::new();
@@ -120,7 +119,7 @@ pub(crate) fn list<'a, 't>(
             match query.int_list(name) {
                 Ok(Some(ids)) => any_of.push((*field, ids)),
                 Ok(None) => {}
-                Err(message) => return reply::bad_request(&message),
+                Err(bad) => return replies::bad_request(&bad.to_string()),
             }
         }
         match query.int_list("team") {
@@ -129,7 +128,7 @@ pub(crate) fn list<'a, 't>(
                 teams = Some(TeamFilter { ids, names });
             }
             Ok(None) => {}
-            Err(message) => return reply::bad_request(&message),
+            Err(bad) => return replies::bad_request(&bad.to_string()),
         }
     }
     let search = query.get("search").map(str::to_lowercase);
@@ -157,7 +156,7 @@ pub(crate) fn list<'a, 't>(
     }
     if shape.bare_default_page {
         let page: Vec<Value> = rows.into_iter().take(DEFAULT_PAGE).cloned().collect();
-        return reply::json(200, &Value::Array(page));
+        return Reply::json(200, &Value::Array(page));
     }
     let total = rows.len();
     let all = || Value::Array(rows.iter().copied().cloned().collect());
@@ -165,18 +164,18 @@ pub(crate) fn list<'a, 't>(
         Kind::Config if shape.config_wrapped => {
             let mut body = Map::new();
             body.insert(def.key.to_owned(), all());
-            return reply::json(200, &Value::Object(body));
+            return Reply::json(200, &Value::Object(body));
         }
-        Kind::Config => return reply::json(200, &all()),
+        Kind::Config => return Reply::json(200, &all()),
         Kind::Unpaged => {
             let mut body = Map::new();
             body.insert("record_count".to_owned(), json!(total));
             body.insert(def.key.to_owned(), all());
-            return reply::json(200, &Value::Object(body));
+            return Reply::json(200, &Value::Object(body));
         }
         Kind::Paged | Kind::FixedFifty => {}
     }
-    let (skip, take) = if query.flag("pageinate") {
+    let (page_no, size) = if query.flag("pageinate") {
         let size = match def.kind {
             Kind::FixedFifty => DEFAULT_PAGE,
             _ => query
@@ -185,22 +184,26 @@ pub(crate) fn list<'a, 't>(
                 .filter(|s| *s > 0)
                 .map_or(DEFAULT_PAGE, |s| s.min(MAX_PAGE)),
         };
-        let page = query.int_lenient("page_no").filter(|p| *p > 1).unwrap_or(1);
-        let skip = usize::try_from(page - 1)
-            .unwrap_or(usize::MAX)
-            .saturating_mul(size);
-        (skip, size)
+        (
+            query.int_lenient("page_no").filter(|p| *p > 1).unwrap_or(1),
+            size,
+        )
     } else {
-        (0, DEFAULT_PAGE)
+        (1, DEFAULT_PAGE)
     };
-    let page: Vec<Value> = rows.into_iter().skip(skip).take(take).cloned().collect();
+    let page: Vec<Value> = numbered_page(&rows, page_no, size, 1)
+        .items
+        .iter()
+        .copied()
+        .cloned()
+        .collect();
     let mut body = Map::new();
     body.insert("record_count".to_owned(), json!(total));
     body.insert(def.key.to_owned(), Value::Array(page));
     if def.path == "Tickets" {
         body.insert("include_children".to_owned(), json!(false));
     }
-    reply::json(200, &Value::Object(body))
+    Reply::json(200, &Value::Object(body))
 }
 
 /// A numeric field (Halo sends some ids as doubles).

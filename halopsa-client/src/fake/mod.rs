@@ -1,4 +1,7 @@
-//! A stateful fake of the HaloPSA API for tests and sandboxes (feature `fake`).
+//! A stateful fake of the HaloPSA API for tests and sandboxes (feature `fake`),
+//! on the core's test kit ([`neo_auth_core::testkit`]): Halo's routes, scope
+//! oracle, paging quirks and seed data over the kit's server, fault queue,
+//! token issuer, query parsing, id store and rolling-window limiter.
 //!
 //! [`FakeServer::start`] runs a wiremock server on 127.0.0.1 that behaves like a
 //! hosted Halo instance, quirks included:
@@ -82,39 +85,38 @@
 mod auth;
 mod catalog;
 mod config;
-mod faults;
 mod listing;
-mod query;
-mod reply;
+mod replies;
 mod resources;
-mod responder;
+mod routes;
 mod save;
 mod scopes;
 mod seed;
 mod seed_gen;
 mod seed_more;
 mod state;
-mod store;
+mod tables;
 
 use std::fmt;
-use std::sync::{Arc, Mutex};
 
+use neo_auth_core::testkit::FakeHttp;
 use serde_json::Value;
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer};
 
 pub use config::{FakeConfig, SeedSize};
-pub use faults::Fault;
+/// A fault to inject: the kit's fault, worded
+/// in Halo's error shapes by the fake (a 429 with Halo's rate-limit text and no
+/// `Retry-After` unless the fault sets one, 5xx as a .NET exception, Halo's 401,
+/// a truncated ticket list); token faults hit `POST /auth/token` only.
+pub use neo_auth_core::testkit::Fault;
 
-use state::{State, lock};
+use state::State;
 
 /// A running fake HaloPSA instance. The server stops when this is dropped.
 ///
 /// The Halo *base* URL is [`FakeServer::base_url`]: the API is at `{base}/api`, the
 /// authorisation server at `{base}/auth`.
 pub struct FakeServer {
-    server: MockServer,
-    state: Arc<Mutex<State>>,
+    http: FakeHttp<State>,
     config: FakeConfig,
 }
 
@@ -135,27 +137,17 @@ impl FakeServer {
 
     /// Starts a fake with `config`, seeded with `config.seed`.
     pub async fn start_with(config: FakeConfig) -> FakeServer {
-        let server = MockServer::builder()
-            .disable_request_recording()
-            .start()
-            .await;
-        let base_url = server.uri().trim_end_matches('/').to_owned();
-        let state = Arc::new(Mutex::new(State::new(config.clone(), base_url)));
-        Mock::given(any())
-            .respond_with(responder::Responder::new(state.clone()))
-            .named("HaloPSA fake")
-            .mount(&server)
-            .await;
-        FakeServer {
-            server,
-            state,
-            config,
-        }
+        let http = FakeHttp::start(State::new(config.clone()), routes::HaloRouter).await;
+        // `/api/authinfo` names the server's own URL, known once it listens
+        // (and before anyone else knows where it is).
+        let base_url = http.uri();
+        http.with_state(|state| state.base_url = base_url);
+        FakeServer { http, config }
     }
 
     /// The Halo base URL, `http://127.0.0.1:PORT` (no trailing slash).
     pub fn base_url(&self) -> String {
-        self.server.uri().trim_end_matches('/').to_owned()
+        self.http.uri()
     }
 
     /// Credentials that log in to this fake: its base URL, the application's
@@ -192,37 +184,30 @@ impl FakeServer {
 
     /// Queues a fault for the next matching requests (see [`Fault`]).
     pub fn inject(&self, fault: Fault) {
-        lock(&self.state).faults.push(fault, None);
+        self.http.inject(fault);
     }
 
     /// Queues a fault for the next matching requests whose path starts with
     /// `path_prefix` (case-insensitive, e.g. `/api/tickets`).
     pub fn inject_on(&self, path_prefix: &str, fault: Fault) {
-        lock(&self.state).faults.push(fault, Some(path_prefix));
+        self.http.inject_on(path_prefix, fault);
     }
 
     /// How many POSTs the token endpoint received (failed ones included).
     pub fn token_requests(&self) -> usize {
-        lock(&self.state).counters.token
+        self.http.token_requests()
     }
 
     /// How many requests were made under `/api`, except `/api/authinfo`
     /// (refused ones included).
     pub fn api_requests(&self) -> usize {
-        lock(&self.state).counters.api
+        self.http.api_requests()
     }
 
     /// How many `method` requests were made to paths starting with `path_prefix`
     /// (both case-insensitive), e.g. `("POST", "/api/tickets")`.
     pub fn requests_to(&self, method: &str, path_prefix: &str) -> usize {
-        let prefix = path_prefix.to_ascii_lowercase();
-        lock(&self.state)
-            .counters
-            .by_route
-            .iter()
-            .filter(|((m, p), _)| m.eq_ignore_ascii_case(method) && p.starts_with(&prefix))
-            .map(|(_, n)| n)
-            .sum()
+        self.http.requests_to(method, path_prefix)
     }
 
     /// The stored record of `resource` (its path name, case-insensitive, e.g.
@@ -230,16 +215,14 @@ impl FakeServer {
     /// Actions are per ticket: use [`FakeServer::record_action`].
     pub fn record(&self, resource: &str, id: i64) -> Option<Value> {
         let def = catalog::lookup(resource).filter(|d| !catalog::is_actions(d))?;
-        lock(&self.state).store.get(def.path, id).cloned()
+        self.http
+            .with_state(|state| state.tables.get(def.path, id).cloned())
     }
 
     /// The stored action `action_id` of ticket `ticket_id`.
     pub fn record_action(&self, ticket_id: i64, action_id: i64) -> Option<Value> {
-        lock(&self.state)
-            .store
-            .actions
-            .get(&(ticket_id, action_id))
-            .cloned()
+        self.http
+            .with_state(|state| state.tables.action(ticket_id, action_id).cloned())
     }
 
     /// How many records of `resource` are stored (`"Actions"`: across all tickets;
@@ -248,16 +231,17 @@ impl FakeServer {
         let Some(def) = catalog::lookup(resource) else {
             return 0;
         };
-        let state = lock(&self.state);
-        if catalog::is_actions(def) {
-            state.store.actions.len()
-        } else {
-            state.store.len(def.path)
-        }
+        self.http.with_state(|state| {
+            if catalog::is_actions(def) {
+                state.tables.action_count()
+            } else {
+                state.tables.len(def.path)
+            }
+        })
     }
 
     /// Invalidates every issued token: API requests get 401 until a new token is fetched.
     pub fn revoke_tokens(&self) {
-        lock(&self.state).tokens.clear();
+        self.http.with_state(|state| state.tokens.revoke_all());
     }
 }

@@ -1,13 +1,12 @@
 //! Reading and deleting records, `/Agent/me` and `/ReportData/{publishedid}`.
 //! Saving (POST) is in [`super::save`]; lists in [`super::listing`].
 
+use neo_auth_core::testkit::{Query, Reply};
 use serde_json::{Value, json};
-use wiremock::ResponseTemplate;
 
 use super::catalog::{self, ResourceDef};
 use super::listing::{self, Shape};
-use super::query::Query;
-use super::reply;
+use super::replies;
 use super::state::State;
 
 /// The `ticket_id` an actions request must carry, or the 400 message.
@@ -15,7 +14,7 @@ fn ticket_id(query: &Query) -> Result<i64, String> {
     match query.int("ticket_id") {
         Ok(Some(id)) => Ok(id),
         Ok(None) => Err("ticket_id is required".to_owned()),
-        Err(message) => Err(message),
+        Err(bad) => Err(bad.to_string()),
     }
 }
 
@@ -28,7 +27,7 @@ fn hidden(state: &State, def: &ResourceDef) -> bool {
 /// The login agent's name (for messages), `API Agent` when it is not stored.
 pub(crate) fn agent_name(state: &State) -> String {
     state
-        .store
+        .tables
         .get("Agent", state.config.agent_id)
         .and_then(|a| a.get("name"))
         .and_then(Value::as_str)
@@ -37,11 +36,11 @@ pub(crate) fn agent_name(state: &State) -> String {
 }
 
 /// `GET /api/<Res>`.
-pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseTemplate {
+pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> Reply {
     let shape = Shape::of(&state.config, def);
     let team_name = |id: i64| {
         state
-            .store
+            .tables
             .get("Team", id)
             .and_then(|t| t.get("name"))
             .and_then(Value::as_str)
@@ -50,41 +49,37 @@ pub(crate) fn list(state: &State, def: &ResourceDef, query: &Query) -> ResponseT
         return match ticket_id(query) {
             Ok(ticket) => listing::list(
                 def,
-                state.store.actions_of(ticket),
+                state.tables.actions_of(ticket),
                 query,
                 shape,
                 &team_name,
             ),
-            Err(message) => reply::bad_request(&message),
+            Err(message) => replies::bad_request(&message),
         };
     }
-    let records = state
-        .store
-        .table(def.path)
-        .into_iter()
-        .flat_map(|t| t.records.values());
+    let records = state.tables.records(def.path).map(|(_, r)| r);
     listing::list(def, records, query, shape, &team_name)
 }
 
 /// `GET /api/<Res>/<id>` (`/api/Actions/<id>?ticket_id=T`).
-pub(crate) fn get(state: &State, def: &ResourceDef, id: &str, query: &Query) -> ResponseTemplate {
+pub(crate) fn get(state: &State, def: &ResourceDef, id: &str, query: &Query) -> Reply {
     let record = if catalog::is_actions(def) {
         let ticket = match ticket_id(query) {
             Ok(ticket) => ticket,
-            Err(message) => return reply::bad_request(&message),
+            Err(message) => return replies::bad_request(&message),
         };
         id.parse::<i64>()
             .ok()
-            .and_then(|id| state.store.actions.get(&(ticket, id)))
+            .and_then(|id| state.tables.action(ticket, id))
     } else {
         state
-            .store
+            .tables
             .find(def, id)
-            .and_then(|key| state.store.get(def.path, key))
+            .and_then(|key| state.tables.get(def.path, key))
     };
     match record {
-        Some(record) if !hidden(state, def) => reply::json(200, record),
-        _ => reply::not_found(def.path, id),
+        Some(record) if !hidden(state, def) => Reply::json(200, record),
+        _ => replies::not_found(def.path, id),
     }
 }
 
@@ -94,44 +89,39 @@ pub(crate) fn delete(
     def: &'static ResourceDef,
     id: &str,
     query: &Query,
-) -> ResponseTemplate {
+) -> Reply {
     if hidden(state, def) {
-        return reply::not_found(def.path, id);
+        return replies::not_found(def.path, id);
     }
     let removed = if catalog::is_actions(def) {
         let ticket = match ticket_id(query) {
             Ok(ticket) => ticket,
-            Err(message) => return reply::bad_request(&message),
+            Err(message) => return replies::bad_request(&message),
         };
         id.parse::<i64>()
             .ok()
-            .and_then(|id| state.store.actions.remove(&(ticket, id)))
+            .and_then(|id| state.tables.remove_action(ticket, id))
             .is_some()
     } else {
-        match state.store.find(def, id) {
-            Some(key) => {
-                state.store.table_mut(def.path).records.remove(&key);
-                if def.path == "Tickets" {
-                    state.store.remove_actions_of(key);
-                }
-                true
-            }
-            None => false,
-        }
+        state
+            .tables
+            .find(def, id)
+            .and_then(|key| state.tables.remove(def.path, key))
+            .is_some()
     };
     if removed {
-        reply::empty(200)
+        Reply::empty(200)
     } else {
-        reply::not_found(def.path, id)
+        replies::not_found(def.path, id)
     }
 }
 
 /// `GET /api/Agent/me`: the agent the application logs in as.
-pub(crate) fn agent_me(state: &State) -> ResponseTemplate {
+pub(crate) fn agent_me(state: &State) -> Reply {
     let id = state.config.agent_id;
-    match state.store.get("Agent", id) {
-        Some(agent) => reply::json(200, agent),
-        None => reply::not_found("Agent", &id.to_string()),
+    match state.tables.get("Agent", id) {
+        Some(agent) => Reply::json(200, agent),
+        None => replies::not_found("Agent", &id.to_string()),
     }
 }
 
@@ -142,42 +132,32 @@ pub(crate) fn agent_me(state: &State) -> ResponseTemplate {
 /// computed from the current records the login agent sees: none when it sees
 /// nothing, no ticket rows (and no tickets counted) when tickets are hidden from
 /// it, no client rows when companies are.
-pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate {
-    let report = state
-        .store
-        .table("Report")
-        .into_iter()
-        .flat_map(|t| t.records.values())
-        .find(|r| {
-            r.get("published_id")
-                .and_then(Value::as_str)
-                .is_some_and(|p| p.eq_ignore_ascii_case(published_id))
-                || r.get("id")
-                    .and_then(Value::as_i64)
-                    .is_some_and(|id| id.to_string() == published_id)
-        });
+pub(crate) fn report_data(state: &State, published_id: &str) -> Reply {
+    let report = state.tables.records("Report").map(|(_, r)| r).find(|r| {
+        r.get("published_id")
+            .and_then(Value::as_str)
+            .is_some_and(|p| p.eq_ignore_ascii_case(published_id))
+            || r.get("id")
+                .and_then(Value::as_i64)
+                .is_some_and(|id| id.to_string() == published_id)
+    });
     let Some(report) = report else {
-        return reply::not_found("ReportData", published_id);
+        return replies::not_found("ReportData", published_id);
     };
     let name = report
         .get("name")
         .and_then(Value::as_str)
         .unwrap_or("Report");
     let tickets_hidden = state.config.hides_from_agent("Tickets");
-    let tickets = state
-        .store
-        .table("Tickets")
-        .into_iter()
-        .filter(|_| !tickets_hidden)
-        .flat_map(|t| t.records.iter());
+    let tickets = state.tables.records("Tickets").filter(|_| !tickets_hidden);
     let data: Vec<Value> = if state.config.agent_sees_nothing {
         Vec::new()
     } else if name.starts_with("Hours per ticket") {
         tickets
             .map(|(id, t)| {
                 let hours: f64 = state
-                    .store
-                    .actions_of(*id)
+                    .tables
+                    .actions_of(id)
                     .filter_map(|a| a.get("timetaken")?.as_f64())
                     .sum();
                 json!({"ticket_id": id, "summary": t.get("summary"), "hours": hours})
@@ -185,26 +165,22 @@ pub(crate) fn report_data(state: &State, published_id: &str) -> ResponseTemplate
             .collect()
     } else {
         let clients = state
-            .store
-            .table("Client")
-            .into_iter()
-            .filter(|_| !state.config.hides_from_agent("Client"))
-            .flat_map(|t| t.records.iter());
+            .tables
+            .records("Client")
+            .filter(|_| !state.config.hides_from_agent("Client"));
         clients
             .map(|(id, c)| {
                 let count = state
-                    .store
-                    .table("Tickets")
-                    .into_iter()
+                    .tables
+                    .records("Tickets")
                     .filter(|_| !tickets_hidden)
-                    .flat_map(|t| t.records.values())
-                    .filter(|t| t.get("client_id").and_then(Value::as_f64) == Some(*id as f64))
+                    .filter(|(_, t)| t.get("client_id").and_then(Value::as_f64) == Some(id as f64))
                     .count();
                 json!({"client_id": id, "client_name": c.get("name"), "tickets": count})
             })
             .collect()
     };
-    reply::json(
+    Reply::json(
         200,
         &json!({"id": published_id, "name": name, "data": data}),
     )

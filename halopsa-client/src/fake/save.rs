@@ -6,11 +6,11 @@
 
 use std::time::SystemTime;
 
+use neo_auth_core::testkit::Reply;
 use serde_json::{Map, Value};
-use wiremock::ResponseTemplate;
 
 use super::catalog::{self, ResourceDef};
-use super::reply;
+use super::replies;
 use super::state::State;
 
 /// The most records one POST may carry.
@@ -25,30 +25,30 @@ enum Op {
 }
 
 /// Answers `POST /api/<Res>`.
-pub(crate) fn save(state: &mut State, def: &'static ResourceDef, body: &[u8]) -> ResponseTemplate {
+pub(crate) fn save(state: &mut State, def: &'static ResourceDef, body: &[u8]) -> Reply {
     let value: Value = match serde_json::from_slice(body) {
         Ok(value) => value,
         Err(e) => {
-            return reply::argument_error(&format!("The request body is not valid JSON: {e}"));
+            return replies::argument_error(&format!("The request body is not valid JSON: {e}"));
         }
     };
     let Value::Array(elements) = value else {
-        return reply::argument_error("Expected an array");
+        return replies::argument_error("Expected an array");
     };
     if elements.is_empty() {
-        return reply::argument_error("Expected at least one record");
+        return replies::argument_error("Expected at least one record");
     }
     if elements.len() > MAX_BATCH {
-        return reply::argument_error("At most 100 records can be saved in one request");
+        return replies::argument_error("At most 100 records can be saved in one request");
     }
     let mut planned = Vec::with_capacity(elements.len());
     for element in elements {
         let Value::Object(fields) = element else {
-            return reply::argument_error("Expected an array of objects");
+            return replies::argument_error("Expected an array of objects");
         };
         match plan(state, def, &fields) {
             Ok(op) => planned.push((op, fields)),
-            Err(message) => return reply::bad_request(&message),
+            Err(message) => return replies::bad_request(&message),
         }
     }
     let mut saved: Vec<Value> = planned
@@ -56,9 +56,9 @@ pub(crate) fn save(state: &mut State, def: &'static ResourceDef, body: &[u8]) ->
         .map(|(op, fields)| apply(state, def, op, fields))
         .collect();
     if saved.len() == 1 {
-        reply::json(201, &saved.remove(0))
+        Reply::json(201, &saved.remove(0))
     } else {
-        reply::json(201, &Value::Array(saved))
+        Reply::json(201, &Value::Array(saved))
     }
 }
 
@@ -79,7 +79,7 @@ fn plan(state: &State, def: &ResourceDef, fields: &Map<String, Value>) -> Result
     let id = match fields.get("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(Value::String(s)) if def.string_id => match state.store.find(def, s) {
+        Some(Value::String(s)) if def.string_id => match state.tables.find(def, s) {
             Some(key) => Some(key),
             None => return Err(format!("{} {s} not found", def.path)),
         },
@@ -97,14 +97,14 @@ fn plan(state: &State, def: &ResourceDef, fields: &Map<String, Value>) -> Result
             Some(ticket) => ticket,
             None => return Err("ticket_id is required".to_owned()),
         };
-        if state.store.get("Tickets", ticket).is_none() {
+        if state.tables.get("Tickets", ticket).is_none() {
             return Err(format!("Tickets {ticket} not found"));
         }
         return match id {
             None => Ok(Op::Create {
                 ticket: Some(ticket),
             }),
-            Some(key) if state.store.actions.contains_key(&(ticket, key)) => Ok(Op::Update {
+            Some(key) if state.tables.action(ticket, key).is_some() => Ok(Op::Update {
                 ticket: Some(ticket),
                 key,
             }),
@@ -112,7 +112,7 @@ fn plan(state: &State, def: &ResourceDef, fields: &Map<String, Value>) -> Result
         };
     }
     match id {
-        Some(key) if state.store.get(def.path, key).is_some() => {
+        Some(key) if state.tables.get(def.path, key).is_some() => {
             Ok(Op::Update { ticket: None, key })
         }
         Some(key) => Err(format!("{} {key} not found", def.path)),
@@ -142,7 +142,7 @@ fn apply(
         } => {
             fields.remove("ticket_id");
             fields.remove("id");
-            let Some(stored) = state.store.actions.get_mut(&(ticket, key)) else {
+            let Some(stored) = state.tables.action_mut(ticket, key) else {
                 return Value::Null;
             };
             merge(stored, fields);
@@ -151,7 +151,7 @@ fn apply(
         Op::Update { ticket: None, key } => {
             fields.remove("id");
             fields.remove("priorityid");
-            let Some(stored) = state.store.table_mut(def.path).records.get_mut(&key) else {
+            let Some(stored) = state.tables.table_mut(def.path).get_mut(key) else {
                 return Value::Null;
             };
             merge(stored, fields);
@@ -160,36 +160,27 @@ fn apply(
         Op::Create {
             ticket: Some(ticket),
         } => {
-            let id = state.store.next_action_id(ticket);
-            fields.insert("id".to_owned(), id.into());
             fields.insert("ticket_id".to_owned(), ticket.into());
             fields
                 .entry("who_agentid")
                 .or_insert(state.config.agent_id.into());
             fields.entry("datetime").or_insert(now.into());
             if let Some(status) = fields.get("new_status").and_then(as_int)
-                && let Some(Value::Object(t)) =
-                    state.store.table_mut("Tickets").records.get_mut(&ticket)
+                && let Some(Value::Object(t)) = state.tables.table_mut("Tickets").get_mut(ticket)
             {
                 t.insert("status_id".to_owned(), status.into());
             }
-            let record = Value::Object(fields);
-            state.store.actions.insert((ticket, id), record.clone());
+            let mut record = Value::Object(fields);
+            state.tables.add_action(ticket, |id| {
+                record["id"] = id.into();
+                record.clone()
+            });
             record
         }
         Op::Create { ticket: None } => {
-            let key = state.store.next_id(def.path);
+            let key = state.tables.table_mut(def.path).next_id();
             if def.string_id {
-                let hex = state.random_hex();
-                let uuid = format!(
-                    "{}-{}-{}-{}-{}",
-                    &hex[0..8],
-                    &hex[8..12],
-                    &hex[12..16],
-                    &hex[16..20],
-                    &hex[20..32]
-                );
-                fields.insert("id".to_owned(), uuid.into());
+                fields.insert("id".to_owned(), state.rng.uuid().into());
                 fields.insert("priorityid".to_owned(), key.into());
             } else {
                 fields.insert("id".to_owned(), key.into());
@@ -201,7 +192,7 @@ fn apply(
                 fields.entry("deleted").or_insert(false.into());
             }
             let record = Value::Object(fields);
-            state.store.insert(def.path, key, record.clone());
+            state.tables.insert(def.path, key, record.clone());
             record
         }
     }

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::config::FakeConfig;
 use super::seed_gen::{Rng, date, name_at};
 use super::seed_more;
-use super::store::Store;
+use super::tables::Tables;
 
 const COMPANIES: &[&str] = &[
     "Contoso Ltd",
@@ -70,10 +70,10 @@ const ASSET_TYPES: &[&str] = &[
 const STATUSES: &[i64] = &[1, 2, 3, 9, 9];
 
 /// Builds the seed data for `config`.
-pub(crate) fn seed(config: &FakeConfig) -> Store {
+pub(crate) fn seed(config: &FakeConfig) -> Tables {
     let size = &config.seed;
     let mut rng = Rng::new(0x4841_4C4F);
-    let mut store = Store::default();
+    let mut store = Tables::default();
     let config_ids = seed_more::configuration(&mut store, config, &mut rng);
 
     for c in 0..size.clients {
@@ -144,7 +144,7 @@ fn placement(config: &FakeConfig, rng: &mut Rng) -> (Value, Value, Value, usize)
     (json!(c as i64 + 1), site, user, c)
 }
 
-fn tickets(store: &mut Store, config: &FakeConfig, ids: &seed_more::ConfigIds, rng: &mut Rng) {
+fn tickets(store: &mut Tables, config: &FakeConfig, ids: &seed_more::ConfigIds, rng: &mut Rng) {
     for t in 0..config.seed.tickets {
         let id = t as i64 + 1;
         let (client_id, site_id, user_id, c) = placement(config, rng);
@@ -160,7 +160,7 @@ fn tickets(store: &mut Store, config: &FakeConfig, ids: &seed_more::ConfigIds, r
             let action_id = a as i64 + 1;
             let taken = (rng.below(8) as f64 + 1.0) * 0.25;
             hours += taken;
-            store.actions.insert((id, action_id), json!({
+            store.insert_action(id, action_id, json!({
                 "id": action_id, "ticket_id": id, "outcome": rng.pick(OUTCOMES), "note": rng.pick(NOTES),
                 "who_agentid": agent, "who_type": 1, "datetime": date(opened + (a as u64 + 1) * 1800),
                 "timetaken": taken, "hiddenfromuser": a % 2 == 1, "actisbillable": true,
@@ -183,7 +183,7 @@ fn tickets(store: &mut Store, config: &FakeConfig, ids: &seed_more::ConfigIds, r
     }
 }
 
-fn assets(store: &mut Store, config: &FakeConfig, rng: &mut Rng) {
+fn assets(store: &mut Tables, config: &FakeConfig, rng: &mut Rng) {
     for a in 0..config.seed.assets {
         let id = a as i64 + 1;
         let (client_id, site_id, _, c) = placement(config, rng);

@@ -6,6 +6,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 /// A small deterministic generator (SplitMix64): the same config gives the same data.
+#[derive(Debug)]
 pub(crate) struct Rng(u64);
 
 impl Rng {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::config::FakeConfig;
 use super::seed_gen::{Rng, date, name_at};
-use super::store::Store;
+use super::tables::Tables;
 
 /// What ticket seeding needs from the configuration lists.
 pub(crate) struct ConfigIds {
@@ -94,7 +94,7 @@ const DEALS: &[&str] = &[
 ];
 
 /// Statuses, priorities, categories, teams, agents, ticket types, workflows and SLAs.
-pub(crate) fn configuration(store: &mut Store, config: &FakeConfig, rng: &mut Rng) -> ConfigIds {
+pub(crate) fn configuration(store: &mut Tables, config: &FakeConfig, rng: &mut Rng) -> ConfigIds {
     let other = config.seed.other;
     for (seq, (id, name, short)) in [
         (1, "New", "N"),
@@ -204,7 +204,7 @@ pub(crate) fn configuration(store: &mut Store, config: &FakeConfig, rng: &mut Rn
 /// Products, appointments, articles, contracts, invoices, quotations, suppliers,
 /// opportunities and reports. Field types follow the spec (e.g. contract and
 /// quotation `status` are int32 codes; a contract's status text is `contract_status`).
-pub(crate) fn business(store: &mut Store, config: &FakeConfig, rng: &mut Rng) {
+pub(crate) fn business(store: &mut Tables, config: &FakeConfig, rng: &mut Rng) {
     let size = &config.seed;
     let clients: Vec<i64> = (1..=size.clients as i64).collect();
     let tickets: Vec<i64> = (1..=size.tickets as i64).collect();

@@ -1,112 +1,44 @@
-//! The fake's shared state: configuration, records, tokens, counters, faults and
-//! the rate-limit window. Always behind a `std::sync::Mutex`, never held across await.
+//! The fake's state behind the kit's mutex: configuration, records, the token
+//! issuer and Halo's rate-limit window.
 
-use std::collections::hash_map::RandomState;
-use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasher, Hasher};
-use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use neo_auth_core::testkit::{RollingWindow, TokenIssuer};
 
+use super::auth;
 use super::config::FakeConfig;
-use super::faults::FaultQueue;
 use super::seed;
-use super::store::Store;
+use super::seed_gen::Rng;
+use super::tables::Tables;
 
-/// An issued access token.
-#[derive(Debug)]
-pub(crate) struct Token {
-    /// The granted scopes.
-    pub(crate) scopes: Vec<String>,
-    /// When it stops working (`None`: a lifetime too long to represent).
-    pub(crate) expires: Option<Instant>,
-}
-
-impl Token {
-    /// Whether the token still works.
-    pub(crate) fn is_valid(&self) -> bool {
-        self.expires.is_none_or(|at| Instant::now() < at)
-    }
-}
-
-/// Request counters.
-#[derive(Debug, Default)]
-pub(crate) struct Counters {
-    /// POSTs to the token endpoint.
-    pub(crate) token: usize,
-    /// Requests under `/api` except `/api/authinfo`.
-    pub(crate) api: usize,
-    /// Every request by (uppercase method, lowercase path).
-    pub(crate) by_route: HashMap<(String, String), usize>,
-}
-
-/// Everything the responder and the [`FakeServer`](super::FakeServer) share.
+/// Everything the routes and the [`FakeServer`](super::FakeServer) share.
 #[derive(Debug)]
 pub(crate) struct State {
     /// The configuration.
     pub(crate) config: FakeConfig,
     /// `http://127.0.0.1:PORT`.
     pub(crate) base_url: String,
-    /// Issued tokens.
-    pub(crate) tokens: HashMap<String, Token>,
+    /// The token endpoint and the tokens it issued.
+    pub(crate) tokens: TokenIssuer,
     /// The records.
-    pub(crate) store: Store,
-    /// Injected faults.
-    pub(crate) faults: FaultQueue,
-    /// Request counters.
-    pub(crate) counters: Counters,
-    issued: u64,
-    keys: RandomState,
-    window: VecDeque<Instant>,
+    pub(crate) tables: Tables,
+    /// Halo's hosted rate limit, when configured.
+    pub(crate) window: Option<RollingWindow>,
+    /// Ids of created records that Halo makes up (priorities' UUIDs).
+    pub(crate) rng: Rng,
 }
 
 impl State {
-    /// A seeded state.
-    pub(crate) fn new(config: FakeConfig, base_url: String) -> State {
+    /// A seeded state; the base URL is set once the server listens.
+    pub(crate) fn new(config: FakeConfig) -> State {
         State {
-            store: seed::seed(&config),
+            tables: seed::seed(&config),
+            tokens: auth::issuer(&config),
+            window: config
+                .rate_limit
+                .map(|(limit, window)| RollingWindow::new(limit, window)),
+            rng: Rng::new(0x5052_494F),
             config,
-            base_url,
-            tokens: HashMap::new(),
-            faults: FaultQueue::default(),
-            counters: Counters::default(),
-            issued: 0,
-            keys: RandomState::new(),
-            window: VecDeque::new(),
+            base_url: String::new(),
         }
-    }
-
-    /// A fresh, unguessable string for a token.
-    pub(crate) fn random_hex(&mut self) -> String {
-        self.issued += 1;
-        let mut out = String::new();
-        for part in 0..2u64 {
-            let mut hasher = self.keys.build_hasher();
-            hasher.write_u64(self.issued);
-            hasher.write_u64(part);
-            out.push_str(&format!("{:016x}", hasher.finish()));
-        }
-        out
-    }
-
-    /// Records an API request against the rate limit; `true` when it must be refused.
-    /// Refused requests do not count towards the window.
-    pub(crate) fn rate_limited(&mut self) -> bool {
-        let Some((limit, window)) = self.config.rate_limit else {
-            return false;
-        };
-        let now = Instant::now();
-        while self
-            .window
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= window)
-        {
-            self.window.pop_front();
-        }
-        if self.window.len() >= limit as usize {
-            return true;
-        }
-        self.window.push_back(now);
-        false
     }
 
     /// Halo's 429 text for the configured limit (300 per 5 minutes when none is set).
@@ -123,12 +55,4 @@ impl State {
         };
         format!("Rate Limit Reached - {limit} Requests per rolling {span} window")
     }
-}
-
-/// Locks the state, recovering from a poisoned lock (a panicking test thread must
-/// not take the fake down with it).
-pub(crate) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

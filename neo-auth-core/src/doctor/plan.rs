@@ -48,6 +48,7 @@ pub struct PlanEntry<'a> {
     optional: bool,
     may_be_empty: bool,
     degrades: Cow<'static, str>,
+    note: Option<String>,
     probe: Option<Probe<'a>>,
 }
 
@@ -61,6 +62,7 @@ impl fmt::Debug for PlanEntry<'_> {
             .field("optional", &self.optional)
             .field("may_be_empty", &self.may_be_empty)
             .field("degrades", &self.degrades)
+            .field("note", &self.note)
             .field("probe", &self.probe.is_some())
             .finish()
     }
@@ -78,6 +80,7 @@ impl<'a> PlanEntry<'a> {
             optional: false,
             may_be_empty: false,
             degrades: Cow::Borrowed(""),
+            note: None,
             probe: None,
         }
     }
@@ -127,6 +130,14 @@ impl<'a> PlanEntry<'a> {
     /// What stops working without the permission, completing "without it …".
     pub fn degrades(mut self, degrades: impl Into<Cow<'static, str>>) -> Self {
         self.degrades = degrades.into();
+        self
+    }
+
+    /// How the row is probed, or why it is not, when that is not a plain
+    /// 1-item read of the area's list (one list standing for a whole area, a
+    /// list read through a parent record); shown under the row.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 
@@ -196,6 +207,7 @@ pub struct ProbePlan<'a> {
     method: Option<CheckMethod>,
     policy: AccessPolicy,
     identity: Option<Fact>,
+    account: Cow<'static, str>,
     facts: Vec<Fact>,
     entries: Vec<PlanEntry<'a>>,
 }
@@ -223,6 +235,7 @@ impl<'a> ProbePlan<'a> {
             method: None,
             policy: AccessPolicy::default(),
             identity: None,
+            account: Cow::Borrowed(DEFAULT_ACCOUNT),
             facts: Vec::new(),
             entries: Vec::new(),
         }
@@ -266,6 +279,16 @@ impl<'a> ProbePlan<'a> {
         self
     }
 
+    /// Who acts behind the credential on the vendor's side, and where its own
+    /// permissions are set, for the rows where that account is what to fix
+    /// (nothing visible, a 403 the grant does not explain). Default: `the
+    /// vendor-side account behind the credential`; HaloPSA names its login
+    /// agent.
+    pub fn account(mut self, account: impl Into<Cow<'static, str>>) -> Self {
+        self.account = account.into();
+        self
+    }
+
     /// Another fact for the report.
     pub fn fact(mut self, fact: Fact) -> Self {
         self.facts.push(fact);
@@ -303,7 +326,10 @@ impl<'a> ProbePlan<'a> {
                     &self.grant,
                     grant_method,
                     &self.policy,
-                    &self.location,
+                    &Wording {
+                        location: &self.location,
+                        account: &self.account,
+                    },
                 )
                 .await,
             );
@@ -324,6 +350,16 @@ impl<'a> ProbePlan<'a> {
             checks,
         }
     }
+}
+
+/// Who is behind a credential when a vendor does not say.
+const DEFAULT_ACCOUNT: &str = "the vendor-side account behind the credential";
+
+/// How a plan words its findings: where permissions are ticked, and who to
+/// check when a held permission is refused.
+struct Wording<'w> {
+    location: &'w str,
+    account: &'w str,
 }
 
 /// Whether `policy` allows `access`.
@@ -361,8 +397,9 @@ async fn check_entry(
     grant: &Option<(Arc<dyn ScopeSet>, GrantSource)>,
     grant_method: Option<CheckMethod>,
     policy: &AccessPolicy,
-    location: &str,
+    wording: &Wording<'_>,
 ) -> AccessCheck {
+    let location = wording.location;
     let allowed = policy.access(&entry.area);
     let mut check = AccessCheck {
         area: entry.area,
@@ -380,6 +417,7 @@ async fn check_entry(
         degrades: entry.degrades.into_owned(),
         detail: None,
         error: None,
+        note: entry.note,
     };
     if allowed == AreaAccess::Ignore {
         check.detail = Some(format!(
@@ -444,22 +482,26 @@ async fn check_entry(
                 };
                 if check.required && !entry.may_be_empty {
                     check.flag(format!(
-                        "no records are visible although access is granted: the vendor-side account behind the credential cannot see records here{without}"
+                        "no records are visible although access is granted: {} cannot see records here{without}",
+                        wording.account
                     ));
                 } else {
                     check.warn(format!(
-                        "no records are visible: fine if there are none; otherwise the vendor-side account behind the credential cannot see them{without}"
+                        "no records are visible: fine if there are none; otherwise {} cannot see them{without}",
+                        wording.account
                     ));
                 }
             }
         }
-        Err(error) => probe_failed(&mut check, &error, location),
+        Err(error) => probe_failed(&mut check, &error, wording, confirmed),
     }
     check
 }
 
-/// Maps a failed probe to the row.
-fn probe_failed(check: &mut AccessCheck, error: &Error, location: &str) {
+/// Maps a failed probe to the row. `confirmed`: the grant said the
+/// permission is held (else it was only requested).
+fn probe_failed(check: &mut AccessCheck, error: &Error, wording: &Wording<'_>, confirmed: bool) {
+    let location = wording.location;
     let inner = innermost(error);
     check.error = Some(
         inner
@@ -467,14 +509,30 @@ fn probe_failed(check: &mut AccessCheck, error: &Error, location: &str) {
             .map_or_else(|| inner.to_string(), ToString::to_string),
     );
     match inner {
-        Error::MissingScope { scope, label, .. } => {
+        Error::MissingScope {
+            scope,
+            label,
+            vendor,
+            response,
+            ..
+        } => {
+            // The grant said "held", but only because it was asked for.
+            let requested_only = !confirmed && check.granted == Some(true);
             check.granted = Some(false);
             check.method = CheckMethod::ProbeRead;
             check.visibility = Visibility::Forbidden;
-            let detail = match &check.scope {
+            let mut detail = match &check.scope {
                 Some(own) => tick(own, location, &check.degrades),
                 None => format!("`{scope}` missing — tick \"{label}\" {location}"),
             };
+            // A 403 while the grant is only what was asked for: the scope may
+            // be missing, or held and refused by the account behind it.
+            if response.is_some() && requested_only {
+                detail = format!(
+                    "{vendor} answered 403 and the token response lists no scopes, so either {detail}, or the scope is held and {} lacks the permission",
+                    wording.account
+                );
+            }
             check.flag(detail);
         }
         Error::Forbidden { .. } => {
@@ -527,6 +585,14 @@ mod tests {
             degrades: String::new(),
             detail: None,
             error: None,
+            note: None,
+        }
+    }
+
+    fn wording(location: &str) -> Wording<'_> {
+        Wording {
+            location,
+            account: "the login agent",
         }
     }
 
@@ -544,7 +610,8 @@ mod tests {
         probe_failed(
             &mut check,
             &Error::Shared(Arc::new(missing)),
-            "on the API tab",
+            &wording("on the API tab"),
+            true,
         );
         assert_eq!(check.granted, Some(false));
         assert_eq!(check.severity, Severity::Problem);
@@ -560,7 +627,8 @@ mod tests {
         probe_failed(
             &mut check,
             &Error::timeout("GET /tickets", std::time::Duration::from_secs(30)),
-            "x",
+            &wording("x"),
+            true,
         );
         assert_eq!(
             (check.severity, check.visibility),
@@ -573,7 +641,7 @@ mod tests {
             allowed: AreaAccess::Ignore,
             needed: Access::Read,
         };
-        probe_failed(&mut check, &denied, "x");
+        probe_failed(&mut check, &denied, &wording("x"), true);
         assert_eq!(
             (check.severity, check.method),
             (Severity::Ok, CheckMethod::NotChecked)
@@ -585,7 +653,57 @@ mod tests {
         let mut check = row();
         check.required = false;
         check.optional = true;
-        probe_failed(&mut check, &Error::config("bad"), "x");
+        probe_failed(&mut check, &Error::config("bad"), &wording("x"), true);
         assert_eq!(check.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_403_on_a_requested_only_scope_names_both_causes() {
+        let api = crate::error::ApiError {
+            method: http::Method::GET,
+            path: "/api/Client".into(),
+            status: http::StatusCode::FORBIDDEN,
+            code: None,
+            message: Some("no permission".into()),
+            request_id: None,
+            retry_after: None,
+            body_snippet: String::new(),
+        };
+        let refused = || Error::MissingScope {
+            operation: "companies.list".into(),
+            vendor: "Acme".into(),
+            scope: "read:tickets".into(),
+            label: "Tickets - Read".into(),
+            location: "on the API tab".into(),
+            response: Some(Box::new(api.clone())),
+        };
+        let mut check = row();
+        check.granted = Some(true);
+        probe_failed(&mut check, &refused(), &wording("on the API tab"), false);
+        let detail = check.detail.clone().unwrap_or_default();
+        assert!(
+            detail.starts_with("Acme answered 403 and the token response lists no scopes, so either `read:tickets` missing — tick \"Tickets - Read\" on the API tab"),
+            "{detail}"
+        );
+        assert!(
+            detail.ends_with("or the scope is held and the login agent lacks the permission"),
+            "{detail}"
+        );
+        assert_eq!(
+            (check.granted, check.visibility),
+            (Some(false), Visibility::Forbidden)
+        );
+        // With a confirmed grant, or none reported, the refusal is the scope alone.
+        for (granted, confirmed) in [(Some(true), true), (None, false)] {
+            let mut check = row();
+            check.granted = granted;
+            probe_failed(
+                &mut check,
+                &refused(),
+                &wording("on the API tab"),
+                confirmed,
+            );
+            assert!(!check.detail.unwrap_or_default().contains("login agent"));
+        }
     }
 }

@@ -66,7 +66,11 @@ fn write_row(f: &mut fmt::Formatter<'_>, check: &AccessCheck) -> fmt::Result {
     } else if !check.required {
         write!(f, " [not needed by the policy]")?;
     }
-    writeln!(f)
+    writeln!(f)?;
+    match &check.note {
+        Some(note) => writeln!(f, "      {note}"),
+        None => Ok(()),
+    }
 }
 
 /// One missing permission and every row that needs it.

@@ -138,6 +138,10 @@ pub struct AccessCheck {
     pub detail: Option<String>,
     /// What the server answered when the probe failed or was refused.
     pub error: Option<String>,
+    /// How the row was probed, or why it was not, when that is not a plain
+    /// 1-item read of the area's list ([`PlanEntry::note`](crate::doctor::PlanEntry::note)):
+    /// `probed through GET /Status only`.
+    pub note: Option<String>,
 }
 
 impl AccessCheck {

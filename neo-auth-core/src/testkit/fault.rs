@@ -99,6 +99,31 @@ impl Fault {
         }
     }
 
+    /// The status of the reply a replacing fault answers with (an invalid
+    /// [`Fault::ServerError`] or [`Fault::TokenServerError`] status is 500);
+    /// `None` for [`Fault::Slow`], which keeps the normal reply. A vendor fake
+    /// wording its own fault replies ([`Router::fault_reply`](super::Router::fault_reply))
+    /// uses it so its statuses stay the kit's.
+    ///
+    /// ```
+    /// use neo_auth_core::testkit::Fault;
+    /// assert_eq!(Fault::ServerError { status: 503, times: 1 }.status(), Some(503));
+    /// assert_eq!(Fault::ServerError { status: 200, times: 1 }.status(), Some(500));
+    /// assert_eq!(Fault::TokenLocked { times: 1 }.status(), Some(423));
+    /// ```
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Fault::RateLimited { .. } => Some(429),
+            Fault::ServerError { status, .. } | Fault::TokenServerError { status, .. } => {
+                Some(error_status(*status))
+            }
+            Fault::Slow { .. } => None,
+            Fault::Unauthorized { .. } => Some(401),
+            Fault::MalformedJson { .. } => Some(200),
+            Fault::TokenLocked { .. } => Some(423),
+        }
+    }
+
     /// The kit's generic reply for a fault that replaces the normal one (`None`
     /// for [`Fault::Slow`]): 429 `text/plain` (with `Retry-After` when set),
     /// 5xx `{"message": …}`, 401 `{"message": …}` with
@@ -351,6 +376,24 @@ mod tests {
             times: 1,
         };
         assert_eq!(slow.default_reply(), None);
+        assert_eq!(slow.status(), None);
+        for fault in [
+            with,
+            server,
+            Fault::Unauthorized { times: 1 },
+            Fault::MalformedJson { times: 1 },
+            Fault::TokenServerError {
+                status: 502,
+                times: 1,
+            },
+            Fault::TokenLocked { times: 1 },
+        ] {
+            assert_eq!(
+                fault.status(),
+                fault.default_reply().map(|r| r.status()),
+                "{fault:?}"
+            );
+        }
         assert_eq!(slow.delay(), Some(Duration::from_millis(5)));
     }
 }

@@ -326,11 +326,7 @@ impl Vendor for Halo {
 
     fn sandbox_permissions() -> Vec<&'static str> {
         let mut names = table_scopes();
-        names.extend(
-            DOCTOR_AREAS
-                .iter()
-                .map(|(needs, ..)| needs.read.area().name()),
-        );
+        names.extend(DOCTOR_AREAS.iter().map(|needs| needs.read.area().name()));
         names
     }
 

@@ -8,7 +8,7 @@ use super::doctor::DOCTOR_AREAS;
 /// Every scope the resource table uses: the sandbox credential's full grant.
 pub(super) fn table_scopes() -> Vec<&'static str> {
     let mut scopes = BTreeSet::new();
-    for (needs, ..) in DOCTOR_AREAS {
+    for needs in DOCTOR_AREAS {
         for requirement in [&needs.read, &needs.write] {
             if let Some(scope) = requirement.scope() {
                 scopes.insert(scope.name());
@@ -24,7 +24,7 @@ pub(super) fn reduced_scopes(without: &[String]) -> Vec<&'static str> {
     let mut removed: BTreeSet<String> = BTreeSet::new();
     for name in without {
         let name = name.trim().to_ascii_lowercase();
-        for (needs, ..) in DOCTOR_AREAS {
+        for needs in DOCTOR_AREAS {
             if needs.read.area().name() == name {
                 for requirement in [&needs.read, &needs.write] {
                     if let Some(scope) = requirement.scope() {
