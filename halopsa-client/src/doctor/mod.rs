@@ -20,7 +20,7 @@ use neo_auth_core::{Access, ApiRequest, AreaAccess, Error, Requirement, Result, 
 use crate::client::api_path;
 use crate::errors::{AGENT_PERMISSIONS_LOCATION, FORBIDDEN_HINT};
 use crate::models::ListResponse;
-use crate::resource::ResourceDef;
+use neo_auth_core::{EndpointSpec, Verb};
 use crate::scopes::PERMISSION_LOCATION;
 use probes::{Probe, ProbeHow, RECORDS_EXPECTED, probes};
 pub use report::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
@@ -94,10 +94,15 @@ impl crate::Client {
         // A ticket the tickets probe saw, to read its actions.
         let mut visible_ticket: Option<i64> = None;
         for probe in probes() {
+            let verbs = probe.def.requirements;
             for (requirement, degrades) in [
-                (&probe.def.requirements.read, probe.degrades_read),
-                (&probe.def.requirements.write, probe.degrades_write),
-            ] {
+                (verbs.requirement(probe.def.name, Verb::List), probe.degrades_read),
+                (verbs.requirement(probe.def.name, Verb::Create), probe.degrades_write),
+            ]
+            .into_iter()
+            .filter_map(|(requirement, degrades)| requirement.map(|r| (r, degrades)))
+            {
+                let requirement = &requirement;
                 let policy = self.policy().access(requirement.area());
                 let required = match (policy, requirement.access()) {
                     (AreaAccess::Ignore, _) => continue,
@@ -128,7 +133,7 @@ impl crate::Client {
                     let seen = self
                         .probe_area(&probe, requirement, visible_ticket, &mut check)
                         .await?;
-                    if probe.def.path == crate::resources::tickets::TICKETS.path {
+                    if probe.def.path == crate::endpoints::TICKETS.path {
                         visible_ticket = seen;
                     }
                 }
@@ -185,7 +190,7 @@ impl crate::Client {
             ProbeHow::ActionsOfVisibleTicket => match visible_ticket {
                 Some(ticket) => {
                     check.note = Some(format!(
-                        "probed with GET /{}?ticket_id={ticket}&count=1 (actions are listed per ticket)",
+                        "probed with GET {}?ticket_id={ticket}&count=1 (actions are listed per ticket)",
                         probe.def.path
                     ));
                     self.probe(probe.def, requirement, ProbeQuery::ActionsOf(ticket), check)
@@ -207,7 +212,7 @@ impl crate::Client {
     /// first record read, if any.
     async fn probe(
         &self,
-        def: &ResourceDef,
+        def: &EndpointSpec,
         requirement: &Requirement,
         query: ProbeQuery,
         check: &mut AccessCheck,
@@ -217,7 +222,7 @@ impl crate::Client {
             ProbeQuery::ActionsOf(ticket) => {
                 request = request.query("ticket_id", ticket).query("count", 1);
             }
-            ProbeQuery::List if def.paginated => {
+            ProbeQuery::List if crate::endpoints::is_paged(def) => {
                 request = request
                     .query("pageinate", "true")
                     .query("page_size", 1)
@@ -230,7 +235,7 @@ impl crate::Client {
         let outcome = match self.transport().send(request).await {
             Ok(response) => ListResponse::<serde_json::Value>::from_slice_with_key(
                 response.body(),
-                def.list_key,
+                crate::endpoints::list_key(def),
             ),
             Err(error) => Err(error),
         };

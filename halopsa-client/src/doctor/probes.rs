@@ -1,12 +1,14 @@
 //! What the doctor checks per area: the resource probed and what degrades.
 
-use crate::resource::ResourceDef;
-use crate::resources::{
-    actions, appointments, assets, companies, configuration, contacts, contracts, invoices,
-    knowledge_base, opportunities, products, quotations, reports, sites, slas, suppliers, tickets,
+use crate::endpoints as tickets;
+use crate::endpoints::{
+    self as actions, self as appointments, self as assets, self as companies,
+    self as configuration, self as contacts, self as contracts, self as invoices,
+    self as knowledge_base, self as opportunities, self as products, self as quotations,
+    self as reports, self as sites, self as slas, self as suppliers,
 };
 use crate::scopes::areas;
-use neo_auth_core::Area;
+use neo_auth_core::{Area, EndpointSpec};
 
 /// Areas every Halo tenant in use has records in: when the login agent sees none
 /// there, it cannot see records (a [`Severity::Problem`](super::Severity::Problem)).
@@ -37,7 +39,7 @@ pub(crate) enum ProbeHow {
 /// One area of the report.
 pub(crate) struct Probe {
     /// The resource read by the probe; its requirements are the area's.
-    pub(crate) def: &'static ResourceDef,
+    pub(crate) def: &'static EndpointSpec,
     /// What stops working without read access.
     pub(crate) degrades_read: &'static str,
     /// What stops working without write access.

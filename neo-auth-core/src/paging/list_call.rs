@@ -402,7 +402,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
         }
     }
 
-    fn context(&self) -> Result<Arc<Context<T>>> {
+    fn context(&self, in_stream: bool) -> Result<Arc<Context<T>>> {
         self.validate()?;
         let spec = self.spec;
         let mut path = match &self.parent {
@@ -455,31 +455,27 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
             record_key: self.record_key.clone(),
             index: AtomicU64::new(0),
             consumed: AtomicU64::new(0),
+            in_stream,
         }))
     }
 
     /// The first page.
     pub async fn send(&self) -> Result<Page<T>> {
-        let context = self.context()?;
+        let context = self.context(false)?;
         let first = first_token(&self.spec.paging);
         context.fetch(first).await
     }
 
-    /// One numbered page: `number` for a [`PagingScheme::Numbered`] list (at
-    /// least its `first`); for an unpaged list ([`PagingScheme::None`]) page 1
-    /// is the whole list and later pages are empty, with nothing sent. Other
-    /// schemes cannot be addressed by number ([`Error::Config`]).
+    /// One numbered page: `number` for a [`PagingScheme::Numbered`] list (a
+    /// number below its `first` is the first page); for an unpaged list
+    /// ([`PagingScheme::None`]) page 1 (or 0) is the whole list and later pages
+    /// are empty, with nothing sent. Other schemes cannot be addressed by
+    /// number ([`Error::Config`]).
     pub async fn page(&self, number: u64) -> Result<Page<T>> {
         let token = match self.spec.paging {
-            PagingScheme::Numbered { first, .. } if number >= first => PageToken::Number(number),
-            PagingScheme::Numbered { first, .. } => {
-                return Err(Error::config(format!(
-                    "the `{}` list numbers its pages from {first}, not {number}",
-                    self.spec.name
-                )));
-            }
-            PagingScheme::None if number == 1 => PageToken::Start,
-            PagingScheme::None if number > 1 => {
+            PagingScheme::Numbered { first, .. } => PageToken::Number(number.max(first)),
+            PagingScheme::None if number <= 1 => PageToken::Start,
+            PagingScheme::None => {
                 self.validate()?;
                 return Ok(Page::new(Vec::new(), None));
             }
@@ -490,7 +486,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
                 )));
             }
         };
-        self.context()?.fetch(token).await
+        self.context(false)?.fetch(token).await
     }
 
     /// All pages, one in memory at a time, through the pager's loop guards.
@@ -506,7 +502,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
                     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
             );
         }
-        let context = match self.context() {
+        let context = match self.context(true) {
             Ok(context) => context,
             Err(error) => return Box::pin(stream::once(async move { Err(error) })),
         };
@@ -588,6 +584,8 @@ struct Context<T> {
     index: AtomicU64,
     /// Records (before de-duplication) received so far: the next offset.
     consumed: AtomicU64,
+    /// Whether the pages belong to a stream (not a single `send`/`page`).
+    in_stream: bool,
 }
 
 impl<T: DeserializeOwned> Context<T> {
@@ -705,6 +703,7 @@ impl<T: DeserializeOwned> Context<T> {
         let verdict = match &self.hook {
             Some(hook) => hook.after_page(&PageSeen {
                 index,
+                in_stream: self.in_stream,
                 token: &token,
                 items: items.len(),
                 page_size: self.page_size,
