@@ -91,8 +91,8 @@ pub use client::{
 };
 pub use credentials::HaloCredentials;
 pub use doctor::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
-pub use errors::HaloErrors;
 pub use endpoints::MAX_PAGE_SIZE;
+pub use errors::HaloErrors;
 pub use list::{
     ActionList, AgentList, AppointmentList, AssetList, CategoryList, CompanyList, ContactList,
     ContractList, DateField, InvoiceList, KbArticleList, OpportunityList, PriorityList,
@@ -107,7 +107,7 @@ pub use scopes::{HaloScopeRules, areas};
 
 // What this crate's methods take and return, so a user depends on one crate.
 pub use neo_auth_core::{
-    AccessPolicy, Approval, AreaAccess, BatchError, EndpointSpec, Error, ListCall, Page,
-    RecordId, RequestOptions, Result, SaveOutcome,
+    AccessPolicy, Approval, AreaAccess, BatchError, EndpointSpec, Error, ListCall, Page, RecordId,
+    RequestOptions, Result, SaveOutcome,
 };
 pub use secrecy;

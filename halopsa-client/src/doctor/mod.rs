@@ -20,8 +20,8 @@ use neo_auth_core::{Access, ApiRequest, AreaAccess, Error, Requirement, Result, 
 use crate::client::api_path;
 use crate::errors::{AGENT_PERMISSIONS_LOCATION, FORBIDDEN_HINT};
 use crate::models::ListResponse;
-use neo_auth_core::{EndpointSpec, Verb};
 use crate::scopes::PERMISSION_LOCATION;
+use neo_auth_core::{EndpointSpec, Verb};
 use probes::{Probe, ProbeHow, RECORDS_EXPECTED, probes};
 pub use report::{AccessCheck, AccessReport, AgentCheck, CheckMethod, Severity, Visibility};
 
@@ -96,8 +96,14 @@ impl crate::Client {
         for probe in probes() {
             let verbs = probe.def.requirements;
             for (requirement, degrades) in [
-                (verbs.requirement(probe.def.name, Verb::List), probe.degrades_read),
-                (verbs.requirement(probe.def.name, Verb::Create), probe.degrades_write),
+                (
+                    verbs.requirement(probe.def.name, Verb::List),
+                    probe.degrades_read,
+                ),
+                (
+                    verbs.requirement(probe.def.name, Verb::Create),
+                    probe.degrades_write,
+                ),
             ]
             .into_iter()
             .filter_map(|(requirement, degrades)| requirement.map(|r| (r, degrades)))

@@ -50,7 +50,7 @@ const STABLE_ORDER: &[(&str, &str)] = &[("order", "id"), ("orderdesc", "false")]
 /// A record type of one Halo endpoint, and the list type of that endpoint:
 /// [`Resource::list`](crate::Resource::list) returns `Self::List`, which has the
 /// filters the endpoint honours. Generic code reaches the list's common endings
-/// through the core call: `ListCall::from(resource.list()).collect_all()`.
+/// through the core call: `let call: ListCall<T> = resource.list().into();`.
 pub trait Record: Serialize + DeserializeOwned + Send + 'static {
     /// The endpoint's list type.
     type List: From<ListCall<Self>> + Into<ListCall<Self>>;

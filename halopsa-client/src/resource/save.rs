@@ -11,11 +11,11 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use http::Method;
+use neo_auth_core::Approval;
 use neo_auth_core::{
     BatchError, EndpointSpec, Error, RequestOptions, Result, SaveOutcome, Verb, WriteCall,
     decode_json, send_chunked,
 };
-use neo_auth_core::Approval;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -205,7 +205,10 @@ where
             Ok(records) => records,
             Err(error) => return Err(BatchError::refused(total, MAX_BATCH, error)),
         };
-        send_chunked(records, MAX_BATCH, |_, chunk| self.post_chunk(chunk.to_vec())).await
+        send_chunked(records, MAX_BATCH, |_, chunk| {
+            self.post_chunk(chunk.to_vec())
+        })
+        .await
     }
 
     /// Sends the records in one POST (at most [`MAX_BATCH`]) and reports what
