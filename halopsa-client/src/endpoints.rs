@@ -1,6 +1,6 @@
 //! Every HaloPSA resource this crate calls, described once: path, how its list
 //! is paged and wrapped, the kind of its ids, the parent key of its records and
-//! what each verb needs (from its area in [`scopes::requirements`]).
+//! what each verb needs (from its area in [`scopes::requirements`](crate::scopes::requirements)).
 //!
 //! | accessor | path | list key | paged |
 //! | --- | --- | --- | --- |

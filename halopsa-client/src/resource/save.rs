@@ -246,7 +246,7 @@ where
         let (sent, mode) = (records.len(), self.mode);
         let outcome = self
             .write(records)
-            .confirm(move |raw: &Box<RawValue>| match read_saved::<T>(raw, sent, mode) {
+            .confirm(move |raw| match read_saved::<T>(raw, sent, mode) {
                 Ok(_) => Ok(()),
                 Err(NotShown::Unconfirmed(why)) => Err(why),
                 Err(NotShown::Undecodable(error)) => Err(format!(

@@ -1,5 +1,5 @@
 //! The resource accessors of [`Client`](crate::Client), one line each over the
-//! [`endpoints`](crate::endpoints) table; the handlers with their own shape —
+//! [`endpoints`](mod@crate::endpoints) table; the handlers with their own shape —
 //! [`Actions`](actions::Actions) (keyed by ticket), [`Priorities`](configuration::Priorities)
 //! (string ids) and the report data — have their own modules.
 
