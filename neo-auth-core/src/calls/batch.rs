@@ -40,8 +40,8 @@ impl<T> BatchError<T> {
     /// ```
     /// use neo_auth_core::{BatchError, Error};
     /// let error = BatchError::<()>::refused(150, 100, Error::config("record 3 has an id"));
-    /// assert_eq!((error.applied, error.not_sent), (0..0, 0..150));
     /// assert_eq!(error.safe_to_resend(), 0..150);
+    /// assert_eq!((error.applied, error.not_sent), (0..0, 0..150));
     /// ```
     pub fn refused(total: usize, chunk_size: usize, error: Error) -> Self {
         BatchError {

@@ -5,7 +5,7 @@
 //! `AccessReport`, this module becomes a call to it.)
 
 use halopsa_client::scopes::{PERMISSION_LOCATION, ResourceRequirements, requirements};
-use halopsa_client::{Client, ListRequest};
+use halopsa_client::{Client, ListCall};
 use neo_auth_core::doctor::{AccessReport, Fact, PlanEntry, ProbePlan};
 use neo_auth_core::{Area, Credential, Result};
 use serde::Serialize;
@@ -119,11 +119,12 @@ pub(super) const DOCTOR_AREAS: &[(ResourceRequirements, &str, &str, bool)] = &[
 ];
 
 /// The number of records a 1-item probe read saw.
-async fn probe_count<T>(list: ListRequest<T>) -> Result<u64>
+async fn probe_count<T, L>(list: L) -> Result<u64>
 where
     T: Serialize + DeserializeOwned + Send + 'static,
+    L: Into<ListCall<T>>,
 {
-    let page = list.page_size(1).send().await?;
+    let page = list.into().page_size(1).send().await?;
     Ok(page.total.unwrap_or(page.items.len() as u64))
 }
 
