@@ -57,7 +57,7 @@ const PAGED: PagingScheme = PagingScheme::Numbered {
 };
 
 /// Keys of a wrapped page that never hold the records, even when they hold an array.
-const METADATA_KEYS: &[&str] = &[
+pub(crate) const METADATA_KEYS: &[&str] = &[
     "record_count",
     "page_no",
     "page_size",
@@ -75,20 +75,6 @@ const fn list(key: &'static [&'static str]) -> Envelope {
         .or_first_array(METADATA_KEYS)
 }
 
-/// A paged resource.
-const fn paged(
-    name: &'static str,
-    path: &'static str,
-    noun: &'static str,
-    verbs: Requirements,
-    key: &'static [&'static str],
-) -> EndpointSpec {
-    EndpointSpec::new(name, path, verbs)
-        .noun(noun)
-        .paging(PAGED)
-        .envelope(list(key))
-}
-
 /// A resource read in one GET.
 const fn unpaged(
     name: &'static str,
@@ -100,6 +86,17 @@ const fn unpaged(
     EndpointSpec::new(name, path, verbs)
         .noun(noun)
         .envelope(list(key))
+}
+
+/// A paged resource.
+const fn paged(
+    name: &'static str,
+    path: &'static str,
+    noun: &'static str,
+    verbs: Requirements,
+    key: &'static [&'static str],
+) -> EndpointSpec {
+    unpaged(name, path, noun, verbs, key).paging(PAGED)
 }
 
 const UNDOCUMENTED: &[&str] = &[""];
