@@ -152,13 +152,17 @@ async fn an_unpaged_list_is_page_one_and_later_pages_send_nothing() {
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
 
-/// Counts the pages it saw; fails the stream on its third.
+/// Counts the pages it saw (and those of a stream); fails the stream on its third.
 struct Counting {
     seen: AtomicUsize,
+    in_stream: Arc<AtomicUsize>,
 }
 
 impl PageHook for Counting {
-    fn after_page(&self, _: &PageSeen<'_>) -> Result<PageVerdict> {
+    fn after_page(&self, page: &PageSeen<'_>) -> Result<PageVerdict> {
+        if page.in_stream {
+            self.in_stream.fetch_add(1, Ordering::SeqCst);
+        }
         if self.seen.fetch_add(1, Ordering::SeqCst) + 1 > 2 {
             return Err(Error::PaginationStalled {
                 pages: 3,
@@ -175,6 +179,8 @@ async fn a_stream_hook_remembers_one_stream_only() {
     let transport = common::transport(&server, Arc::new(common::basic()));
     let made = Arc::new(AtomicUsize::new(0));
     let counter = made.clone();
+    let streamed = Arc::new(AtomicUsize::new(0));
+    let in_stream = streamed.clone();
     let call = ListCall::<Value>::new(&transport, &TICKETS)
         .page_size(10)
         .max_pages(2)
@@ -182,6 +188,7 @@ async fn a_stream_hook_remembers_one_stream_only() {
             counter.fetch_add(1, Ordering::SeqCst);
             Counting {
                 seen: AtomicUsize::new(0),
+                in_stream: in_stream.clone(),
             }
         });
     // Two pages per stream, three streams of one call and its clone: a shared
@@ -204,6 +211,7 @@ async fn a_stream_hook_remembers_one_stream_only() {
         .page_size(10)
         .hook(Counting {
             seen: AtomicUsize::new(0),
+            in_stream: Arc::new(AtomicUsize::new(0)),
         });
     shared.send().await.unwrap();
     shared.send().await.unwrap();
