@@ -75,8 +75,8 @@ const fn list(key: &'static [&'static str]) -> Envelope {
         .or_first_array(METADATA_KEYS)
 }
 
-/// A resource read in one GET.
-const fn unpaged(
+/// A resource, read in one GET unless `.paging(PAGED)` is added.
+const fn resource(
     name: &'static str,
     path: &'static str,
     noun: &'static str,
@@ -88,30 +88,20 @@ const fn unpaged(
         .envelope(list(key))
 }
 
-/// A paged resource.
-const fn paged(
-    name: &'static str,
-    path: &'static str,
-    noun: &'static str,
-    verbs: Requirements,
-    key: &'static [&'static str],
-) -> EndpointSpec {
-    unpaged(name, path, noun, verbs, key).paging(PAGED)
-}
-
 const UNDOCUMENTED: &[&str] = &[""];
 
 /// `/Tickets` (schema `Faults`).
-pub(crate) static TICKETS: EndpointSpec = paged(
+pub(crate) static TICKETS: EndpointSpec = resource(
     "tickets",
     "/Tickets",
     "ticket",
     requirements::TICKETS_VERBS,
     &["tickets"],
-);
+)
+.paging(PAGED);
 /// `/Actions`: notes and time entries, listed per ticket; ids restart on every
 /// ticket, so every single-record request carries `ticket_id`.
-pub(crate) static ACTIONS: EndpointSpec = unpaged(
+pub(crate) static ACTIONS: EndpointSpec = resource(
     "actions",
     "/Actions",
     "action",
@@ -120,55 +110,61 @@ pub(crate) static ACTIONS: EndpointSpec = unpaged(
 )
 .parent_key("ticket_id");
 /// `/Users` (contacts).
-pub(crate) static CONTACTS: EndpointSpec = paged(
+pub(crate) static CONTACTS: EndpointSpec = resource(
     "contacts",
     "/Users",
     "contact",
     requirements::CONTACTS_VERBS,
     &["users"],
-);
+)
+.paging(PAGED);
 /// `/Client` (companies).
-pub(crate) static COMPANIES: EndpointSpec = paged(
+pub(crate) static COMPANIES: EndpointSpec = resource(
     "companies",
     "/Client",
     "company",
     requirements::COMPANIES_VERBS,
     &["clients"],
-);
+)
+.paging(PAGED);
 /// `/Site`.
-pub(crate) static SITES: EndpointSpec = paged(
+pub(crate) static SITES: EndpointSpec = resource(
     "sites",
     "/Site",
     "site",
     requirements::SITES_VERBS,
     &["sites"],
-);
+)
+.paging(PAGED);
 /// `/Asset` (schema `Device`), 50 a page whatever is asked.
-pub(crate) static ASSETS: EndpointSpec = paged(
+pub(crate) static ASSETS: EndpointSpec = resource(
     "assets",
     "/Asset",
     "asset",
     requirements::ASSETS_VERBS,
     &["assets"],
-);
+)
+.paging(PAGED);
 /// `/Item` (products).
-pub(crate) static PRODUCTS: EndpointSpec = paged(
+pub(crate) static PRODUCTS: EndpointSpec = resource(
     "products",
     "/Item",
     "product",
     requirements::PRODUCTS_VERBS,
     &["items"],
-);
+)
+.paging(PAGED);
 /// `/Appointment`.
-pub(crate) static APPOINTMENTS: EndpointSpec = paged(
+pub(crate) static APPOINTMENTS: EndpointSpec = resource(
     "appointments",
     "/Appointment",
     "appointment",
     requirements::APPOINTMENTS_VERBS,
     &["appointments"],
-);
+)
+.paging(PAGED);
 /// `/SLA`.
-pub(crate) static SLAS: EndpointSpec = unpaged(
+pub(crate) static SLAS: EndpointSpec = resource(
     "slas",
     "/SLA",
     "SLA",
@@ -176,63 +172,70 @@ pub(crate) static SLAS: EndpointSpec = unpaged(
     UNDOCUMENTED,
 );
 /// `/KBArticle`.
-pub(crate) static KB_ARTICLES: EndpointSpec = paged(
+pub(crate) static KB_ARTICLES: EndpointSpec = resource(
     "kb_articles",
     "/KBArticle",
     "knowledge-base article",
     requirements::KNOWLEDGE_BASE_VERBS,
     &["articles"],
-);
+)
+.paging(PAGED);
 /// `/ClientContract`.
-pub(crate) static CONTRACTS: EndpointSpec = paged(
+pub(crate) static CONTRACTS: EndpointSpec = resource(
     "contracts",
     "/ClientContract",
     "contract",
     requirements::CONTRACTS_VERBS,
     &["contracts"],
-);
+)
+.paging(PAGED);
 /// `/Invoice`.
-pub(crate) static INVOICES: EndpointSpec = paged(
+pub(crate) static INVOICES: EndpointSpec = resource(
     "invoices",
     "/Invoice",
     "invoice",
     requirements::INVOICES_VERBS,
     &["invoices"],
-);
+)
+.paging(PAGED);
 /// `/Quotation`.
-pub(crate) static QUOTATIONS: EndpointSpec = paged(
+pub(crate) static QUOTATIONS: EndpointSpec = resource(
     "quotations",
     "/Quotation",
     "quotation",
     requirements::QUOTATIONS_VERBS,
     &["quotes"],
-);
+)
+.paging(PAGED);
 /// `/Supplier`.
-pub(crate) static SUPPLIERS: EndpointSpec = paged(
+pub(crate) static SUPPLIERS: EndpointSpec = resource(
     "suppliers",
     "/Supplier",
     "supplier",
     requirements::SUPPLIERS_VERBS,
     &["suppliers"],
-);
+)
+.paging(PAGED);
 /// `/Opportunities` (tickets of the CRM; listed under `tickets`).
-pub(crate) static OPPORTUNITIES: EndpointSpec = paged(
+pub(crate) static OPPORTUNITIES: EndpointSpec = resource(
     "opportunities",
     "/Opportunities",
     "opportunity",
     requirements::OPPORTUNITIES_VERBS,
     &["tickets"],
-);
+)
+.paging(PAGED);
 /// `/Report` (schema `AnalyzerProfile`); `/ReportData` shares its requirements.
-pub(crate) static REPORTS: EndpointSpec = paged(
+pub(crate) static REPORTS: EndpointSpec = resource(
     "reports",
     "/Report",
     "report",
     requirements::REPORTS_VERBS,
     &["reports"],
-);
+)
+.paging(PAGED);
 /// `/Status`.
-pub(crate) static STATUSES: EndpointSpec = unpaged(
+pub(crate) static STATUSES: EndpointSpec = resource(
     "statuses",
     "/Status",
     "status",
@@ -240,7 +243,7 @@ pub(crate) static STATUSES: EndpointSpec = unpaged(
     &["statuses"],
 );
 /// `/Priority`: string ids (a UUID; `priorityid` is the number tickets carry).
-pub(crate) static PRIORITIES: EndpointSpec = unpaged(
+pub(crate) static PRIORITIES: EndpointSpec = resource(
     "priorities",
     "/Priority",
     "priority",
@@ -249,7 +252,7 @@ pub(crate) static PRIORITIES: EndpointSpec = unpaged(
 )
 .id(IdKind::Text);
 /// `/Category`.
-pub(crate) static CATEGORIES: EndpointSpec = unpaged(
+pub(crate) static CATEGORIES: EndpointSpec = resource(
     "categories",
     "/Category",
     "category",
@@ -257,7 +260,7 @@ pub(crate) static CATEGORIES: EndpointSpec = unpaged(
     &["categories"],
 );
 /// `/Team`.
-pub(crate) static TEAMS: EndpointSpec = unpaged(
+pub(crate) static TEAMS: EndpointSpec = resource(
     "teams",
     "/Team",
     "team",
@@ -265,7 +268,7 @@ pub(crate) static TEAMS: EndpointSpec = unpaged(
     &["teams"],
 );
 /// `/Agent`.
-pub(crate) static AGENTS: EndpointSpec = unpaged(
+pub(crate) static AGENTS: EndpointSpec = resource(
     "agents",
     "/Agent",
     "agent",
@@ -273,7 +276,7 @@ pub(crate) static AGENTS: EndpointSpec = unpaged(
     &["agents"],
 );
 /// `/TicketType`.
-pub(crate) static TICKET_TYPES: EndpointSpec = unpaged(
+pub(crate) static TICKET_TYPES: EndpointSpec = resource(
     "ticket_types",
     "/TicketType",
     "ticket type",
@@ -281,7 +284,7 @@ pub(crate) static TICKET_TYPES: EndpointSpec = unpaged(
     UNDOCUMENTED,
 );
 /// `/Workflow`.
-pub(crate) static WORKFLOWS: EndpointSpec = unpaged(
+pub(crate) static WORKFLOWS: EndpointSpec = resource(
     "workflows",
     "/Workflow",
     "workflow",
