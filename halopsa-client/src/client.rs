@@ -14,12 +14,10 @@ use url::Url;
 
 use crate::auth::{HaloTokenSource, TokenEndpoint};
 use crate::credentials::HaloCredentials;
+use crate::endpoints::MAX_PAGE_SIZE;
 use crate::errors::HaloErrors;
 use crate::policy::default_policy;
 use crate::scopes::HaloScopeRules;
-
-/// Halo's page-size cap: larger requests are silently cut to 100.
-pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// The default client-side request budget: 280 API requests per rolling 5
 /// minutes. Hosted Halo allows 300 per rolling 5 minutes ("Rate Limit Reached -

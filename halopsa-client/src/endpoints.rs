@@ -1,47 +1,298 @@
-//! [`ResourceDef`]: what the SDK knows about one Halo resource — a leaf module
-//! (it depends only on [`scopes`](crate::scopes)), so the list and resource
-//! handlers that read it do not import each other through it.
+//! Every HaloPSA resource this crate calls, described once: path, how its list
+//! is paged and wrapped, the kind of its ids, the parent key of its records and
+//! what each verb needs (from its area in [`scopes::requirements`](crate::scopes::requirements)).
+//!
+//! | accessor | path | list key | paged |
+//! | --- | --- | --- | --- |
+//! | `tickets()` | `/Tickets` | `tickets` | yes |
+//! | `actions()` | `/Actions` | `actions` | no (per ticket: `ticket_id`) |
+//! | `contacts()` | `/Users` | `users` | yes |
+//! | `companies()` | `/Client` | `clients` | yes |
+//! | `sites()` | `/Site` | `sites` | yes |
+//! | `assets()` | `/Asset` | `assets` | yes (Halo serves 50 a page) |
+//! | `products()` | `/Item` | `items` | yes |
+//! | `appointments()` | `/Appointment` | `appointments` | yes |
+//! | `slas()` | `/SLA` | undocumented | no |
+//! | `kb_articles()` | `/KBArticle` | `articles` | yes |
+//! | `contracts()` | `/ClientContract` | `contracts` | yes |
+//! | `invoices()` | `/Invoice` | `invoices` | yes |
+//! | `quotations()` | `/Quotation` | `quotes` | yes |
+//! | `suppliers()` | `/Supplier` | `suppliers` | yes |
+//! | `opportunities()` | `/Opportunities` | `tickets` | yes |
+//! | `reports()` | `/Report` | `reports` | yes |
+//! | `statuses()` | `/Status` | `statuses` | no |
+//! | `priorities()` | `/Priority` | undocumented | no (string ids) |
+//! | `categories()` | `/Category` | `categories` | no |
+//! | `teams()` | `/Team` | `teams` | no |
+//! | `agents()` | `/Agent` | `agents` | no |
+//! | `ticket_types()` | `/TicketType` | undocumented | no |
+//! | `workflows()` | `/Workflow` | undocumented | no |
+//!
+//! "Paged" follows the OpenAPI spec: only the lists it gives `pageinate` /
+//! `page_no` are paged (`pageinate=true&page_size=…&page_no=…`, pages of at most
+//! [`MAX_PAGE_SIZE`], ended by `record_count` and by the records actually
+//! returned); the others are read with one GET without paging parameters, and
+//! that reply is the whole list. Halo answers `/Asset` 50 a page whatever size
+//! is asked: the pager follows `record_count`, not the requested size.
+//!
+//! List keys are those Halo's client libraries read (the vendor documents no
+//! response schemas). A list reply is a bare array or an object holding the
+//! records under the key (matched in any case), with `record_count`; where the
+//! key is undocumented or absent, the first array that is not metadata is taken.
 
-use neo_auth_core::{Access, Requirement};
+use neo_auth_core::{EndpointSpec, Envelope, IdKind, PagingScheme, Requirements};
 
-use crate::scopes::ResourceRequirements;
+use crate::scopes::requirements;
 
-/// A Halo resource: its path, how its list is shaped and paged, and what reading
-/// and writing it requires.
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct ResourceDef {
-    /// The path under `/api` (`Tickets`).
-    pub path: &'static str,
-    /// The SDK's name of the resource, prefix of its operation names (`tickets`).
-    pub name: &'static str,
-    /// What the resource is called in messages (`ticket`).
-    pub noun: &'static str,
-    /// The requirements.
-    pub requirements: ResourceRequirements,
-    /// Query parameters every single-record request must carry (e.g. actions need `ticket_id`).
-    pub parent_key: Option<&'static str>,
-    /// The key a wrapped list reply holds the records under (`tickets`), as Halo's
-    /// clients document it; `None` where it is undocumented. The items are taken
-    /// from this key when the reply has it, else from the first array (see
-    /// [`ListResponse`](crate::models::ListResponse)).
-    pub list_key: Option<&'static str>,
-    /// Whether `GET /X` takes Halo's `pageinate` / `page_size` / `page_no`. The
-    /// OpenAPI spec gives them to the business lists (tickets, users, …) but not to
-    /// `/Actions` and the configuration lists (`/Status`, `/Priority`, `/SLA`,
-    /// `/Team`, `/Category`, `/TicketType`, `/Workflow`, `/Agent`): those are read
-    /// with one GET without paging parameters, and that reply is the whole list.
-    pub paginated: bool,
+/// Halo's page-size cap: larger requests are silently cut to 100.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// Halo's numbered paging.
+const PAGED: PagingScheme = PagingScheme::Numbered {
+    page: "page_no",
+    size: "page_size",
+    first: 1,
+    max_size: MAX_PAGE_SIZE,
+    extra: &[("pageinate", "true")],
+};
+
+/// Keys of a wrapped page that never hold the records, even when they hold an array.
+pub(crate) const METADATA_KEYS: &[&str] = &[
+    "record_count",
+    "page_no",
+    "page_size",
+    "include_children",
+    "columns",
+    "filters",
+];
+
+/// A Halo list reply: bare, or the records under `key` (`""`: undocumented)
+/// with `record_count`, falling back to the first array that is not metadata.
+const fn list(key: &'static [&'static str]) -> Envelope {
+    Envelope::under(key)
+        .with_total(&["record_count"])
+        .or_bare()
+        .or_first_array(METADATA_KEYS)
 }
 
-impl ResourceDef {
-    /// The requirement of one concrete operation on this resource: the area's
-    /// read or write requirement, named `tickets.list`, `tickets.create`, …
-    pub fn operation(&self, access: Access, verb: &str) -> Requirement {
-        let base = match access {
-            Access::Write => &self.requirements.write,
-            _ => &self.requirements.read,
-        };
-        base.clone().for_operation(format!("{}.{verb}", self.name))
-    }
+/// A resource, read in one GET unless `.paging(PAGED)` is added.
+const fn resource(
+    name: &'static str,
+    path: &'static str,
+    noun: &'static str,
+    verbs: Requirements,
+    key: &'static [&'static str],
+) -> EndpointSpec {
+    EndpointSpec::new(name, path, verbs)
+        .noun(noun)
+        .envelope(list(key))
+}
+
+const UNDOCUMENTED: &[&str] = &[""];
+
+/// `/Tickets` (schema `Faults`).
+pub(crate) static TICKETS: EndpointSpec = resource(
+    "tickets",
+    "/Tickets",
+    "ticket",
+    requirements::TICKETS_VERBS,
+    &["tickets"],
+)
+.paging(PAGED);
+/// `/Actions`: notes and time entries, listed per ticket; ids restart on every
+/// ticket, so every single-record request carries `ticket_id`.
+pub(crate) static ACTIONS: EndpointSpec = resource(
+    "actions",
+    "/Actions",
+    "action",
+    requirements::ACTIONS_VERBS,
+    &["actions"],
+)
+.parent_key("ticket_id");
+/// `/Users` (contacts).
+pub(crate) static CONTACTS: EndpointSpec = resource(
+    "contacts",
+    "/Users",
+    "contact",
+    requirements::CONTACTS_VERBS,
+    &["users"],
+)
+.paging(PAGED);
+/// `/Client` (companies).
+pub(crate) static COMPANIES: EndpointSpec = resource(
+    "companies",
+    "/Client",
+    "company",
+    requirements::COMPANIES_VERBS,
+    &["clients"],
+)
+.paging(PAGED);
+/// `/Site`.
+pub(crate) static SITES: EndpointSpec = resource(
+    "sites",
+    "/Site",
+    "site",
+    requirements::SITES_VERBS,
+    &["sites"],
+)
+.paging(PAGED);
+/// `/Asset` (schema `Device`), 50 a page whatever is asked.
+pub(crate) static ASSETS: EndpointSpec = resource(
+    "assets",
+    "/Asset",
+    "asset",
+    requirements::ASSETS_VERBS,
+    &["assets"],
+)
+.paging(PAGED);
+/// `/Item` (products).
+pub(crate) static PRODUCTS: EndpointSpec = resource(
+    "products",
+    "/Item",
+    "product",
+    requirements::PRODUCTS_VERBS,
+    &["items"],
+)
+.paging(PAGED);
+/// `/Appointment`.
+pub(crate) static APPOINTMENTS: EndpointSpec = resource(
+    "appointments",
+    "/Appointment",
+    "appointment",
+    requirements::APPOINTMENTS_VERBS,
+    &["appointments"],
+)
+.paging(PAGED);
+/// `/SLA`.
+pub(crate) static SLAS: EndpointSpec = resource(
+    "slas",
+    "/SLA",
+    "SLA",
+    requirements::SLAS_VERBS,
+    UNDOCUMENTED,
+);
+/// `/KBArticle`.
+pub(crate) static KB_ARTICLES: EndpointSpec = resource(
+    "kb_articles",
+    "/KBArticle",
+    "knowledge-base article",
+    requirements::KNOWLEDGE_BASE_VERBS,
+    &["articles"],
+)
+.paging(PAGED);
+/// `/ClientContract`.
+pub(crate) static CONTRACTS: EndpointSpec = resource(
+    "contracts",
+    "/ClientContract",
+    "contract",
+    requirements::CONTRACTS_VERBS,
+    &["contracts"],
+)
+.paging(PAGED);
+/// `/Invoice`.
+pub(crate) static INVOICES: EndpointSpec = resource(
+    "invoices",
+    "/Invoice",
+    "invoice",
+    requirements::INVOICES_VERBS,
+    &["invoices"],
+)
+.paging(PAGED);
+/// `/Quotation`.
+pub(crate) static QUOTATIONS: EndpointSpec = resource(
+    "quotations",
+    "/Quotation",
+    "quotation",
+    requirements::QUOTATIONS_VERBS,
+    &["quotes"],
+)
+.paging(PAGED);
+/// `/Supplier`.
+pub(crate) static SUPPLIERS: EndpointSpec = resource(
+    "suppliers",
+    "/Supplier",
+    "supplier",
+    requirements::SUPPLIERS_VERBS,
+    &["suppliers"],
+)
+.paging(PAGED);
+/// `/Opportunities` (tickets of the CRM; listed under `tickets`).
+pub(crate) static OPPORTUNITIES: EndpointSpec = resource(
+    "opportunities",
+    "/Opportunities",
+    "opportunity",
+    requirements::OPPORTUNITIES_VERBS,
+    &["tickets"],
+)
+.paging(PAGED);
+/// `/Report` (schema `AnalyzerProfile`); `/ReportData` shares its requirements.
+pub(crate) static REPORTS: EndpointSpec = resource(
+    "reports",
+    "/Report",
+    "report",
+    requirements::REPORTS_VERBS,
+    &["reports"],
+)
+.paging(PAGED);
+/// `/Status`.
+pub(crate) static STATUSES: EndpointSpec = resource(
+    "statuses",
+    "/Status",
+    "status",
+    requirements::CONFIGURATION_VERBS,
+    &["statuses"],
+);
+/// `/Priority`: string ids (a UUID; `priorityid` is the number tickets carry).
+pub(crate) static PRIORITIES: EndpointSpec = resource(
+    "priorities",
+    "/Priority",
+    "priority",
+    requirements::CONFIGURATION_VERBS,
+    UNDOCUMENTED,
+)
+.id(IdKind::Text);
+/// `/Category`.
+pub(crate) static CATEGORIES: EndpointSpec = resource(
+    "categories",
+    "/Category",
+    "category",
+    requirements::CONFIGURATION_VERBS,
+    &["categories"],
+);
+/// `/Team`.
+pub(crate) static TEAMS: EndpointSpec = resource(
+    "teams",
+    "/Team",
+    "team",
+    requirements::CONFIGURATION_VERBS,
+    &["teams"],
+);
+/// `/Agent`.
+pub(crate) static AGENTS: EndpointSpec = resource(
+    "agents",
+    "/Agent",
+    "agent",
+    requirements::CONFIGURATION_VERBS,
+    &["agents"],
+);
+/// `/TicketType`.
+pub(crate) static TICKET_TYPES: EndpointSpec = resource(
+    "ticket_types",
+    "/TicketType",
+    "ticket type",
+    requirements::CONFIGURATION_VERBS,
+    UNDOCUMENTED,
+);
+/// `/Workflow`.
+pub(crate) static WORKFLOWS: EndpointSpec = resource(
+    "workflows",
+    "/Workflow",
+    "workflow",
+    requirements::CONFIGURATION_VERBS,
+    UNDOCUMENTED,
+);
+
+/// Whether the endpoint's list is paged.
+pub(crate) fn is_paged(spec: &EndpointSpec) -> bool {
+    spec.paging != PagingScheme::None
 }

@@ -74,7 +74,7 @@ mod client;
 mod credentials;
 mod date;
 mod doctor;
-mod endpoints;
+pub mod endpoints;
 mod errors;
 #[cfg(feature = "fake")]
 pub mod fake;
@@ -87,17 +87,19 @@ pub mod scopes;
 
 pub use auth::TokenEndpoint;
 pub use client::{
-    Client, ClientBuilder, HOSTED_RATE_LIMIT, MAX_PAGE_SIZE, OVERALL_TIMEOUT, halo_retry_config,
-    halo_timeouts,
+    Client, ClientBuilder, HOSTED_RATE_LIMIT, OVERALL_TIMEOUT, halo_retry_config, halo_timeouts,
 };
 pub use credentials::HaloCredentials;
+pub use endpoints::MAX_PAGE_SIZE;
 pub use errors::HaloErrors;
-pub use list::{DateField, ListRequest};
-pub use policy::{SENSITIVE_AREAS, default_policy};
-pub use resource::{
-    BatchError, DeleteRequest, GetRequest, MAX_BATCH, Resource, ResourceDef, SaveOutcome,
-    SaveRequest,
+pub use list::{
+    ActionList, AgentList, AppointmentList, AssetList, CategoryList, CompanyList, ContactList,
+    ContractList, DateField, InvoiceList, KbArticleList, OpportunityList, PriorityList,
+    ProductList, QuotationList, Record, ReportList, SiteList, SlaList, StatusList, SupplierList,
+    TeamList, TicketList, TicketTypeList, WorkflowList,
 };
+pub use policy::{SENSITIVE_AREAS, default_policy};
+pub use resource::{DeleteRequest, GetRequest, MAX_BATCH, Resource, SaveRequest};
 pub use resources::actions::Actions;
 pub use resources::configuration::Priorities;
 pub use scopes::{HaloScopeRules, areas};
@@ -107,5 +109,8 @@ pub use scopes::{HaloScopeRules, areas};
 pub use neo_auth_core::doctor::{
     AccessCheck, AccessReport, CheckMethod, Fact, Severity, Visibility,
 };
-pub use neo_auth_core::{AccessPolicy, Approval, AreaAccess, Error, Result};
+pub use neo_auth_core::{
+    AccessPolicy, Approval, AreaAccess, BatchError, EndpointSpec, Error, ListCall, Page, RecordId,
+    RequestOptions, Result, SaveOutcome,
+};
 pub use secrecy;

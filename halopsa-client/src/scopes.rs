@@ -24,7 +24,7 @@
 //! (unverified per endpoint); configuration lists (statuses, priorities, …) are
 //! read with `read:tickets` and written with `admin`.
 
-use neo_auth_core::{Access, Area, Requirement, Scope, ScopeRules};
+use neo_auth_core::{Access, Area, Requirement, Requirements, Scope, ScopeRules};
 
 /// Where an admin ticks a Halo scope, completing "tick `edit:tickets` …".
 pub const PERMISSION_LOCATION: &str = "on the Permissions tab of the Halo API application (Configuration → Integrations → Halo API → View Applications → (the application) → Permissions)";
@@ -203,7 +203,11 @@ pub mod areas {
     ];
 }
 
-/// The requirements of one resource: reading and writing.
+/// What one policy area needs: its read and its write requirement, for the raw
+/// escape hatches ([`Client::get_json`](crate::Client::get_json) and friends).
+/// The endpoints of the area ([`endpoints`](crate::endpoints)) take their
+/// per-verb requirements from the same line of the table below: list and get
+/// need the read scope, create, update and delete the write scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ResourceRequirements {
@@ -213,162 +217,95 @@ pub struct ResourceRequirements {
     pub write: Requirement,
 }
 
-impl ResourceRequirements {
-    /// The requirements of a resource read with `read` and written with `write`
-    /// (for endpoints reached through the raw escape hatch, say).
-    pub const fn new(read: Requirement, write: Requirement) -> Self {
-        ResourceRequirements { read, write }
-    }
-}
-
-const fn pair(
-    read_op: &'static str,
-    write_op: &'static str,
-    area: Area,
-    read: Scope,
-    write: Scope,
-) -> ResourceRequirements {
-    ResourceRequirements {
-        read: Requirement::scoped(read_op, area, Access::Read, read),
-        write: Requirement::scoped(write_op, area, Access::Write, write),
-    }
+/// One area of the table: its [`ResourceRequirements`] and the per-verb
+/// [`Requirements`] of its endpoints, from its read and write scopes.
+macro_rules! area {
+    ($(#[$doc:meta])* $name:ident, $verbs:ident = $op:literal, $area:expr, $read:ident, $write:ident) => {
+        $(#[$doc])*
+        pub const $name: ResourceRequirements = ResourceRequirements {
+            read: Requirement::scoped(concat!($op, ".read"), $area, Access::Read, $read),
+            write: Requirement::scoped(concat!($op, ".write"), $area, Access::Write, $write),
+        };
+        #[doc = concat!("What each verb of an endpoint of the `", $op, "` area needs.")]
+        pub(crate) const $verbs: Requirements = {
+            static READ: Scope = $read;
+            static WRITE: Scope = $write;
+            Requirements::read_write($area, &READ, &WRITE)
+        };
+    };
 }
 
 /// Requirement table: what each resource needs.
 pub mod requirements {
     use super::*;
-
+    area! {
     /// `/Tickets`.
-    pub const TICKETS: ResourceRequirements = pair(
-        "tickets.read",
-        "tickets.write",
-        areas::TICKETS,
-        READ_TICKETS,
-        EDIT_TICKETS,
-    );
+        TICKETS, TICKETS_VERBS = "tickets", areas::TICKETS, READ_TICKETS, EDIT_TICKETS
+    }
+    area! {
     /// `/Actions` (under the tickets scope).
-    pub const ACTIONS: ResourceRequirements = pair(
-        "actions.read",
-        "actions.write",
-        areas::ACTIONS,
-        READ_TICKETS,
-        EDIT_TICKETS,
-    );
+        ACTIONS, ACTIONS_VERBS = "actions", areas::ACTIONS, READ_TICKETS, EDIT_TICKETS
+    }
+    area! {
     /// `/Users` (contacts, under the customers scope).
-    pub const CONTACTS: ResourceRequirements = pair(
-        "contacts.read",
-        "contacts.write",
-        areas::CONTACTS,
-        READ_CUSTOMERS,
-        EDIT_CUSTOMERS,
-    );
+        CONTACTS, CONTACTS_VERBS = "contacts", areas::CONTACTS, READ_CUSTOMERS, EDIT_CUSTOMERS
+    }
+    area! {
     /// `/Asset`.
-    pub const ASSETS: ResourceRequirements = pair(
-        "assets.read",
-        "assets.write",
-        areas::ASSETS,
-        READ_ASSETS,
-        EDIT_ASSETS,
-    );
+        ASSETS, ASSETS_VERBS = "assets", areas::ASSETS, READ_ASSETS, EDIT_ASSETS
+    }
+    area! {
     /// `/Item`.
-    pub const PRODUCTS: ResourceRequirements = pair(
-        "products.read",
-        "products.write",
-        areas::PRODUCTS,
-        READ_ITEMS,
-        EDIT_ITEMS,
-    );
+        PRODUCTS, PRODUCTS_VERBS = "products", areas::PRODUCTS, READ_ITEMS, EDIT_ITEMS
+    }
+    area! {
     /// `/Appointment`.
-    pub const APPOINTMENTS: ResourceRequirements = pair(
-        "appointments.read",
-        "appointments.write",
-        areas::APPOINTMENTS,
-        READ_CALENDAR,
-        EDIT_CALENDAR,
-    );
+        APPOINTMENTS, APPOINTMENTS_VERBS = "appointments", areas::APPOINTMENTS, READ_CALENDAR, EDIT_CALENDAR
+    }
+    area! {
     /// `/Client`.
-    pub const COMPANIES: ResourceRequirements = pair(
-        "companies.read",
-        "companies.write",
-        areas::COMPANIES,
-        READ_CUSTOMERS,
-        EDIT_CUSTOMERS,
-    );
+        COMPANIES, COMPANIES_VERBS = "companies", areas::COMPANIES, READ_CUSTOMERS, EDIT_CUSTOMERS
+    }
+    area! {
     /// `/Site` (under the customers scope).
-    pub const SITES: ResourceRequirements = pair(
-        "sites.read",
-        "sites.write",
-        areas::SITES,
-        READ_CUSTOMERS,
-        EDIT_CUSTOMERS,
-    );
+        SITES, SITES_VERBS = "sites", areas::SITES, READ_CUSTOMERS, EDIT_CUSTOMERS
+    }
+    area! {
     /// `/SLA`.
-    pub const SLAS: ResourceRequirements =
-        pair("slas.read", "slas.write", areas::SLAS, READ_TICKETS, ADMIN);
+        SLAS, SLAS_VERBS = "slas", areas::SLAS, READ_TICKETS, ADMIN
+    }
+    area! {
     /// `/KBArticle`.
-    pub const KNOWLEDGE_BASE: ResourceRequirements = pair(
-        "knowledge_base.read",
-        "knowledge_base.write",
-        areas::KNOWLEDGE_BASE,
-        READ_KB,
-        EDIT_KB,
-    );
+        KNOWLEDGE_BASE, KNOWLEDGE_BASE_VERBS = "knowledge_base", areas::KNOWLEDGE_BASE, READ_KB, EDIT_KB
+    }
+    area! {
     /// `/ClientContract`.
-    pub const CONTRACTS: ResourceRequirements = pair(
-        "contracts.read",
-        "contracts.write",
-        areas::CONTRACTS,
-        READ_CONTRACTS,
-        EDIT_CONTRACTS,
-    );
+        CONTRACTS, CONTRACTS_VERBS = "contracts", areas::CONTRACTS, READ_CONTRACTS, EDIT_CONTRACTS
+    }
+    area! {
     /// `/Invoice`.
-    pub const INVOICES: ResourceRequirements = pair(
-        "invoices.read",
-        "invoices.write",
-        areas::INVOICES,
-        READ_INVOICES,
-        EDIT_INVOICES,
-    );
+        INVOICES, INVOICES_VERBS = "invoices", areas::INVOICES, READ_INVOICES, EDIT_INVOICES
+    }
+    area! {
     /// `/Quotation`.
-    pub const QUOTATIONS: ResourceRequirements = pair(
-        "quotations.read",
-        "quotations.write",
-        areas::QUOTATIONS,
-        READ_QUOTES,
-        EDIT_QUOTES,
-    );
+        QUOTATIONS, QUOTATIONS_VERBS = "quotations", areas::QUOTATIONS, READ_QUOTES, EDIT_QUOTES
+    }
+    area! {
     /// `/Supplier`.
-    pub const SUPPLIERS: ResourceRequirements = pair(
-        "suppliers.read",
-        "suppliers.write",
-        areas::SUPPLIERS,
-        READ_SUPPLIERS,
-        EDIT_SUPPLIERS,
-    );
+        SUPPLIERS, SUPPLIERS_VERBS = "suppliers", areas::SUPPLIERS, READ_SUPPLIERS, EDIT_SUPPLIERS
+    }
+    area! {
     /// `/Opportunities`.
-    pub const OPPORTUNITIES: ResourceRequirements = pair(
-        "opportunities.read",
-        "opportunities.write",
-        areas::OPPORTUNITIES,
-        READ_CRM,
-        EDIT_CRM,
-    );
+        OPPORTUNITIES, OPPORTUNITIES_VERBS = "opportunities", areas::OPPORTUNITIES, READ_CRM, EDIT_CRM
+    }
+    area! {
     /// `/Report` and `/ReportData`.
-    pub const REPORTS: ResourceRequirements = pair(
-        "reports.read",
-        "reports.write",
-        areas::REPORTS,
-        READ_REPORTING,
-        EDIT_REPORTING,
-    );
+        REPORTS, REPORTS_VERBS = "reports", areas::REPORTS, READ_REPORTING, EDIT_REPORTING
+    }
+    area! {
     /// Configuration lists.
-    pub const CONFIGURATION: ResourceRequirements = pair(
-        "configuration.read",
-        "configuration.write",
-        areas::CONFIGURATION,
-        READ_TICKETS,
-        ADMIN,
-    );
+        CONFIGURATION, CONFIGURATION_VERBS = "configuration", areas::CONFIGURATION, READ_TICKETS, ADMIN
+    }
 
     /// Every area's requirements, tickets first, in the doctor's order (what
     /// a credential for every area needs: the sandbox's full grant).

@@ -334,7 +334,7 @@ async fn multi_value_filters_return_exactly_the_matching_tickets() {
     let client = client(&server);
     let records = stored(&server, "Tickets");
     assert_eq!(records.len(), 250);
-    let collect = |request: halopsa_client::ListRequest<Ticket>| async move {
+    let collect = |request: halopsa_client::TicketList| async move {
         let tickets: Vec<Ticket> = request.collect_all().await.unwrap();
         unique_ids(tickets.iter().map(|t| t.id))
     };

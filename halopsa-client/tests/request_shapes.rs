@@ -8,10 +8,8 @@ use std::time::{Duration, UNIX_EPOCH};
 use common::*;
 use futures_util::TryStreamExt;
 use halopsa_client::models::{Action, Appointment, Asset, Item, Priority, Ticket, User};
-use halopsa_client::{Client, ListRequest, Resource, SaveOutcome};
+use halopsa_client::{Client, ListCall, Resource, SaveOutcome, TicketList};
 use neo_auth_core::Error;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -304,7 +302,7 @@ async fn a_failed_chunk_reports_what_was_saved_and_is_not_retried() {
         .await
         .unwrap_err();
     assert_eq!(error.saved.len(), 100);
-    assert_eq!(error.first_unconfirmed, 100);
+    assert_eq!(error.applied.end, 100);
     assert!(error.error.is_write_uncertain(), "{}", error.error);
     assert_eq!(api_requests(&server).await.len(), 2);
 }
@@ -424,7 +422,7 @@ async fn every_resource_lists_from_its_path_with_or_without_paging() {
         ("Status", false, first_page(&client.statuses()).await),
         ("Priority", false, {
             client.priorities().list().send().await.unwrap();
-            client.priorities().definition().paginated
+            paged(client.priorities().definition())
         }),
         ("Category", false, first_page(&client.categories()).await),
         ("Team", false, first_page(&client.teams()).await),
@@ -437,7 +435,7 @@ async fn every_resource_lists_from_its_path_with_or_without_paging() {
         ("Workflow", false, first_page(&client.workflows()).await),
         ("Actions", false, {
             client.actions().list(7).send().await.unwrap();
-            client.actions().definition().paginated
+            paged(client.actions().definition())
         }),
     ];
     let requests = api_requests(&server).await;
@@ -471,13 +469,19 @@ async fn every_resource_lists_from_its_path_with_or_without_paging() {
     );
 }
 
+/// Whether an endpoint's list is paged.
+fn paged(spec: &halopsa_client::EndpointSpec) -> bool {
+    spec.paging != neo_auth_core::PagingScheme::None
+}
+
 /// Sends a resource's first list page; returns whether its definition pages.
 async fn first_page<T>(resource: &Resource<T>) -> bool
 where
-    T: Serialize + DeserializeOwned + Send + 'static,
+    T: halopsa_client::Record,
 {
-    resource.list().send().await.unwrap();
-    resource.definition().paginated
+    let list: ListCall<T> = resource.list().into();
+    list.send().await.unwrap();
+    paged(resource.definition())
 }
 
 #[tokio::test]
@@ -513,7 +517,7 @@ async fn report_data_and_raw_escape_hatch() {
 // ---------------------------------------------------------------- list filters
 
 /// A list builder step, for the table below.
-type Filter = fn(ListRequest<Ticket>) -> ListRequest<Ticket>;
+type Filter = fn(TicketList) -> TicketList;
 
 /// One row: a name, the builder step and the query parameters it must send.
 type FilterCase = (&'static str, Filter, Vec<(&'static str, &'static str)>);
@@ -534,8 +538,10 @@ async fn every_list_filter_is_sent_under_its_halo_name() {
             vec![("closed_only", "true")],
         ),
         (
+            // `/Tickets` does not honour it: the contacts list has the filter
+            // (`include_inactive_is_sent_where_honoured` checks its wire name).
             "include_inactive",
-            |l| l.include_inactive(true),
+            |l| l.param("includeinactive", true),
             vec![("includeinactive", "true")],
         ),
         (
@@ -664,7 +670,7 @@ async fn write_area_shapes<T>(
     draft_json: Value,
     change_json: Value,
 ) where
-    T: Serialize + DeserializeOwned + Send + Debug + 'static,
+    T: halopsa_client::Record + Debug,
 {
     let (server, client) = setup().await;
     let record_path = format!("/api/{api}/7");
@@ -701,10 +707,11 @@ async fn write_area_shapes<T>(
     let updated = handler.update(&change).send().await.unwrap();
     assert_eq!(serde_json::to_value(&updated).unwrap()["id"], 7, "{api}");
     handler.delete(7).send().await.unwrap();
-    let page = handler
-        .list()
-        .client_id(3)
-        .include_inactive(true)
+    // Filters every write area's list honours or ignores, sent raw.
+    let list: ListCall<T> = handler.list().into();
+    let page = list
+        .param("client_id", 3)
+        .param("includeinactive", true)
         .send()
         .await
         .unwrap();
@@ -1057,7 +1064,7 @@ async fn actions_update_and_update_batch() {
             "{:?}",
             error.error
         );
-        assert_eq!(error.first_unconfirmed, 0);
+        assert_eq!(error.applied.end, 0);
     }
 
     let requests = api_requests(&server).await;
@@ -1344,7 +1351,7 @@ async fn a_batch_answered_with_fewer_records_is_write_uncertain() {
         .await
         .unwrap_err();
     assert!(error.saved.is_empty());
-    assert_eq!(error.first_unconfirmed, 0);
+    assert_eq!(error.applied.end, 0);
     assert_uncertain(&error.error, "2 record(s) for 3 sent");
 }
 
@@ -1388,7 +1395,7 @@ async fn a_short_second_chunk_keeps_the_first_and_is_write_uncertain() {
         .send_batch()
         .await
         .unwrap_err();
-    assert_eq!((error.saved.len(), error.first_unconfirmed), (100, 100));
+    assert_eq!((error.saved.len(), error.applied.end), (100, 100));
     assert_uncertain(&error.error, "1 record(s) for 50 sent");
 }
 
@@ -1852,14 +1859,12 @@ async fn send_unconfirmed_accepts_a_2xx_reply_that_does_not_show_the_records() {
         .await
         .unwrap();
     match outcome {
-        SaveOutcome::Accepted {
-            sent, status, why, ..
-        } => {
-            assert_eq!(sent, 2);
+        SaveOutcome::Unconfirmed { status, why, .. } => {
+            assert!(why.contains("of 2 record(s)"), "{why}");
             assert_eq!(status.as_u16(), 201);
             assert!(why.contains("no body"), "{why}");
         }
-        other => panic!("expected Accepted, got {other:?}"),
+        other => panic!("expected Unconfirmed, got {other:?}"),
     }
 
     // One object for two records: accepted, with a snippet of the body.
@@ -1876,11 +1881,11 @@ async fn send_unconfirmed_accepts_a_2xx_reply_that_does_not_show_the_records() {
         .await
         .unwrap();
     match outcome {
-        SaveOutcome::Accepted { why, body, .. } => {
+        SaveOutcome::Unconfirmed { why, body, .. } => {
             assert!(why.contains("1 record(s) for 2 sent"), "{why}");
             assert!(body.contains("41"), "{body}");
         }
-        other => panic!("expected Accepted, got {other:?}"),
+        other => panic!("expected Unconfirmed, got {other:?}"),
     }
 
     // The records themselves: confirmed.
@@ -1949,14 +1954,14 @@ async fn send_unconfirmed_reports_an_undecodable_reply_with_the_field_path() {
         .await
         .unwrap();
     match outcome {
-        SaveOutcome::Accepted { why, body, .. } => {
+        SaveOutcome::Unconfirmed { why, body, .. } => {
             assert!(
                 why.contains("does not decode") && why.contains("`id`"),
                 "{why}"
             );
             assert!(body.contains("not-a-number"), "{body}");
         }
-        other => panic!("expected Accepted, got {other:?}"),
+        other => panic!("expected Unconfirmed, got {other:?}"),
     }
 }
 
@@ -2053,4 +2058,26 @@ async fn a_create_answered_with_a_record_without_an_id_is_not_confirmed() {
         .await
         .unwrap_err();
     assert_uncertain(&error, "without an id");
+}
+
+#[tokio::test]
+async fn include_inactive_is_sent_where_honoured() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/api/Users"))
+        .respond_with(wrapped("users", json!([]), 0))
+        .mount(&server)
+        .await;
+    client
+        .contacts()
+        .list()
+        .include_inactive(true)
+        .send()
+        .await
+        .unwrap();
+    let requests = api_requests(&server).await;
+    assert_eq!(
+        query(&requests[0], "includeinactive").as_deref(),
+        Some("true")
+    );
 }

@@ -16,8 +16,6 @@ use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{Action, Appointment, Asset, Item, Priority, User};
 use halopsa_client::{Client, HaloCredentials, Resource, areas};
 use neo_auth_core::{AreaAccess, Error};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 fn credentials(server: &FakeServer) -> HaloCredentials {
     server.credentials()
@@ -56,7 +54,7 @@ struct RoundTrip<T> {
 /// Create → read back → update → read back → delete → 404, through one handler.
 async fn round_trip<T>(server: &FakeServer, resource: Resource<T>, case: RoundTrip<T>)
 where
-    T: Serialize + DeserializeOwned + Send + Debug + 'static,
+    T: halopsa_client::Record + Debug,
 {
     let RoundTrip {
         stored,
@@ -450,10 +448,10 @@ async fn list_and_get<T>(
     id_of: impl Fn(&T) -> Option<i64>,
     name_of: impl Fn(&T) -> Option<String>,
 ) where
-    T: Serialize + DeserializeOwned + Send + Debug + 'static,
+    T: halopsa_client::Record + Debug,
 {
-    let all = resource
-        .list()
+    let list: halopsa_client::ListCall<T> = resource.list().into();
+    let all = list
         .collect_all()
         .await
         .unwrap_or_else(|e| panic!("{stored}: {e}"));

@@ -100,7 +100,7 @@ fn assert_approval_required(error: &Error, area: &Area, path: &str, what: &str) 
 /// Runs the three checks of the module docs for one row.
 async fn check<T>(handler: fn(&Client) -> Resource<T>, case: Case)
 where
-    T: Serialize + DeserializeOwned + Send + Debug + 'static,
+    T: halopsa_client::Record + Debug,
 {
     let Case {
         area,

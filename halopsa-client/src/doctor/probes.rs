@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::scopes::{ResourceRequirements, areas, requirements};
-use crate::{Client, ListRequest};
+use crate::{Client, ListCall};
 
 /// Areas every Halo tenant in use has records in: when the login agent sees none
 /// there, it cannot see records (a problem). An empty list elsewhere — no
@@ -62,11 +62,12 @@ impl Probe {
 }
 
 /// The number of records a 1-item read saw (the total when Halo reports one).
-pub(crate) async fn count<T>(list: ListRequest<T>) -> Result<u64>
+pub(crate) async fn count<T, L>(list: L) -> Result<u64>
 where
     T: Serialize + DeserializeOwned + Send + 'static,
+    L: Into<ListCall<T>>,
 {
-    let page = list.page_size(1).send().await?;
+    let page = list.into().page_size(1).send().await?;
     Ok(page.total.unwrap_or(page.items.len() as u64))
 }
 

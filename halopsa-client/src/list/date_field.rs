@@ -8,7 +8,7 @@
 /// [`DateField::LastAction`] and [`DateField::Deadline`] send the ticket field
 /// names `lastactiondate` and `deadlinedate`, which the spec does not list as
 /// `datesearch` values: **unverified** — check on your instance that the range
-/// filters at all, or prefer [`ListRequest::updated_between`](crate::ListRequest::updated_between).
+/// filters at all, or prefer [`TicketList::updated_between`](crate::TicketList::updated_between).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DateField {

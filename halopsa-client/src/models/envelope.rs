@@ -13,15 +13,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Keys of a wrapped page that are never the item list, even when they hold an array.
-const METADATA_KEYS: &[&str] = &[
-    "record_count",
-    "page_no",
-    "page_size",
-    "include_children",
-    "columns",
-    "filters",
-];
+use crate::endpoints::METADATA_KEYS;
 
 /// One page of a Halo list, in either shape Halo uses.
 ///

@@ -1,18 +1,30 @@
-//! [`SaveRequest`]: `POST /X` with a JSON array — create, or update when `id` is set.
+//! [`SaveRequest`]: `POST /X` with a JSON array — create, or update when `id`
+//! is set — on the core's [`WriteCall`] (scope, policy and approval checked
+//! before sending; never retried after it may have reached Halo) and
+//! [`send_chunked`] (batches of [`MAX_BATCH`]).
+//!
+//! What stays here is Halo's reply rule: a 2xx reply confirms the write only
+//! when it holds one saved record per record sent (an array, or one object for
+//! one record), each with the id Halo assigned when creating.
 
 use std::fmt;
 use std::marker::PhantomData;
 
 use http::Method;
+use neo_auth_core::Approval;
 use neo_auth_core::{
-    Access, ApiRequest, Approval, Error, RequestOptions, Result, decode_json, redact_snippet,
+    BatchError, EndpointSpec, Error, RequestOptions, Result, SaveOutcome, Verb, WriteCall,
+    decode_json, send_chunked,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
-use super::ResourceDef;
-use crate::client::{Client, api_path};
+use crate::client::Client;
+
+/// Halo accepts at most this many records in one POST.
+pub const MAX_BATCH: usize = 100;
 
 /// Create or update.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,12 +33,21 @@ pub(crate) enum SaveMode {
     Update,
 }
 
-/// Creates or updates records. Ends in [`SaveRequest::send`] (one record) or
-/// [`SaveRequest::send_batch`] (many).
+impl SaveMode {
+    fn verb(self) -> Verb {
+        match self {
+            SaveMode::Create => Verb::Create,
+            SaveMode::Update => Verb::Update,
+        }
+    }
+}
+
+/// Creates or updates records. Ends in [`SaveRequest::send`] (one record),
+/// [`SaveRequest::send_batch`] (many) or [`SaveRequest::send_unconfirmed`].
 #[must_use]
 pub struct SaveRequest<T> {
     client: Client,
-    def: &'static ResourceDef,
+    spec: &'static EndpointSpec,
     mode: SaveMode,
     records: std::result::Result<Vec<Value>, String>,
     approval: Option<Approval>,
@@ -37,7 +58,7 @@ pub struct SaveRequest<T> {
 impl<T> fmt::Debug for SaveRequest<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SaveRequest")
-            .field("path", &self.def.path)
+            .field("path", &self.spec.path)
             .field("mode", &self.mode)
             .field("records", &self.records.as_ref().map(Vec::len))
             .field("approval", &self.approval)
@@ -45,13 +66,21 @@ impl<T> fmt::Debug for SaveRequest<T> {
     }
 }
 
+/// Why a 2xx reply does not confirm the records.
+enum NotShown {
+    /// The reply does not decode as records (the error names the path).
+    Undecodable(Error),
+    /// No body, a different number of records, a created record without an id.
+    Unconfirmed(String),
+}
+
 impl<T> SaveRequest<T>
 where
-    T: Serialize + DeserializeOwned,
+    T: Serialize + DeserializeOwned + Send + 'static,
 {
     pub(crate) fn new(
         client: Client,
-        def: &'static ResourceDef,
+        spec: &'static EndpointSpec,
         mode: SaveMode,
         records: &[T],
     ) -> Self {
@@ -64,7 +93,7 @@ where
             .collect();
         SaveRequest {
             client,
-            def,
+            spec,
             mode,
             records,
             approval: None,
@@ -86,7 +115,7 @@ where
         self
     }
 
-    pub(super) fn validated(&self) -> Result<&[Value]> {
+    fn validated(&self) -> Result<&[Value]> {
         let records = self
             .records
             .as_deref()
@@ -94,6 +123,7 @@ where
         if records.is_empty() {
             return Err(Error::config("nothing to save: no records given"));
         }
+        let noun = self.spec.noun;
         for (index, record) in records.iter().enumerate() {
             let Some(object) = record.as_object() else {
                 return Err(Error::config(format!(
@@ -104,28 +134,41 @@ where
             match (self.mode, has_id) {
                 (SaveMode::Create, true) => {
                     return Err(Error::config(format!(
-                        "record {index} has an id: in Halo a POST with an id updates that {}; use update()",
-                        self.def.noun
+                        "record {index} has an id: in Halo a POST with an id updates that {noun}; use update()"
                     )));
                 }
                 (SaveMode::Update, false) => {
                     return Err(Error::config(format!(
-                        "record {index} has no id: an update needs the id of the {} to change",
-                        self.def.noun
+                        "record {index} has no id: an update needs the id of the {noun} to change"
                     )));
                 }
                 _ => {}
             }
-            if let Some(key) = self.def.parent_key
+            if let Some(key) = self.spec.parent_key
                 && object.get(key).is_none_or(|v| v.is_null() || *v == 0)
             {
                 return Err(Error::config(format!(
-                    "record {index} has no `{key}`: every {} belongs to one",
-                    self.def.noun
+                    "record {index} has no `{key}`: every {noun} belongs to one"
                 )));
             }
         }
         Ok(records)
+    }
+
+    /// The POST of one chunk, its reply kept raw for Halo's reply rule.
+    fn write(&self, chunk: &[Value]) -> WriteCall<Box<RawValue>> {
+        let mut call = WriteCall::endpoint(
+            self.client.transport().clone(),
+            self.spec,
+            self.mode.verb(),
+            Method::POST,
+        )
+        .json(chunk)
+        .options(self.options.clone());
+        if let Some(approval) = &self.approval {
+            call = call.approval(approval.clone());
+        }
+        call
     }
 
     /// Sends a single-record request and returns the saved record as Halo
@@ -143,50 +186,40 @@ where
                 records.len()
             )));
         }
-        let saved = self.post_chunk(records).await?;
-        match <[T; 1]>::try_from(saved) {
-            Ok([record]) => Ok(record),
-            // post_chunk already checked the count; this is defensive.
-            Err(saved) => Err(self.uncertain(format!(
-                "Halo answered with {} records for 1 sent",
-                saved.len()
-            ))),
-        }
+        let mut saved = self.post_chunk(records.to_vec()).await?;
+        // post_chunk checked the count.
+        saved
+            .pop()
+            .ok_or_else(|| self.uncertain("Halo answered with 0 records for 1 sent".into(), b""))
     }
 
-    /// The error of a write that reached Halo but whose reply does not show what
-    /// was saved.
-    fn uncertain(&self, message: String) -> Error {
-        uncertain_write(self.def, message, &[])
+    /// Sends all records in POSTs of up to [`MAX_BATCH`], in order, stopping at
+    /// the first failure (see [`BatchError`]: which records were saved, which may
+    /// have been, which were never sent). A failed POST is never retried
+    /// blindly. Each POST's reply must hold exactly as many records as were
+    /// sent; anything else stops the batch with [`Error::WriteUncertain`] for
+    /// that chunk.
+    pub async fn send_batch(self) -> std::result::Result<Vec<T>, BatchError<T>> {
+        let total = self.records.as_ref().map_or(0, Vec::len);
+        let records = match self.validated() {
+            Ok(records) => records,
+            Err(error) => return Err(BatchError::refused(total, MAX_BATCH, error)),
+        };
+        send_chunked(records, MAX_BATCH, |_, chunk| {
+            self.post_chunk(chunk.to_vec())
+        })
+        .await
     }
 
-    /// POSTs one chunk and returns the saved records, one per record sent; a
-    /// reply that does not show them is [`Error::WriteUncertain`].
-    pub(super) async fn post_chunk(&self, chunk: &[Value]) -> Result<Vec<T>> {
-        match self.post_chunk_checked(chunk).await? {
-            Checked::Confirmed(saved) => Ok(saved),
-            Checked::Undecodable { error, .. } => Err(Error::WriteUncertain {
-                method: Method::POST,
-                path: api_path(self.def.path),
-                source: Box::new(error),
-            }),
-            Checked::Unconfirmed(unconfirmed) => Err(uncertain_write(
-                self.def,
-                unconfirmed.why,
-                unconfirmed.body.as_bytes(),
-            )),
-        }
-    }
-
-    /// Sends the records in one POST (at most [`MAX_BATCH`](super::MAX_BATCH))
-    /// and reports what Halo's reply shows, without insisting on it.
+    /// Sends the records in one POST (at most [`MAX_BATCH`]) and reports what
+    /// Halo's reply shows, without insisting on it.
     ///
     /// [`SaveRequest::send`] and [`SaveRequest::send_batch`] treat a 2xx reply
     /// that does not hold exactly the saved records (no body, a different count,
     /// a shape that does not decode) as [`Error::WriteUncertain`]. Halo's reply
     /// shapes are not documented, so an integration that meets an instance
     /// answering differently can accept such a reply here instead: it gets
-    /// [`SaveOutcome::Accepted`] with the reason and a redacted snippet of the
+    /// [`SaveOutcome::Unconfirmed`] with the reason and a redacted snippet of the
     /// body. Everything else is unchanged: the scope, policy and approval checks
     /// run first, the POST is never retried blindly, and an error status or a
     /// failure after sending is still an error.
@@ -197,140 +230,84 @@ where
     /// let ticket = Ticket { summary: Some("Printer offline".into()), client_id: Some(12), ..Default::default() };
     /// match client.tickets().create(&ticket).send_unconfirmed().await? {
     ///     SaveOutcome::Confirmed(saved) => println!("saved as {:?}", saved[0].id),
-    ///     SaveOutcome::Accepted { why, .. } => println!("accepted, unconfirmed: {why}"),
+    ///     SaveOutcome::Unconfirmed { why, .. } => println!("accepted, unconfirmed: {why}"),
     ///     _ => {}
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn send_unconfirmed(self) -> Result<SaveOutcome<T>> {
+    pub async fn send_unconfirmed(self) -> Result<SaveOutcome<Vec<T>>> {
         let records = self.validated()?;
-        if records.len() > super::MAX_BATCH {
+        if records.len() > MAX_BATCH {
             return Err(Error::config(format!(
-                "send_unconfirmed() sends one POST of at most {} records, {} were given: use send_batch()",
-                super::MAX_BATCH,
+                "send_unconfirmed() sends one POST of at most {MAX_BATCH} records, {} were given: use send_batch()",
                 records.len()
             )));
         }
-        Ok(match self.post_chunk_checked(records).await? {
-            Checked::Confirmed(saved) => SaveOutcome::Confirmed(saved),
-            Checked::Undecodable {
-                error,
-                mut accepted,
-            } => {
-                accepted.why = format!("{}: {error}", accepted.why);
-                accepted.into_outcome()
+        let (sent, mode) = (records.len(), self.mode);
+        let outcome = self
+            .write(records)
+            .confirm(move |raw| match read_saved::<T>(raw, sent, mode) {
+                Ok(_) => Ok(()),
+                Err(NotShown::Unconfirmed(why)) => Err(why),
+                Err(NotShown::Undecodable(error)) => Err(format!(
+                    "Halo accepted the write of {sent} record(s) but its reply does not decode: {error}"
+                )),
+            })
+            .send_unconfirmed()
+            .await?;
+        // The confirmation check read the same reply: it decodes.
+        Ok(outcome.map(|raw| read_saved(&raw, sent, mode).unwrap_or_default()))
+    }
+
+    /// POSTs one chunk and returns the saved records, one per record sent; a
+    /// reply that does not show them is [`Error::WriteUncertain`].
+    async fn post_chunk(&self, chunk: Vec<Value>) -> Result<Vec<T>> {
+        let raw = self.write(&chunk).send().await?;
+        read_saved(&raw, chunk.len(), self.mode).map_err(|not_shown| match not_shown {
+            NotShown::Undecodable(error) => {
+                Error::write_uncertain(Method::POST, self.spec.path, error)
             }
-            Checked::Unconfirmed(accepted) => accepted.into_outcome(),
+            NotShown::Unconfirmed(why) => self.uncertain(why, raw.get().as_bytes()),
         })
     }
 
-    /// POSTs one chunk and reads what the 2xx reply shows.
-    async fn post_chunk_checked(&self, chunk: &[Value]) -> Result<Checked<T>> {
-        let request = ApiRequest::post(api_path(self.def.path))
-            .json(chunk)?
-            .requirement(self.def.operation(
-                Access::Write,
-                match self.mode {
-                    SaveMode::Create => "create",
-                    SaveMode::Update => "update",
-                },
-            ))
-            .approval(self.approval.clone())
-            .options(self.options.clone());
-        let response = self.client.transport().send(request).await?;
-        let status = response.status();
-        let body = response.body();
-        let sent = chunk.len();
-        let accepted = |why: String| Unconfirmed {
-            sent,
-            status,
-            why,
-            body: redact_snippet(body, 500),
-        };
-        let first = body.iter().find(|b| !b.is_ascii_whitespace());
-        let saved = match first {
-            None => {
-                return Ok(Checked::Unconfirmed(accepted(format!(
-                    "Halo accepted the write of {sent} record(s) but answered with no body, so what it saved (and the ids it assigned) is unknown"
-                ))));
-            }
-            Some(b'[') => decode_json::<Vec<T>>(body),
-            Some(_) => decode_json::<T>(body).map(|record| vec![record]),
-        };
-        let saved = match saved {
-            Ok(saved) => saved,
-            Err(error) => {
-                return Ok(Checked::Undecodable {
-                    error,
-                    accepted: accepted(format!(
-                        "Halo accepted the write of {sent} record(s) but its reply does not decode"
-                    )),
-                });
-            }
-        };
-        if saved.len() != sent {
-            return Ok(Checked::Unconfirmed(accepted(format!(
-                "Halo answered with {} record(s) for {sent} sent, so which were saved is unknown",
-                saved.len()
-            ))));
-        }
-        if self.mode == SaveMode::Create && !every_reply_record_has_an_id(body) {
-            return Ok(Checked::Unconfirmed(accepted(format!(
-                "Halo's reply to the creation of {sent} record(s) holds a record without an id, so what it saved is unknown"
-            ))));
-        }
-        Ok(Checked::Confirmed(saved))
+    /// The error of a write that reached Halo but whose reply does not show what
+    /// was saved.
+    fn uncertain(&self, why: String, body: &[u8]) -> Error {
+        Error::unconfirmed_write(Method::POST, self.spec.path, why, body)
     }
 }
 
-/// What a 2xx reply to one POST shows, before the caller decides how strict to be.
-enum Checked<T> {
-    /// One saved record per record sent.
-    Confirmed(Vec<T>),
-    /// The reply does not decode as records (the decode error names the path).
-    Undecodable { error: Error, accepted: Unconfirmed },
-    /// No body, or a different number of records.
-    Unconfirmed(Unconfirmed),
-}
-
-/// The facts of a 2xx reply that does not confirm the records.
-struct Unconfirmed {
+/// Halo's reply rule: the saved records, one per record sent (`sent`), each
+/// with an id when creating. A blank reply reaches here as JSON `null`.
+fn read_saved<T: DeserializeOwned>(
+    raw: &RawValue,
     sent: usize,
-    status: http::StatusCode,
-    why: String,
-    body: String,
-}
-
-impl Unconfirmed {
-    fn into_outcome<T>(self) -> SaveOutcome<T> {
-        SaveOutcome::Accepted {
-            sent: self.sent,
-            status: self.status,
-            why: self.why,
-            body: self.body,
+    mode: SaveMode,
+) -> std::result::Result<Vec<T>, NotShown> {
+    let body = raw.get().trim_start();
+    let saved = match body.as_bytes().first() {
+        None | Some(b'n') => {
+            return Err(NotShown::Unconfirmed(format!(
+                "Halo accepted the write of {sent} record(s) but answered with no body, so what it saved (and the ids it assigned) is unknown"
+            )));
         }
+        Some(b'[') => decode_json::<Vec<T>>(body.as_bytes()),
+        Some(_) => decode_json::<T>(body.as_bytes()).map(|record| vec![record]),
     }
-}
-
-/// What one POST's 2xx reply shows (see [`SaveRequest::send_unconfirmed`]).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SaveOutcome<T> {
-    /// The reply holds the saved records, one per record sent, in order (a
-    /// create's records each with the id Halo assigned).
-    Confirmed(Vec<T>),
-    /// Halo accepted the POST (a 2xx status) but the reply does not show what
-    /// was saved: the records were probably saved; read them back to be sure.
-    Accepted {
-        /// Records sent.
-        sent: usize,
-        /// The reply's status.
-        status: http::StatusCode,
-        /// Why the reply does not confirm the records.
-        why: String,
-        /// A short, redacted snippet of the reply body.
-        body: String,
-    },
+    .map_err(NotShown::Undecodable)?;
+    if saved.len() != sent {
+        return Err(NotShown::Unconfirmed(format!(
+            "Halo answered with {} record(s) for {sent} sent, so which were saved is unknown",
+            saved.len()
+        )));
+    }
+    if mode == SaveMode::Create && !every_reply_record_has_an_id(body.as_bytes()) {
+        return Err(NotShown::Unconfirmed(format!(
+            "Halo's reply to the creation of {sent} record(s) holds a record without an id, so what it saved is unknown"
+        )));
+    }
+    Ok(saved)
 }
 
 /// Whether every record of a (decoded) reply carries the id Halo assigned.
@@ -349,16 +326,5 @@ fn has_value(id: &Value) -> bool {
         Value::Null => false,
         Value::String(s) => !s.trim().is_empty(),
         other => *other != 0,
-    }
-}
-
-/// [`Error::WriteUncertain`] for a POST to `def` whose reply was odd: the source
-/// is a decode error at `.` saying what was odd, with a snippet of the body.
-fn uncertain_write(def: &ResourceDef, message: String, body: &[u8]) -> Error {
-    let source = Error::decode(".", body, message);
-    Error::WriteUncertain {
-        method: Method::POST,
-        path: api_path(def.path),
-        source: Box::new(source),
     }
 }

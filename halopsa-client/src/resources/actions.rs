@@ -8,21 +8,10 @@
 //! `GET /Actions` is not paginated (the spec gives it no `pageinate` / `page_no`):
 //! one GET returns every action of the ticket, under the list key `actions`.
 
-use crate::list::ListRequest;
+use crate::endpoints::ACTIONS;
+use crate::list::ActionList;
 use crate::models::Action;
-use crate::resource::{DeleteRequest, GetRequest, Resource, ResourceDef, SaveRequest};
-use crate::scopes::requirements;
-
-/// The `/Actions` resource.
-pub(crate) static ACTIONS: ResourceDef = ResourceDef {
-    path: "Actions",
-    name: "actions",
-    noun: "action",
-    requirements: requirements::ACTIONS,
-    parent_key: Some("ticket_id"),
-    list_key: Some("actions"),
-    paginated: false,
-};
+use crate::resource::{DeleteRequest, GetRequest, Resource, SaveRequest};
 
 /// The actions handler: `client.actions()`.
 #[derive(Debug)]
@@ -40,19 +29,19 @@ impl crate::Client {
 }
 
 impl Actions {
-    /// The resource's definition.
-    pub fn definition(&self) -> &'static ResourceDef {
+    /// What the SDK knows of `/Actions`.
+    pub fn definition(&self) -> &'static neo_auth_core::EndpointSpec {
         self.inner.definition()
     }
 
     /// The actions of one ticket (one GET: the list is not paginated).
-    pub fn list(&self, ticket_id: i64) -> ListRequest<Action> {
+    pub fn list(&self, ticket_id: i64) -> ActionList {
         self.inner.list().param("ticket_id", ticket_id)
     }
 
     /// One action of one ticket.
     pub fn get(&self, ticket_id: i64, action_id: i64) -> GetRequest<Action> {
-        self.inner.get(action_id).param("ticket_id", ticket_id)
+        self.inner.get(action_id).parent(ticket_id)
     }
 
     /// Adds an action (note or time entry); `ticket_id` must be set.
@@ -77,6 +66,6 @@ impl Actions {
 
     /// Deletes one action of one ticket.
     pub fn delete(&self, ticket_id: i64, action_id: i64) -> DeleteRequest {
-        self.inner.delete(action_id).param("ticket_id", ticket_id)
+        self.inner.delete(action_id).parent(ticket_id)
     }
 }

@@ -1,5 +1,6 @@
 //! Configuration lists: statuses, priorities, categories, teams, agents, ticket
-//! types and workflows. Sensitive: read-only unless turned on. Read with
+//! types and workflows (their accessors are in the resources table; priorities
+//! have their own handler here). Sensitive: read-only unless turned on. Read with
 //! `read:tickets`, written with `admin`.
 //!
 //! None of these lists is paginated: the spec gives their `GET` no `pageinate` /
@@ -13,52 +14,10 @@
 
 use neo_auth_core::{Access, ApiRequest, Requirement, Result};
 
-use crate::list::ListRequest;
-use crate::models::{Agent, Category, Priority, Status, Team, TicketType, Workflow};
-use crate::resource::{DeleteRequest, GetRequest, Resource, ResourceDef, SaveRequest};
-use crate::scopes::requirements;
-
-resource! {
-    /// Ticket statuses.
-    statuses -> Status, STATUSES = ("Status", "status", requirements::CONFIGURATION),
-        key = Some("statuses"), paginated = false
-}
-resource! {
-    /// Ticket categories.
-    categories -> Category, CATEGORIES = ("Category", "category", requirements::CONFIGURATION),
-        key = Some("categories"), paginated = false
-}
-resource! {
-    /// Teams.
-    teams -> Team, TEAMS = ("Team", "team", requirements::CONFIGURATION),
-        key = Some("teams"), paginated = false
-}
-resource! {
-    /// Agents.
-    agents -> Agent, AGENTS = ("Agent", "agent", requirements::CONFIGURATION),
-        key = Some("agents"), paginated = false
-}
-resource! {
-    /// Ticket types.
-    ticket_types -> TicketType, TICKET_TYPES = ("TicketType", "ticket type", requirements::CONFIGURATION),
-        key = None, paginated = false
-}
-resource! {
-    /// Workflows.
-    workflows -> Workflow, WORKFLOWS = ("Workflow", "workflow", requirements::CONFIGURATION),
-        key = None, paginated = false
-}
-
-/// The `/Priority` resource (string ids; unpaginated; list key undocumented).
-pub(crate) static PRIORITIES: ResourceDef = ResourceDef {
-    path: "Priority",
-    name: "priorities",
-    noun: "priority",
-    requirements: requirements::CONFIGURATION,
-    parent_key: None,
-    list_key: None,
-    paginated: false,
-};
+use crate::endpoints::PRIORITIES;
+use crate::list::PriorityList;
+use crate::models::{Agent, Priority};
+use crate::resource::{DeleteRequest, GetRequest, Resource, SaveRequest};
 
 /// The priorities handler: `client.priorities()`. A priority's `id` is a UUID
 /// string (`GET /Priority/{id}` takes it); `priorityid` is the number tickets use.
@@ -90,20 +49,20 @@ impl crate::Client {
 }
 
 impl Priorities {
-    /// The resource's definition.
-    pub fn definition(&self) -> &'static ResourceDef {
+    /// What the SDK knows of `/Priority`.
+    pub fn definition(&self) -> &'static neo_auth_core::EndpointSpec {
         self.inner.definition()
     }
 
     /// Every priority (one GET; the list is not paginated).
-    pub fn list(&self) -> ListRequest<Priority> {
+    pub fn list(&self) -> PriorityList {
         self.inner.list()
     }
 
     /// One priority by its UUID `id` (`GET /Priority/{id}`). An empty id is a
     /// configuration error, raised before sending.
     pub fn get(&self, id: impl AsRef<str>) -> GetRequest<Priority> {
-        self.inner.get_by_string_id(id.as_ref())
+        self.inner.get(id.as_ref())
     }
 
     /// Creates a priority (no `id`: Halo assigns the UUID).
@@ -128,6 +87,6 @@ impl Priorities {
 
     /// Deletes one priority by its UUID `id` (`DELETE /Priority/{id}`).
     pub fn delete(&self, id: impl AsRef<str>) -> DeleteRequest {
-        self.inner.delete_by_string_id(id.as_ref())
+        self.inner.delete(id.as_ref())
     }
 }

@@ -1,82 +1,85 @@
-//! One module per resource area. Each declares its [`ResourceDef`](crate::resource::ResourceDef)
-//! and the accessor on [`Client`](crate::Client).
-//!
-//! | accessor | path | list key | paginated |
-//! | --- | --- | --- | --- |
-//! | `tickets()` | `/Tickets` | `tickets` | yes |
-//! | `actions()` | `/Actions` | `actions` | no |
-//! | `contacts()` | `/Users` | `users` | yes |
-//! | `companies()` | `/Client` | `clients` | yes |
-//! | `sites()` | `/Site` | `sites` | yes |
-//! | `assets()` | `/Asset` | `assets` | yes (50 per page) |
-//! | `products()` | `/Item` | `items` | yes |
-//! | `appointments()` | `/Appointment` | `appointments` | yes |
-//! | `slas()` | `/SLA` | undocumented | no |
-//! | `kb_articles()` | `/KBArticle` | `articles` | yes |
-//! | `contracts()` | `/ClientContract` | `contracts` | yes |
-//! | `invoices()` | `/Invoice` | `invoices` | yes |
-//! | `quotations()` | `/Quotation` | `quotes` | yes |
-//! | `suppliers()` | `/Supplier` | `suppliers` | yes |
-//! | `opportunities()` | `/Opportunities` | `tickets` | yes |
-//! | `reports()` | `/Report` | `reports` | yes |
-//! | `statuses()` | `/Status` | `statuses` | no |
-//! | `priorities()` | `/Priority` | undocumented | no (string ids) |
-//! | `categories()` | `/Category` | `categories` | no |
-//! | `teams()` | `/Team` | `teams` | no |
-//! | `agents()` | `/Agent` | `agents` | no |
-//! | `ticket_types()` | `/TicketType` | undocumented | no |
-//! | `workflows()` | `/Workflow` | undocumented | no |
-//!
-//! "Paginated" follows the OpenAPI spec: only the lists it gives `pageinate` /
-//! `page_no` are paged; the others are read in one GET. List keys are those Halo's
-//! client libraries read (the vendor documents no response schemas); where none is
-//! known, the first array of a wrapped reply is taken.
+//! The resource accessors of [`Client`](crate::Client), one line each over the
+//! [`endpoints`](mod@crate::endpoints) table; the handlers with their own shape —
+//! [`Actions`](actions::Actions) (keyed by ticket), [`Priorities`](configuration::Priorities)
+//! (string ids) and the report data — have their own modules.
 
-/// Declares a resource: its definition constant and the `Client` accessor.
-///
-/// `key` is the documented list key (`None` if undocumented); `paginated` whether
-/// `GET /X` takes Halo's paging parameters.
-macro_rules! resource {
-    (
-        $(#[$doc:meta])*
-        $accessor:ident -> $model:ty, $def:ident = ($path:literal, $noun:literal, $requirements:expr),
-        key = $key:expr, paginated = $paginated:expr
-    ) => {
-        #[doc = concat!("The `/", $path, "` resource.")]
-        pub(crate) static $def: $crate::resource::ResourceDef = $crate::resource::ResourceDef {
-            path: $path,
-            name: stringify!($accessor),
-            noun: $noun,
-            requirements: $requirements,
-            parent_key: None,
-            list_key: $key,
-            paginated: $paginated,
-        };
+use crate::endpoints;
+use crate::models::{
+    Appointment, Asset, Category, Company, Contract, Invoice, Item, KbArticle, Opportunity,
+    Quotation, Report, Site, Sla, Status, Supplier, Team, Ticket, TicketType, User, Workflow,
+};
+use crate::resource::Resource;
 
-        impl $crate::Client {
-            $(#[$doc])*
-            pub fn $accessor(&self) -> $crate::resource::Resource<$model> {
-                $crate::resource::Resource::new(self, &$def)
-            }
+/// Declares `Client` accessors returning a [`Resource`] of one endpoint.
+macro_rules! accessors {
+    ($($(#[$doc:meta])* $accessor:ident -> $model:ty = $spec:ident;)*) => {
+        impl crate::Client {
+            $(
+                $(#[$doc])*
+                pub fn $accessor(&self) -> Resource<$model> {
+                    Resource::new(self, &endpoints::$spec)
+                }
+            )*
         }
     };
 }
 
+accessors! {
+    /// Tickets (`/Tickets`): list (with the typed filters of
+    /// [`TicketList`](crate::TicketList)), get, create, update, batch, delete
+    /// (with a reason).
+    tickets -> Ticket = TICKETS;
+    /// Contacts (Halo users, `/Users`): list, get, create, update, delete.
+    contacts -> User = CONTACTS;
+    /// Companies (Halo clients, `/Client`): list, get; writes exist but the
+    /// default policy keeps them read-only.
+    companies -> Company = COMPANIES;
+    /// Sites (`/Site`): list, get; writes exist but the default policy keeps
+    /// them read-only.
+    sites -> Site = SITES;
+    /// Assets (`/Asset`): list, get, create, update, delete. Halo serves `/Asset`
+    /// lists 50 per page whatever page size is asked; the pager follows
+    /// `record_count`, not the requested size.
+    assets -> Asset = ASSETS;
+    /// Products (Halo items, `/Item`): list, get, create, update, delete.
+    products -> Item = PRODUCTS;
+    /// Appointments (`/Appointment`): list, get, create, update, delete.
+    appointments -> Appointment = APPOINTMENTS;
+    /// SLAs (`/SLA`, one GET): list, get; writes (scope `admin`) need the policy
+    /// to allow them.
+    slas -> Sla = SLAS;
+    /// Knowledge-base articles (`/KBArticle`): list, get; writes need the policy
+    /// to allow them.
+    kb_articles -> KbArticle = KB_ARTICLES;
+    /// Client contracts (`/ClientContract`): list, get; writes need the policy
+    /// to allow them.
+    contracts -> Contract = CONTRACTS;
+    /// Invoices (`/Invoice`): list, get; writes need the policy to allow them.
+    invoices -> Invoice = INVOICES;
+    /// Quotations (`/Quotation`): list, get; writes need the policy to allow them.
+    quotations -> Quotation = QUOTATIONS;
+    /// Suppliers (`/Supplier`): list, get; writes need the policy to allow them.
+    suppliers -> Supplier = SUPPLIERS;
+    /// Opportunities (`/Opportunities`): list, get; writes need the policy to
+    /// allow them.
+    opportunities -> Opportunity = OPPORTUNITIES;
+    /// Reports (`/Report`): list, get; writes need the policy to allow them.
+    reports -> Report = REPORTS;
+    /// Ticket statuses (`/Status`, one GET).
+    statuses -> Status = STATUSES;
+    /// Ticket categories (`/Category`, one GET).
+    categories -> Category = CATEGORIES;
+    /// Teams (`/Team`, one GET).
+    teams -> Team = TEAMS;
+    /// Agents (`/Agent`, one GET).
+    agents -> crate::models::Agent = AGENTS;
+    /// Ticket types (`/TicketType`, one GET).
+    ticket_types -> TicketType = TICKET_TYPES;
+    /// Workflows (`/Workflow`, one GET).
+    workflows -> Workflow = WORKFLOWS;
+}
+
 pub mod actions;
-pub mod appointments;
-pub mod assets;
-pub mod companies;
 pub mod configuration;
-pub mod contacts;
-pub mod contracts;
-pub mod invoices;
-pub mod knowledge_base;
-pub mod opportunities;
-pub mod products;
-pub mod quotations;
 mod report_rows;
 pub mod reports;
-pub mod sites;
-pub mod slas;
-pub mod suppliers;
-pub mod tickets;

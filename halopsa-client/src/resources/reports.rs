@@ -2,17 +2,10 @@
 //! (`/ReportData/{publishedid}`). Read-only by default; scope `read:reporting`.
 //! Reports are Halo's recommended way to read in bulk under the rate limit.
 
-use neo_auth_core::{Access, ApiRequest, Error, Result, encode_path_segment};
+use neo_auth_core::{ApiRequest, Error, Result, Verb, encode_path_segment};
 use serde::de::DeserializeOwned;
 
-use crate::models::Report;
-use crate::scopes::requirements;
-
-resource! {
-    /// Reports: list, get; writes need the policy to allow them.
-    reports -> Report, REPORTS = ("Report", "report", requirements::REPORTS),
-        key = Some("reports"), paginated = true
-}
+use crate::endpoints::REPORTS;
 
 impl crate::Client {
     /// The data of a published report (`GET /ReportData/{publishedid}`), as JSON
@@ -67,6 +60,15 @@ fn report_data_request(published_id: &str) -> Result<ApiRequest> {
     }
     Ok(
         ApiRequest::get(format!("/ReportData/{}", encode_path_segment(published_id)))
-            .requirement(REPORTS.operation(Access::Read, "data")),
+            .requirement(report_data_requirement()?),
     )
+}
+
+/// Reading report data needs what getting a report needs (`read:reporting`).
+fn report_data_requirement() -> Result<neo_auth_core::Requirement> {
+    REPORTS
+        .requirements
+        .requirement(REPORTS.name, Verb::Get)
+        .map(|requirement| requirement.for_operation("reports.data"))
+        .ok_or_else(|| Error::config("the reports endpoint offers no get"))
 }

@@ -34,6 +34,27 @@ pub struct BatchError<T> {
 }
 
 impl<T> BatchError<T> {
+    /// A batch of `total` records refused before anything was sent (a record
+    /// the vendor cannot take, say): every record `not_sent`.
+    ///
+    /// ```
+    /// use neo_auth_core::{BatchError, Error};
+    /// let error = BatchError::<()>::refused(150, 100, Error::config("record 3 has an id"));
+    /// assert_eq!(error.safe_to_resend(), 0..150);
+    /// assert_eq!((error.applied, error.not_sent), (0..0, 0..150));
+    /// ```
+    pub fn refused(total: usize, chunk_size: usize, error: Error) -> Self {
+        BatchError {
+            saved: Vec::new(),
+            chunk_size,
+            applied: 0..0,
+            uncertain: 0..0,
+            not_applied: 0..0,
+            not_sent: 0..total,
+            error,
+        }
+    }
+
     /// The index of the failed chunk.
     pub fn failed_chunk(&self) -> usize {
         self.applied.end / self.chunk_size.max(1)
@@ -114,15 +135,7 @@ where
     Fut: Future<Output = crate::error::Result<Vec<R>>>,
 {
     let total = records.len();
-    let refuse = |message: &str| BatchError {
-        saved: Vec::new(),
-        chunk_size,
-        applied: 0..0,
-        uncertain: 0..0,
-        not_applied: 0..0,
-        not_sent: 0..total,
-        error: Error::config(message),
-    };
+    let refuse = |message: &str| BatchError::refused(total, chunk_size, Error::config(message));
     if chunk_size == 0 {
         return Err(refuse(
             "the chunk size of a batch must be greater than zero",

@@ -33,6 +33,23 @@ impl<T> SaveOutcome<T> {
         matches!(self, SaveOutcome::Confirmed(_))
     }
 
+    /// The outcome with the confirmed value changed by `f` (an unconfirmed
+    /// outcome is kept as it is).
+    ///
+    /// ```
+    /// use neo_auth_core::SaveOutcome;
+    /// let saved = SaveOutcome::Confirmed(vec![7]).map(|ids| ids.len());
+    /// assert_eq!(saved.confirmed(), Some(1));
+    /// ```
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> SaveOutcome<U> {
+        match self {
+            SaveOutcome::Confirmed(saved) => SaveOutcome::Confirmed(f(saved)),
+            SaveOutcome::Unconfirmed { status, why, body } => {
+                SaveOutcome::Unconfirmed { status, why, body }
+            }
+        }
+    }
+
     /// The saved value, when the reply confirmed it.
     pub fn confirmed(self) -> Option<T> {
         match self {

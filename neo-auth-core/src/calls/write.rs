@@ -290,7 +290,13 @@ impl<R: DeserializeOwned> WriteCall<R> {
                     Some(id) => record_path(spec, parent.as_ref(), id)?,
                     None => collection_path(spec, parent.as_ref())?,
                 };
-                let query = super::record_path::parent_query(spec, parent.as_ref(), &self.query)?;
+                // The parent key is required of single-record requests; a
+                // collection write (Halo's POST of actions, each naming its
+                // ticket in the body) sends it only when a parent is given.
+                let query = match (id, parent) {
+                    (None, None) => None,
+                    _ => super::record_path::parent_query(spec, parent.as_ref(), &self.query)?,
+                };
                 (path, Some(requirement), query.into_iter().collect())
             }
         };

@@ -73,6 +73,7 @@ pub struct Envelope {
     total: Option<&'static [&'static str]>,
     next: Option<&'static [&'static str]>,
     or_bare: bool,
+    first_array: Option<&'static [&'static str]>,
 }
 
 impl Envelope {
@@ -83,6 +84,7 @@ impl Envelope {
             total: None,
             next: None,
             or_bare: false,
+            first_array: None,
         }
     }
 
@@ -93,6 +95,7 @@ impl Envelope {
             total: None,
             next: None,
             or_bare: false,
+            first_array: None,
         }
     }
 
@@ -121,6 +124,32 @@ impl Envelope {
     pub const fn or_bare(mut self) -> Self {
         self.or_bare = true;
         self
+    }
+
+    /// The records' key (a single top-level key) is matched in any case, and
+    /// when a reply has no such key the records are the first array-valued
+    /// top-level field not named in `not_records` (nor the total's key): for a
+    /// vendor whose list keys are undocumented or inconsistent (HaloPSA's
+    /// configuration lists). An empty key (`Envelope::under(&[""])`) always
+    /// takes the first array.
+    ///
+    /// ```
+    /// use neo_auth_core::Envelope;
+    /// const SLAS: Envelope = Envelope::under(&["slas"])
+    ///     .with_total(&["record_count"])
+    ///     .or_bare()
+    ///     .or_first_array(&["columns", "filters"]);
+    /// assert_eq!(SLAS.first_array_fallback(), Some(&["columns", "filters"][..]));
+    /// ```
+    pub const fn or_first_array(mut self, not_records: &'static [&'static str]) -> Self {
+        self.first_array = Some(not_records);
+        self
+    }
+
+    /// The keys that never hold the records, when the records may be the first
+    /// array of the reply (see [`Envelope::or_first_array`]).
+    pub const fn first_array_fallback(&self) -> Option<&'static [&'static str]> {
+        self.first_array
     }
 
     /// Whether a bare array is accepted as the records (always, for [`Envelope::bare`]).

@@ -12,6 +12,11 @@ use crate::paging::pager::PageToken;
 pub struct PageSeen<'a> {
     /// The 1-based number of this page in the stream.
     pub index: u64,
+    /// Whether the page belongs to a stream ([`ListCall::pages`](crate::ListCall::pages)
+    /// and the endings built on it), not a single
+    /// [`send`](crate::ListCall::send) or [`page`](crate::ListCall::page): a
+    /// rule about what a whole list holds applies to streams only.
+    pub in_stream: bool,
     /// The token this page was fetched with.
     pub token: &'a PageToken,
     /// How many records the page holds.

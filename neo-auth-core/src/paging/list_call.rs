@@ -24,6 +24,7 @@ use crate::paging::hash::{Fingerprinter, hash_bytes};
 use crate::paging::hook::{PageHook, PageSeen, PageVerdict};
 use crate::paging::link::{check_next_link, next_link, resolve};
 use crate::paging::pager::{Page, PageToken, PagerLimits, pages};
+use crate::paging::top_level::walk_top_level;
 use crate::transport::request::{ApiRequest, RequestOptions};
 use crate::transport::url_policy::{encode_path_segment, join_path};
 use crate::transport::{ApiResponse, Transport};
@@ -65,6 +66,33 @@ impl<T> Clone for RecordKey<T> {
             RecordKey::IdField => RecordKey::IdField,
             RecordKey::Bytes => RecordKey::Bytes,
             RecordKey::With(f) => RecordKey::With(f.clone()),
+        }
+    }
+}
+
+/// Where a call's [`PageHook`] comes from.
+enum HookSource {
+    /// One hook for every stream of the call and its clones (a stateless hook).
+    Shared(Arc<dyn PageHook>),
+    /// A fresh hook for every stream (and every `send`/`page`): a hook with
+    /// memory between pages never sees another stream's pages.
+    PerStream(Arc<dyn Fn() -> Arc<dyn PageHook> + Send + Sync>),
+}
+
+impl Clone for HookSource {
+    fn clone(&self) -> Self {
+        match self {
+            HookSource::Shared(hook) => HookSource::Shared(hook.clone()),
+            HookSource::PerStream(make) => HookSource::PerStream(make.clone()),
+        }
+    }
+}
+
+impl HookSource {
+    fn hook(&self) -> Arc<dyn PageHook> {
+        match self {
+            HookSource::Shared(hook) => hook.clone(),
+            HookSource::PerStream(make) => make(),
         }
     }
 }
@@ -122,7 +150,8 @@ pub struct ListCall<T> {
     page_size: Option<u32>,
     limits: PagerLimits,
     options: RequestOptions,
-    hook: Option<Arc<dyn PageHook>>,
+    hook: Option<HookSource>,
+    stream_defaults: &'static [(&'static str, &'static str)],
     record_key: RecordKey<T>,
     invalid: Option<String>,
     _item: PhantomData<fn() -> T>,
@@ -153,6 +182,7 @@ impl<T> Clone for ListCall<T> {
             limits: self.limits,
             options: self.options.clone(),
             hook: self.hook.clone(),
+            stream_defaults: self.stream_defaults,
             record_key: self.record_key.clone(),
             invalid: self.invalid.clone(),
             _item: PhantomData,
@@ -175,6 +205,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
             limits: PagerLimits::default(),
             options: RequestOptions::default(),
             hook: None,
+            stream_defaults: &[],
             record_key: RecordKey::IdField,
             invalid: None,
             _item: PhantomData,
@@ -262,9 +293,39 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
         self
     }
 
-    /// A vendor's extra stop rules, run on every page.
+    /// A vendor's extra stop rules, run on every page. The one hook is shared
+    /// by every stream of this call and of its clones: for a hook with memory
+    /// between pages use [`stream_hook`](ListCall::stream_hook).
     pub fn hook(mut self, hook: impl PageHook + 'static) -> Self {
-        self.hook = Some(Arc::new(hook));
+        self.hook = Some(HookSource::Shared(Arc::new(hook)));
+        self
+    }
+
+    /// A vendor's extra stop rules with memory between pages: `make` builds a
+    /// fresh hook for every stream ([`pages`](ListCall::pages),
+    /// [`stream`](ListCall::stream), [`collect_all`](ListCall::collect_all)) and
+    /// every single page ([`send`](ListCall::send), [`page`](ListCall::page)),
+    /// so two streams of one call (or of its clones) never share what a hook
+    /// remembers.
+    pub fn stream_hook<H, F>(mut self, make: F) -> Self
+    where
+        H: PageHook + 'static,
+        F: Fn() -> H + Send + Sync + 'static,
+    {
+        self.hook = Some(HookSource::PerStream(Arc::new(move || {
+            Arc::new(make()) as Arc<dyn PageHook>
+        })));
+        self
+    }
+
+    /// Query parameters a stream ([`pages`](ListCall::pages),
+    /// [`stream`](ListCall::stream), [`collect_all`](ListCall::collect_all))
+    /// sends when the call set none of their keys: a stable order for a long
+    /// scan (HaloPSA's `order=id&orderdesc=false`), so records created during
+    /// it do not shift the pages. A single page ([`send`](ListCall::send),
+    /// [`page`](ListCall::page)) is sent with the parameters as set.
+    pub fn stream_defaults(mut self, params: &'static [(&'static str, &'static str)]) -> Self {
+        self.stream_defaults = params;
         self
     }
 
@@ -341,7 +402,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
         }
     }
 
-    fn context(&self) -> Result<Arc<Context<T>>> {
+    fn context(&self, in_stream: bool) -> Result<Arc<Context<T>>> {
         self.validate()?;
         let spec = self.spec;
         let mut path = match &self.parent {
@@ -390,23 +451,58 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
             requirement,
             page_size: self.page_size,
             options,
-            hook: self.hook.clone(),
+            hook: self.hook.as_ref().map(HookSource::hook),
             record_key: self.record_key.clone(),
             index: AtomicU64::new(0),
             consumed: AtomicU64::new(0),
+            in_stream,
         }))
     }
 
     /// The first page.
     pub async fn send(&self) -> Result<Page<T>> {
-        let context = self.context()?;
+        let context = self.context(false)?;
         let first = first_token(&self.spec.paging);
         context.fetch(first).await
     }
 
+    /// One numbered page: `number` for a [`PagingScheme::Numbered`] list (a
+    /// number below its `first` is the first page); for an unpaged list
+    /// ([`PagingScheme::None`]) page 1 (or 0) is the whole list and later pages
+    /// are empty, with nothing sent. Other schemes cannot be addressed by
+    /// number ([`Error::Config`]).
+    pub async fn page(&self, number: u64) -> Result<Page<T>> {
+        let token = match self.spec.paging {
+            PagingScheme::Numbered { first, .. } => PageToken::Number(number.max(first)),
+            PagingScheme::None if number <= 1 => PageToken::Start,
+            PagingScheme::None => {
+                self.validate()?;
+                return Ok(Page::new(Vec::new(), None));
+            }
+            _ => {
+                return Err(Error::config(format!(
+                    "the `{}` list cannot be read by page number (page {number})",
+                    self.spec.name
+                )));
+            }
+        };
+        self.context(false)?.fetch(token).await
+    }
+
     /// All pages, one in memory at a time, through the pager's loop guards.
-    pub fn pages(self) -> PageStream<T> {
-        let context = match self.context() {
+    pub fn pages(mut self) -> PageStream<T> {
+        let defaults = self.stream_defaults;
+        if !defaults
+            .iter()
+            .any(|(key, _)| self.params.iter().any(|(set, _)| set == key))
+        {
+            self.params.extend(
+                defaults
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+            );
+        }
+        let context = match self.context(true) {
             Ok(context) => context,
             Err(error) => return Box::pin(stream::once(async move { Err(error) })),
         };
@@ -488,6 +584,8 @@ struct Context<T> {
     index: AtomicU64,
     /// Records (before de-duplication) received so far: the next offset.
     consumed: AtomicU64,
+    /// Whether the pages belong to a stream (not a single `send`/`page`).
+    in_stream: bool,
 }
 
 impl<T: DeserializeOwned> Context<T> {
@@ -574,7 +672,13 @@ impl<T: DeserializeOwned> Context<T> {
             PagingScheme::Cursor { at, .. } => self.spec.envelope.with_next(at),
             _ => self.spec.envelope,
         };
-        let raw = walk(body, &envelope).map_err(|e| mask_known_secrets(e, &response))?;
+        let raw = match envelope.first_array_fallback() {
+            Some(not_records) if !starts_with_array(body) => {
+                walk_top_level(body, &envelope, not_records)
+            }
+            _ => walk(body, &envelope),
+        }
+        .map_err(|e| mask_known_secrets(e, &response))?;
         let items: Vec<T> =
             decode_records(&raw.items, &envelope).map_err(|e| mask_known_secrets(e, &response))?;
         let keys = self.keys(&raw.items, &items);
@@ -599,6 +703,7 @@ impl<T: DeserializeOwned> Context<T> {
         let verdict = match &self.hook {
             Some(hook) => hook.after_page(&PageSeen {
                 index,
+                in_stream: self.in_stream,
                 token: &token,
                 items: items.len(),
                 page_size: self.page_size,

@@ -3,7 +3,7 @@
 
 /// Declares a vendor list type wrapping a [`ListCall`](crate::ListCall) of one
 /// record type, with the endings and settings every list has (`param`,
-/// `page_size`, `max_pages`, `options`, `refuse`, `send`, `pages`, `stream`,
+/// `page_size`, `max_pages`, `options`, `refuse`, `send`, `page`, `pages`, `stream`,
 /// `collect_all`, `into_call`) — the vendor then adds, in its own `impl`, only
 /// the filters the endpoint honours.
 ///
@@ -130,6 +130,11 @@ macro_rules! list_builder {
             /// The first page.
             pub async fn send(&self) -> $crate::Result<$crate::Page<$item>> {
                 self.call.send().await
+            }
+
+            /// One numbered page (see `ListCall::page`).
+            pub async fn page(&self, number: u64) -> $crate::Result<$crate::Page<$item>> {
+                self.call.page(number).await
             }
 
             /// All pages, one in memory at a time.

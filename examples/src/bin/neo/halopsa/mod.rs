@@ -7,7 +7,7 @@ mod doctor;
 mod sandbox;
 
 use halopsa_client::fake::FakeServer;
-use halopsa_client::{Client, HaloCredentials, ListRequest, areas, default_policy};
+use halopsa_client::{Client, HaloCredentials, ListCall, areas, default_policy};
 use neo_auth_core::doctor::AccessReport;
 use neo_auth_core::{AccessPolicy, Approval, Area, Error, Result};
 use serde::Serialize;
@@ -196,10 +196,15 @@ macro_rules! with_resource {
     };
 }
 
-fn apply_query<T>(mut list: ListRequest<T>, query: &ListQuery<'_>) -> Result<ListRequest<T>>
+/// Applies `--query` by Halo's parameter names to any resource's list (the tool
+/// takes every filter for every resource; an endpoint that does not honour one
+/// ignores it, as Halo does).
+fn apply_query<T, L>(list: L, query: &ListQuery<'_>) -> Result<ListCall<T>>
 where
     T: Serialize + DeserializeOwned + Send + 'static,
+    L: Into<ListCall<T>>,
 {
+    let mut list = list.into();
     for (key, value) in query.query {
         let id = || {
             numeric_id(value).map_err(|_| {
@@ -207,17 +212,14 @@ where
             })
         };
         list = match key.as_str() {
-            "search" => list.search(value.clone()),
-            "client_id" => list.client_id(id()?),
-            "site_id" => list.site_id(id()?),
-            "user_id" => list.user_id(id()?),
-            "agent_id" => list.agent_id(id()?),
-            "status_id" => list.status_id(id()?),
-            "open_only" => list.open_only(flag_value(key, value)?),
-            "closed_only" => list.closed_only(flag_value(key, value)?),
-            "include_inactive" => list.include_inactive(flag_value(key, value)?),
-            "order_by" => list.order_by(value.clone()),
-            "order_by_desc" => list.order_by_desc(value.clone()),
+            "search" => list.param("search", value),
+            "client_id" | "site_id" | "user_id" | "agent_id" | "status_id" => {
+                list.param(key.as_str(), id()?)
+            }
+            "open_only" | "closed_only" => list.param(key.as_str(), flag_value(key, value)?),
+            "include_inactive" => list.param("includeinactive", flag_value(key, value)?),
+            "order_by" => list.param("order", value).param("orderdesc", false),
+            "order_by_desc" => list.param("order", value).param("orderdesc", true),
             // Used by `actions`, read before the list is built.
             "ticket_id" => list,
             other => {
