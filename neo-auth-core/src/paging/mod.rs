@@ -9,3 +9,4 @@ pub(crate) mod link;
 pub(crate) mod list_call;
 pub(crate) mod list_macro;
 pub(crate) mod pager;
+pub(crate) mod record_key;
