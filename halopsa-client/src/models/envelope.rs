@@ -68,7 +68,16 @@ impl<T: DeserializeOwned> ListResponse<T> {
     /// assert_eq!(page.key.as_deref(), Some("tickets"));
     /// ```
     pub fn from_slice_with_key(body: &[u8], key: Option<&str>) -> neo_auth_core::Result<Self> {
-        neo_auth_core::decode_json_seed(body, ListSeed::<T>::new(key))
+        // Plain serde first; only a failed page is decoded again with path
+        // tracking, to name the bad value's path.
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let plain = ListSeed::<T>::new(key)
+            .deserialize(&mut deserializer)
+            .and_then(|page| deserializer.end().map(|()| page));
+        match plain {
+            Ok(page) => Ok(page),
+            Err(_) => neo_auth_core::decode_json_seed(body, ListSeed::<T>::new(key)),
+        }
     }
 }
 

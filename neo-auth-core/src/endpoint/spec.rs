@@ -152,6 +152,13 @@ impl Envelope {
         self.first_array
     }
 
+    /// The same envelope without its first-array fallback: the records only
+    /// under its own key (the fast path tried first for such an envelope).
+    pub(crate) const fn without_first_array(mut self) -> Self {
+        self.first_array = None;
+        self
+    }
+
     /// Whether a bare array is accepted as the records (always, for [`Envelope::bare`]).
     pub const fn accepts_bare(&self) -> bool {
         self.or_bare || self.items.is_empty()

@@ -1,22 +1,130 @@
-//! Decoding a list reply through its [`Envelope`] in one pass: the records
-//! (kept as raw JSON slices, borrowed from the body), the total and the next
-//! link or cursor, each found at its path; then each record decoded as `T`.
+//! Decoding a list reply through its [`Envelope`]: the records, the total and
+//! the next link or cursor, each found at its path.
 //!
-//! Plain serde runs first; only a record that fails is decoded again with path
-//! tracking, to name the JSON path of the bad value (`Data[3].Name`).
+//! **One pass.** The walk decodes each record as `T` where it stands in the
+//! body, and notes its key (its `id`/`Id`) on the way
+//! ([`record_key`](super::record_key)): every byte of the page is read once,
+//! as a hand-written `serde_json::from_slice` of the page would read it.
+//!
+//! **Two passes, only when needed.** A page that fails to decode is read again:
+//! first walked to raw record slices, then each slice decoded with plain serde,
+//! and a failing record once more with path tracking, so the error names the
+//! JSON path of the bad value (`Data[3].Name`). Records that must be keyed by
+//! their bytes (no `id`, or [`Keys::Bytes`]) are read that way too: their
+//! bytes are only known from the raw slices.
 
 use std::fmt;
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::value::RawValue;
 
 use crate::endpoint::Envelope;
 use crate::error::decode::{decode_json_tracked, redact_json_error};
 use crate::error::redact::redact_snippet;
 use crate::error::{Error, Result};
-use crate::paging::hash::{Fingerprinter, hash_bytes};
+use crate::paging::hash::hash_bytes;
+use crate::paging::record_key::{Found, KeyedSeed, key_of_raw_id};
 
-/// What the walk found in one reply.
+/// How the records of a page are told apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// By their `id` (else `Id`) field; by their bytes when they have neither.
+    IdField,
+    /// By their bytes.
+    Bytes,
+    /// Not here: the caller keys the decoded records itself.
+    Caller,
+}
+
+/// A decoded page.
+#[derive(Debug)]
+pub(crate) struct DecodedPage<T> {
+    /// The records.
+    pub(crate) items: Vec<T>,
+    /// One key per record (empty for [`Keys::Caller`]).
+    pub(crate) keys: Vec<u64>,
+    /// The total at the envelope's total path.
+    pub(crate) total: Option<u64>,
+    /// The next link or cursor at the envelope's next path (empty is none).
+    pub(crate) next: Option<String>,
+}
+
+/// Decodes one list reply: in one pass, unless `two_pass` is set (a list whose
+/// records were found to have no ids: it stays set for the rest of the
+/// stream) or the one pass fails (then the second, path-naming read gives the
+/// error). `capacity` pre-sizes the page (the page size asked for).
+pub(crate) fn decode_page<T: DeserializeOwned>(
+    body: &[u8],
+    envelope: &Envelope,
+    keys: Keys,
+    capacity: usize,
+    two_pass: &AtomicBool,
+) -> Result<DecodedPage<T>> {
+    if keys != Keys::Bytes && !two_pass.load(Ordering::Relaxed) {
+        let watch = keys == Keys::IdField;
+        let mut sink = Decoded::<T> {
+            items: Vec::with_capacity(capacity),
+            keys: Vec::with_capacity(if watch { capacity } else { 0 }),
+            watch,
+            without_id: false,
+        };
+        match walk_into(body, envelope, &mut sink) {
+            Ok((total, next)) if !sink.without_id => {
+                return Ok(DecodedPage {
+                    items: sink.items,
+                    keys: sink.keys,
+                    total,
+                    next,
+                });
+            }
+            // A record without an id stops the one pass: read again, and
+            // from now on, in two passes.
+            _ if sink.without_id => two_pass.store(true, Ordering::Relaxed),
+            // Read again to name the bad value's path.
+            _ => {}
+        }
+    }
+    decode_two_pass(body, envelope, keys)
+}
+
+/// The second way: raw record slices first, then each decoded.
+fn decode_two_pass<T: DeserializeOwned>(
+    body: &[u8],
+    envelope: &Envelope,
+    keys: Keys,
+) -> Result<DecodedPage<T>> {
+    decode_raw_page(walk(body, envelope)?, envelope, keys)
+}
+
+/// Decodes the records of a walked page and keys them as `keys` says.
+pub(crate) fn decode_raw_page<T: DeserializeOwned>(
+    raw: RawPage<'_>,
+    envelope: &Envelope,
+    keys: Keys,
+) -> Result<DecodedPage<T>> {
+    let items = decode_records::<T>(&raw.items, envelope)?;
+    let keys = match keys {
+        Keys::IdField => raw.items.iter().map(|r| default_record_key(r)).collect(),
+        Keys::Bytes => raw
+            .items
+            .iter()
+            .map(|r| hash_bytes(r.get().as_bytes()))
+            .collect(),
+        Keys::Caller => Vec::new(),
+    };
+    Ok(DecodedPage {
+        items,
+        keys,
+        total: raw.total,
+        next: raw.next,
+    })
+}
+
+/// What the raw walk found in one reply.
 #[derive(Debug, Default)]
 pub(crate) struct RawPage<'de> {
     /// The records, undecoded.
@@ -25,6 +133,112 @@ pub(crate) struct RawPage<'de> {
     pub(crate) total: Option<u64>,
     /// The next link or cursor at the envelope's next path (empty is none).
     pub(crate) next: Option<String>,
+}
+
+/// Walks `body` once, keeping each record as a raw slice.
+pub(crate) fn walk<'de>(body: &'de [u8], envelope: &Envelope) -> Result<RawPage<'de>> {
+    let mut items = RawItems(Vec::new());
+    let (total, next) = walk_into(body, envelope, &mut items)?;
+    Ok(RawPage {
+        items: items.0,
+        total,
+        next,
+    })
+}
+
+/// Where the walk puts the records it finds at the envelope's items path.
+trait Items<'de> {
+    fn read<D: de::Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error>;
+}
+
+/// Records kept as raw slices of the body.
+struct RawItems<'de>(Vec<&'de RawValue>);
+
+impl<'de> Items<'de> for RawItems<'de> {
+    fn read<D: de::Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        let items = <Option<Vec<&'de RawValue>> as de::Deserialize>::deserialize(deserializer)?;
+        self.0 = items.unwrap_or_default();
+        Ok(())
+    }
+}
+
+/// Records decoded as `T` where they stand, keyed by their id on the way.
+struct Decoded<T> {
+    items: Vec<T>,
+    keys: Vec<u64>,
+    /// Whether to note ids (for [`Keys::IdField`]).
+    watch: bool,
+    /// Whether a record had no usable id (it must be keyed by its bytes).
+    without_id: bool,
+}
+
+impl<'de, T: DeserializeOwned> Items<'de> for Decoded<T> {
+    fn read<D: de::Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_option(DecodedVisitor(self))
+    }
+}
+
+struct DecodedVisitor<'a, T>(&'a mut Decoded<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for DecodedVisitor<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of records")
+    }
+
+    fn visit_none<E: de::Error>(self) -> std::result::Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let out = self.0;
+        if !out.watch {
+            while let Some(item) = seq.next_element::<T>()? {
+                out.items.push(item);
+            }
+            return Ok(());
+        }
+        loop {
+            let mut found = Found::default();
+            let seed = KeyedSeed::<T> {
+                found: &mut found,
+                _record: PhantomData,
+            };
+            let Some(item) = seq.next_element_seed(seed)? else {
+                return Ok(());
+            };
+            out.items.push(item);
+            match found.key() {
+                Some(key) => out.keys.push(key),
+                None => {
+                    // Keyed by its bytes: only the raw read knows them.
+                    out.without_id = true;
+                    return Err(de::Error::custom("a record without an id"));
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -36,10 +250,15 @@ enum Kind {
 
 type Target = (&'static [&'static str], Kind);
 
-/// Walks `body` once, taking what `envelope` points at.
-pub(crate) fn walk<'de>(body: &'de [u8], envelope: &Envelope) -> Result<RawPage<'de>> {
+/// Walks `body` once, handing the records at the envelope's items path to
+/// `items`; returns the total and the next link or cursor.
+fn walk_into<'de, I: Items<'de>>(
+    body: &'de [u8],
+    envelope: &Envelope,
+    items: &mut I,
+) -> Result<(Option<u64>, Option<String>)> {
     if !envelope.items_at().is_empty() && envelope.accepts_bare() && starts_with_array(body) {
-        return walk(body, &Envelope::bare());
+        return walk_into(body, &Envelope::bare(), items);
     }
     let mut targets: Vec<Target> = vec![(envelope.items_at(), Kind::Items)];
     if let Some(path) = envelope.total_at() {
@@ -48,21 +267,24 @@ pub(crate) fn walk<'de>(body: &'de [u8], envelope: &Envelope) -> Result<RawPage<
     if let Some(path) = envelope.next_at() {
         targets.push((path, Kind::Next));
     }
-    let mut out = RawPage::default();
-    let mut failed_at = None;
+    let mut out = Collected {
+        items,
+        total: None,
+        next: None,
+        failed_at: None,
+    };
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let walked = Walk {
         targets: &targets,
         depth: 0,
         out: &mut out,
-        failed_at: &mut failed_at,
     }
     .deserialize(&mut deserializer)
     .and_then(|()| deserializer.end());
     match walked {
-        Ok(()) => Ok(out),
+        Ok(()) => Ok((out.total, out.next)),
         Err(source) => Err(Error::Decode {
-            path: failed_at.unwrap_or_else(|| ".".to_owned()),
+            path: out.failed_at.unwrap_or_else(|| ".".to_owned()),
             snippet: redact_snippet(body, 120),
             source: Box::new(redact_json_error(source, false)),
         }),
@@ -74,11 +296,18 @@ pub(crate) fn starts_with_array(body: &[u8]) -> bool {
     body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
 }
 
-struct Walk<'a, 'de> {
+/// What the walk collects besides the records.
+struct Collected<'a, I> {
+    items: &'a mut I,
+    total: Option<u64>,
+    next: Option<String>,
+    failed_at: Option<String>,
+}
+
+struct Walk<'a, 'b, I> {
     targets: &'a [Target],
     depth: usize,
-    out: &'a mut RawPage<'de>,
-    failed_at: &'a mut Option<String>,
+    out: &'a mut Collected<'b, I>,
 }
 
 fn dotted(path: &[&str]) -> String {
@@ -89,7 +318,7 @@ fn dotted(path: &[&str]) -> String {
     }
 }
 
-impl<'de> Walk<'_, 'de> {
+impl<'de, I: Items<'de>> Walk<'_, '_, I> {
     fn take<D: de::Deserializer<'de>>(
         &mut self,
         target: Target,
@@ -97,10 +326,7 @@ impl<'de> Walk<'_, 'de> {
     ) -> std::result::Result<(), D::Error> {
         let (path, kind) = target;
         let result = match kind {
-            Kind::Items => {
-                <Option<Vec<&'de RawValue>> as de::Deserialize>::deserialize(deserializer)
-                    .map(|items| self.out.items = items.unwrap_or_default())
-            }
+            Kind::Items => self.out.items.read(deserializer),
             Kind::Total => {
                 crate::lenient::opt_u64(deserializer).map(|total| self.out.total = total)
             }
@@ -113,14 +339,14 @@ impl<'de> Walk<'_, 'de> {
                     }
                 }),
         };
-        if result.is_err() && self.failed_at.is_none() {
-            *self.failed_at = Some(dotted(path));
+        if result.is_err() && self.out.failed_at.is_none() {
+            self.out.failed_at = Some(dotted(path));
         }
         result
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
+impl<'de, I: Items<'de>> DeserializeSeed<'de> for Walk<'_, '_, I> {
     type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(
@@ -139,7 +365,7 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
     }
 }
 
-impl<'de> Visitor<'de> for Walk<'_, 'de> {
+impl<'de, I: Items<'de>> Visitor<'de> for Walk<'_, '_, I> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -171,7 +397,6 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                 targets: &below,
                 depth: depth + 1,
                 out: &mut *self.out,
-                failed_at: &mut *self.failed_at,
             })?;
         }
         Ok(())
@@ -224,17 +449,18 @@ fn join_record_path(prefix: &str, inner: &str) -> String {
     }
 }
 
-/// How a record's key (for "never the same record twice") is found: the hash
-/// of its `id` (else `Id`) value's raw JSON, or of its bytes when it has
-/// neither (or a `null` one).
+/// A raw record's key (for "never the same record twice"): the key of its
+/// `id` (else `Id`) value, the same key the one-pass decode notes
+/// ([`key_of_raw_id`]), or the hash of its bytes when it has neither (or a
+/// `null` one).
 ///
 /// A record that opens with a plain `"id"` (a number or a string without
 /// escapes, as most vendors send it) is keyed from those first bytes without
 /// reading the rest; any other record is probed in full.
 pub(crate) fn default_record_key(raw: &RawValue) -> u64 {
     let text = raw.get();
-    if let Some(id) = leading_id(text.as_bytes()) {
-        return id_key(id);
+    if let Some(key) = leading_id(text.as_bytes()).and_then(key_of_leading_id) {
+        return key;
     }
     #[derive(serde::Deserialize)]
     struct IdProbe<'a> {
@@ -243,20 +469,15 @@ pub(crate) fn default_record_key(raw: &RawValue) -> u64 {
         #[serde(borrow, default, rename = "Id")]
         id_upper: Option<&'a RawValue>,
     }
-    match serde_json::from_str::<IdProbe<'_>>(text) {
-        Ok(IdProbe { id: Some(id), .. })
-        | Ok(IdProbe {
-            id_upper: Some(id), ..
-        }) if id.get() != "null" => id_key(id.get().as_bytes()),
-        _ => hash_bytes(text.as_bytes()),
-    }
+    let probe = serde_json::from_str::<IdProbe<'_>>(text).ok();
+    let key = |id: Option<&RawValue>| id.and_then(|id| key_of_raw_id(id.get()));
+    probe
+        .and_then(|p| key(p.id).or_else(|| key(p.id_upper)))
+        .unwrap_or_else(|| hash_bytes(text.as_bytes()))
 }
 
-fn id_key(id: &[u8]) -> u64 {
-    let mut hasher = Fingerprinter::default();
-    hasher.write(b"#");
-    hasher.write(id);
-    hasher.finish()
+fn key_of_leading_id(id: &[u8]) -> Option<u64> {
+    key_of_raw_id(std::str::from_utf8(id).ok()?)
 }
 
 /// The raw value of a record's first key when that key is exactly `"id"` and
@@ -367,6 +588,82 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.to_string().contains("`[1]`"), "{error}");
+    }
+
+    fn one_pass<T: DeserializeOwned>(
+        body: &[u8],
+        envelope: &Envelope,
+        keys: Keys,
+    ) -> (DecodedPage<T>, bool) {
+        let two_pass = AtomicBool::new(false);
+        let page = decode_page::<T>(body, envelope, keys, 2, &two_pass).unwrap();
+        (page, two_pass.load(Ordering::Relaxed))
+    }
+
+    #[test]
+    fn one_pass_and_two_passes_decode_and_key_a_page_alike() {
+        let body = br#"{"Meta":{"TotalCount":3,"NextQueryLink":"n"},"Data":[{"Identifier":"a","SiteId":1,"Id":"x"},{"Id":"y","Identifier":"b","SiteId":2},{"Identifier":"c","SiteId":3,"Id":7}]}"#;
+        let (page, fell_back) = one_pass::<Device>(body, &VSAX, Keys::IdField);
+        assert!(!fell_back);
+        let twice = decode_two_pass::<Device>(body, &VSAX, Keys::IdField).unwrap();
+        assert_eq!(page.items, twice.items);
+        assert_eq!(page.keys, twice.keys);
+        assert_eq!((page.total, page.next.as_deref()), (Some(3), Some("n")));
+        assert_eq!(page.items[2].identifier, "c");
+        let (page, _) = one_pass::<Device>(body, &VSAX, Keys::Caller);
+        assert!(page.keys.is_empty() && page.items.len() == 3);
+        let bytes = decode_two_pass::<Device>(body, &VSAX, Keys::Bytes).unwrap();
+        assert_ne!(bytes.keys, twice.keys);
+        let (page, _) = one_pass::<Device>(body, &VSAX, Keys::Bytes);
+        assert_eq!(page.keys, bytes.keys);
+    }
+
+    #[test]
+    fn records_without_ids_are_keyed_by_their_bytes_from_then_on() {
+        let body = br#"[{"Identifier":"a","SiteId":1,"id":4},{"Identifier":"b","SiteId":2}]"#;
+        let two_pass = AtomicBool::new(false);
+        let page =
+            decode_page::<Device>(body, &Envelope::bare(), Keys::IdField, 0, &two_pass).unwrap();
+        assert!(
+            two_pass.load(Ordering::Relaxed),
+            "the rest of the stream reads twice"
+        );
+        let raw = walk(body, &Envelope::bare()).unwrap();
+        assert_eq!(
+            page.keys,
+            vec![
+                default_record_key(raw.items[0]),
+                hash_bytes(raw.items[1].get().as_bytes())
+            ]
+        );
+        assert_eq!(page.items.len(), 2);
+    }
+
+    #[test]
+    fn a_bad_record_read_in_one_pass_still_names_its_path() {
+        let body =
+            br#"{"Meta":{"TotalCount":2},"Data":[{"Identifier":"a","SiteId":1,"Id":1},{"Id":2,"Identifier":"b","SiteId":"secret-ish"}]}"#;
+        for keys in [Keys::IdField, Keys::Caller, Keys::Bytes] {
+            let error =
+                decode_page::<Device>(body, &VSAX, keys, 0, &AtomicBool::new(false)).unwrap_err();
+            let Error::Decode { path, source, .. } = &error else {
+                panic!("{error:?}")
+            };
+            assert_eq!(path, "Data[1].SiteId");
+            assert!(!source.to_string().contains("secret-ish"), "{source}");
+        }
+        let error = decode_page::<Device>(
+            br#"{"Meta":{"TotalCount":[1]},"Data":[]}"#,
+            &VSAX,
+            Keys::IdField,
+            0,
+            &AtomicBool::new(false),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode { path, .. } if path == "Meta.TotalCount"),
+            "{error:?}"
+        );
     }
 
     #[test]

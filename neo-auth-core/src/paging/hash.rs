@@ -87,6 +87,72 @@ impl std::hash::Hasher for PassThrough {
 /// A set of already-hashed keys.
 pub(crate) type KeySet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>;
 
+/// The keys of the records a stream yielded, in memory that does not grow with
+/// the stream: the first [`PINNED`](Self::PINNED) keys (the first page, where a
+/// server that wraps around starts again), and the most recent keys — at least
+/// [`RECENT`](Self::RECENT), at most twice that, in two generations of one
+/// hash set each (when the newer is full it becomes the older, and the older is
+/// cleared for reuse).
+///
+/// A record is told apart from every record of the first page and of the last
+/// 32 768 at least, which covers what servers do in practice: pages that
+/// overlap their neighbours when records are added while a list is read
+/// (one page back), a server that ignores the page parameter (the same page
+/// again), one that serves its last page for every page past it, and one that
+/// starts again from the first page. A cycle of page tokens is caught by the
+/// pager's token set, a list with a reported total ends there, and the page
+/// cap ends the rest. About 1.3 MB once full, whatever the stream's length
+/// (an exact set of every key cost 18–28 MB at a million records).
+#[derive(Debug, Default)]
+pub(crate) struct RecentKeys {
+    pinned: KeySet,
+    newer: KeySet,
+    older: KeySet,
+}
+
+impl RecentKeys {
+    /// How many of the stream's first keys are kept for the whole stream.
+    pub(crate) const PINNED: usize = 1024;
+    /// How many of the most recent keys are kept, at least.
+    pub(crate) const RECENT: usize = 1 << 15;
+
+    /// Whether `key` was yielded (as far as the window reaches).
+    pub(crate) fn contains(&self, key: &u64) -> bool {
+        self.newer.contains(key) || self.older.contains(key) || self.pinned.contains(key)
+    }
+
+    /// Notes `key`; `false` if it was there already.
+    pub(crate) fn insert(&mut self, key: u64) -> bool {
+        if self.contains(&key) {
+            return false;
+        }
+        if self.pinned.len() < Self::PINNED {
+            self.pinned.insert(key);
+            return true;
+        }
+        if self.newer.len() >= Self::RECENT {
+            std::mem::swap(&mut self.newer, &mut self.older);
+            self.newer.clear();
+        }
+        self.newer.insert(key);
+        true
+    }
+
+    /// How many keys are held now.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.pinned.len() + self.newer.len() + self.older.len()
+    }
+}
+
+impl Extend<u64> for RecentKeys {
+    fn extend<I: IntoIterator<Item = u64>>(&mut self, keys: I) {
+        for key in keys {
+            self.insert(key);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +177,26 @@ mod tests {
         assert_ne!(build.hash_one("a"), build.hash_one("b"));
         let mut set = KeySet::default();
         assert!(set.insert(hash_bytes(b"1")) && !set.insert(hash_bytes(b"1")));
+    }
+
+    #[test]
+    fn recent_keys_hold_the_first_keys_and_a_bounded_window_of_the_latest() {
+        let mut keys = RecentKeys::default();
+        let total = (RecentKeys::PINNED + 5 * RecentKeys::RECENT) as u64;
+        for n in 0..total {
+            assert!(keys.insert(hash_bytes(&n.to_le_bytes())), "{n} is new");
+            assert!(!keys.insert(hash_bytes(&n.to_le_bytes())), "{n} is held");
+        }
+        assert!(keys.len() <= RecentKeys::PINNED + 2 * RecentKeys::RECENT);
+        let held = |keys: &RecentKeys, n: u64| keys.contains(&hash_bytes(&n.to_le_bytes()));
+        // The first keys (the first page) and the latest RECENT stay.
+        assert!((0..RecentKeys::PINNED as u64).all(|n| held(&keys, n)));
+        assert!((total - RecentKeys::RECENT as u64..total).all(|n| held(&keys, n)));
+        // Keys older than the window are forgotten.
+        let middle = RecentKeys::PINNED as u64 + RecentKeys::RECENT as u64;
+        assert!(!held(&keys, middle));
+        let mut extended = RecentKeys::default();
+        extended.extend([1, 2, 2, 3]);
+        assert_eq!(extended.len(), 3);
     }
 }

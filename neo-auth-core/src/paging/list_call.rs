@@ -7,20 +7,19 @@ use std::fmt;
 use std::hash::Hash;
 use std::marker::PhantomData;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use futures_util::stream::{self, BoxStream, TryStreamExt};
 use http::{HeaderName, HeaderValue, Method};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 use url::Url;
 
 use crate::access::requirements::Verb;
-use crate::endpoint::{EndpointSpec, ListMethod, PagingScheme};
+use crate::endpoint::{EndpointSpec, Envelope, ListMethod, PagingScheme};
 use crate::error::{Error, Result};
-use crate::paging::envelope::{decode_records, default_record_key, starts_with_array, walk};
-use crate::paging::hash::{Fingerprinter, hash_bytes};
+use crate::paging::envelope::{DecodedPage, Keys, decode_page, decode_raw_page, starts_with_array};
+use crate::paging::hash::Fingerprinter;
 use crate::paging::hook::{PageHook, PageSeen, PageVerdict};
 use crate::paging::link::{check_next_link, next_link, resolve};
 use crate::paging::pager::{Page, PageToken, PagerLimits, pages};
@@ -114,7 +113,9 @@ impl HookSource {
 /// - A record yielded once is never yielded again in one stream (records are
 ///   told apart by their `id`/`Id` field, see [`record_id`](ListCall::record_id)),
 ///   and a page that brings no new record ends the stream with
-///   [`Error::PaginationStalled`].
+///   [`Error::PaginationStalled`]. The stream remembers the first 1 024 records
+///   and the latest 32 768 at least, so its memory stays flat however long it
+///   runs.
 ///
 /// ```no_run
 /// use futures_util::TryStreamExt;
@@ -456,6 +457,7 @@ impl<T: DeserializeOwned + Send + 'static> ListCall<T> {
             index: AtomicU64::new(0),
             consumed: AtomicU64::new(0),
             in_stream,
+            two_pass: AtomicBool::new(false),
         }))
     }
 
@@ -586,6 +588,9 @@ struct Context<T> {
     consumed: AtomicU64,
     /// Whether the pages belong to a stream (not a single `send`/`page`).
     in_stream: bool,
+    /// Set once a page had records without ids: later pages are read in two
+    /// passes straight away (their keys need the records' bytes).
+    two_pass: AtomicBool,
 }
 
 impl<T: DeserializeOwned> Context<T> {
@@ -672,31 +677,28 @@ impl<T: DeserializeOwned> Context<T> {
             PagingScheme::Cursor { at, .. } => self.spec.envelope.with_next(at),
             _ => self.spec.envelope,
         };
-        let raw = match envelope.first_array_fallback() {
-            Some(not_records) if !starts_with_array(body) => {
-                walk_top_level(body, &envelope, not_records)
-            }
-            _ => walk(body, &envelope),
-        }
-        .map_err(|e| mask_known_secrets(e, &response))?;
-        let items: Vec<T> =
-            decode_records(&raw.items, &envelope).map_err(|e| mask_known_secrets(e, &response))?;
-        let keys = self.keys(&raw.items, &items);
+        let capacity = self.page_size.map_or(0, |size| size as usize);
+        let decoded = self
+            .decode(body, &envelope, capacity)
+            .map_err(|e| mask_known_secrets(e, &response))?;
+        let items = decoded.items;
+        let received = items.len() as u64;
+        let keys = match &self.record_key {
+            RecordKey::With(id) => items.iter().map(|item| id(item)).collect(),
+            _ => decoded.keys,
+        };
         let mut fingerprint = Fingerprinter::default();
         for key in &keys {
             fingerprint.write(&key.to_le_bytes());
         }
         let fingerprint = fingerprint.finish();
-        let consumed = self
-            .consumed
-            .fetch_add(raw.items.len() as u64, Ordering::Relaxed)
-            + raw.items.len() as u64;
+        let consumed = self.consumed.fetch_add(received, Ordering::Relaxed) + received;
         let next = self.next_token(
             &token,
             &url,
-            raw.next.as_deref(),
+            decoded.next.as_deref(),
             &response,
-            raw.items.is_empty(),
+            items.is_empty(),
             consumed,
         )?;
         let bare = starts_with_array(body);
@@ -708,7 +710,7 @@ impl<T: DeserializeOwned> Context<T> {
                 items: items.len(),
                 page_size: self.page_size,
                 bare,
-                total: raw.total,
+                total: decoded.total,
                 next: next.as_ref(),
                 fingerprint,
                 headers: response.headers(),
@@ -716,7 +718,7 @@ impl<T: DeserializeOwned> Context<T> {
             })?,
             None => PageVerdict::Continue,
         };
-        let total = raw.total;
+        let total = decoded.total;
         let page = match verdict {
             PageVerdict::EndBefore => return Ok(Page::new(Vec::new(), None)),
             PageVerdict::EndAfter => Page::new(items, None),
@@ -728,11 +730,32 @@ impl<T: DeserializeOwned> Context<T> {
             .with_record_keys(keys))
     }
 
-    fn keys(&self, raw: &[&RawValue], items: &[T]) -> Vec<u64> {
+    /// Decodes one page in one pass. An envelope with a first-array fallback
+    /// (a key that may be missing or spelled in another case) is tried under
+    /// its own key first, the common case; only an object reply with no
+    /// records there is walked field by field to find them.
+    fn decode(&self, body: &[u8], envelope: &Envelope, capacity: usize) -> Result<DecodedPage<T>> {
+        let keys = self.keys();
+        let Some(not_records) = envelope
+            .first_array_fallback()
+            .filter(|_| !starts_with_array(body))
+        else {
+            return decode_page(body, envelope, keys, capacity, &self.two_pass);
+        };
+        let exact = envelope.without_first_array();
+        if let Ok(page) = decode_page(body, &exact, keys, capacity, &self.two_pass)
+            && !page.items.is_empty()
+        {
+            return Ok(page);
+        }
+        decode_raw_page(walk_top_level(body, envelope, not_records)?, envelope, keys)
+    }
+
+    fn keys(&self) -> Keys {
         match &self.record_key {
-            RecordKey::IdField => raw.iter().map(|r| default_record_key(r)).collect(),
-            RecordKey::Bytes => raw.iter().map(|r| hash_bytes(r.get().as_bytes())).collect(),
-            RecordKey::With(id) => items.iter().map(|item| id(item)).collect(),
+            RecordKey::IdField => Keys::IdField,
+            RecordKey::Bytes => Keys::Bytes,
+            RecordKey::With(_) => Keys::Caller,
         }
     }
 

@@ -9,4 +9,5 @@ pub(crate) mod link;
 pub(crate) mod list_call;
 pub(crate) mod list_macro;
 pub(crate) mod pager;
+pub(crate) mod record_key;
 pub(crate) mod top_level;

@@ -14,7 +14,9 @@
 //! dropped from the page, and a non-empty page that brings no new record ends the
 //! stream with [`Error::PaginationStalled`] — so a server that serves the same
 //! records again, with a changing timestamp or a growing total, is caught on its
-//! first repeat.
+//! first repeat. The keys are remembered in memory that does not grow with the
+//! stream: those of the first 1 024 records and of the latest 32 768 at least
+//! (see `RecentKeys` in `paging/hash.rs` for why that window is enough).
 
 use std::future::Future;
 
@@ -22,7 +24,7 @@ use futures_util::stream::{self, Stream, TryStreamExt};
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::paging::hash::{Fingerprinter, KeySet, hash_bytes};
+use crate::paging::hash::{Fingerprinter, KeySet, RecentKeys, hash_bytes};
 
 /// Where the next page starts.
 ///
@@ -209,8 +211,9 @@ struct PagerState<F> {
     pages: u64,
     seen: u64,
     last_fingerprint: Option<u64>,
-    /// The keys of every record yielded so far (eight bytes a record).
-    yielded_keys: KeySet,
+    /// The keys of the records yielded so far: the first page's and the latest
+    /// ones, in memory that does not grow with the stream ([`RecentKeys`]).
+    yielded_keys: RecentKeys,
     /// Hashes of every token fetched so far: a cycle (A → B → A) is caught on its
     /// first repeat, not at the page cap. Eight bytes per page.
     fetched_tokens: KeySet,
@@ -246,7 +249,11 @@ fn token_hash(token: &PageToken) -> u64 {
 
 /// Drops the items whose key was already yielded; a non-empty page left with
 /// nothing new is a stall.
-fn drop_repeated_records<T>(page: &mut Page<T>, yielded: &mut KeySet, pages: u64) -> Result<()> {
+fn drop_repeated_records<T>(
+    page: &mut Page<T>,
+    yielded: &mut RecentKeys,
+    pages: u64,
+) -> Result<()> {
     let Some(keys) = page.record_keys.take() else {
         return Ok(());
     };
@@ -323,7 +330,7 @@ where
         pages: 0,
         seen: 0,
         last_fingerprint: None,
-        yielded_keys: KeySet::default(),
+        yielded_keys: RecentKeys::default(),
         fetched_tokens: KeySet::default(),
         total: None,
         largest_page: 0,

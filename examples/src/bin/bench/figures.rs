@@ -19,6 +19,16 @@ fn env_u64(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// The vendors to measure: `VENDORS=halo,cw` (default: all four).
+fn vendors() -> Vec<Vendor> {
+    match std::env::var("VENDORS") {
+        Ok(list) if !list.trim().is_empty() => {
+            list.split(',').map(|v| Vendor::parse(v.trim())).collect()
+        }
+        _ => Vendor::ALL.to_vec(),
+    }
+}
+
 fn pinned() -> bool {
     std::env::var("PIN").is_ok_and(|v| v == "1")
 }
@@ -256,9 +266,9 @@ pub fn stream() {
     let n = env_u64("N", 50_000);
     let runs = env_u64("RUNS", 7) as usize;
     let rt = current_thread();
-    let vendors = [Vendor::Halo, Vendor::Cw];
-    for vendor in vendors {
-        for page in [100u32, 1000] {
+    let vendors = vendors();
+    for &vendor in &vendors {
+        for page in vendor.page_sizes() {
             let (transport, _) = client::transport(&origin, client::base_path(vendor), 0);
             let http = client::floor_http();
             let mut typed_wall = Vec::new();
@@ -335,8 +345,8 @@ pub fn stream() {
         return;
     }
     let cn = env_u64("CALLGRIND_N", n);
-    for vendor in vendors {
-        for page in [100u32, 1000] {
+    for &vendor in &vendors {
+        for page in vendor.page_sizes() {
             let (typed_line, typed, _) = child_once(server.port, "typed", vendor, cn, page, true);
             let (floor_line, floor, _) = child_once(server.port, "floor", vendor, cn, page, true);
             let ratio = match (typed, floor) {

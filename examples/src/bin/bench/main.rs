@@ -15,7 +15,8 @@
 //!
 //! Environment: `PORT` (use a server already running on 127.0.0.1:PORT instead
 //! of starting one), `N` (records), `PAGE_SIZE`, `RUNS` (timed repetitions),
-//! `VENDOR` (`halo` or `cw`, for `once`), `CALLGRIND=0` (skip instruction counts),
+//! `VENDOR` (`halo`, `cw`, `vsax` or `asio`, for `once`), `VENDORS`
+//! (`halo,cw,…`, for `stream`), `CALLGRIND=0` (skip instruction counts),
 //! `CALLGRIND_N`, `PIN=1` (pin the server to CPU 1 and clients to CPU 0 with
 //! `taskset`).
 

@@ -71,6 +71,137 @@ pub struct CwTicket {
     pub owner: Option<CwRef>,
 }
 
+/// A VSA X network adapter (`LocalIpAddresses[]`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[allow(dead_code)]
+pub struct VsaxAdapter {
+    pub name: Option<String>,
+    pub physical_address: Option<String>,
+    pub dhcp_enabled: Option<bool>,
+    pub gateways: Option<Vec<String>>,
+    pub dns_servers: Option<Vec<String>>,
+    pub subnet_mask: Option<String>,
+    #[serde(rename = "IpV4")]
+    pub ip_v4: Option<Vec<String>>,
+}
+
+/// A Kaseya VSA X device as `GET /devices` lists it (the fields of
+/// `vsax_client::models::Device`, ~1.1 KB on the wire, in
+/// `{"Data":[…],"Meta":{"TotalCount":…}}`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[allow(dead_code)]
+pub struct VsaxDevice {
+    pub identifier: String,
+    pub name: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub site_id: Option<i64>,
+    pub site_name: Option<String>,
+    pub organization_id: Option<i64>,
+    pub organization_name: Option<String>,
+    pub is_agent_installed: Option<bool>,
+    pub is_mdm_enrolled: Option<bool>,
+    pub has_custom_fields: Option<bool>,
+    pub description: Option<String>,
+    pub uptime: Option<String>,
+    pub is_online: Option<bool>,
+    pub computer_type: Option<String>,
+    pub in_maintenance: Option<bool>,
+    pub external_ip_address: Option<String>,
+    pub local_ip_addresses: Option<Vec<VsaxAdapter>>,
+    pub client_version: Option<String>,
+    pub critical_notifications: Option<i64>,
+    pub elevated_notifications: Option<i64>,
+    pub normal_notifications: Option<i64>,
+    pub low_notifications: Option<i64>,
+}
+
+impl VsaxDevice {
+    /// The number the bench server put in the identifier (`d-<n>`).
+    pub fn number(&self) -> i64 {
+        self.identifier
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+/// An Asio device's operating system.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct AsioOs {
+    pub product: Option<String>,
+    pub version: Option<String>,
+    pub build_number: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub arch: Option<String>,
+}
+
+/// An Asio device's system block.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct AsioSystem {
+    pub model: Option<String>,
+    pub serial_number: Option<String>,
+    pub system_name: Option<String>,
+    pub domain: Option<String>,
+}
+
+/// A ConnectWise Asio endpoint (the fields of `asio_client::models::Device`,
+/// ~600 bytes on the wire).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct AsioDevice {
+    #[serde(rename = "endpointID")]
+    pub endpoint_id: String,
+    pub device_name: Option<String>,
+    pub friendly_name: Option<String>,
+    pub endpoint_type: Option<String>,
+    pub os: Option<AsioOs>,
+    pub system: Option<AsioSystem>,
+}
+
+/// A group of Asio endpoints under one company and site: the record of
+/// `POST /api/platform/v2/device/categories/platform/endpoints`
+/// (`{"platform":[{"companyID":…,"siteID":…,"endpoints":[…]}]}`).
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+pub struct AsioGroup {
+    #[serde(rename = "companyID")]
+    pub company_id: String,
+    #[serde(rename = "siteID")]
+    pub site_id: String,
+    pub endpoints: Vec<AsioDevice>,
+}
+
+impl AsioGroup {
+    /// (endpoints, the sum of the numbers the server put in their ids).
+    pub fn weigh(&self) -> (u64, i64) {
+        let sum = self
+            .endpoints
+            .iter()
+            .map(|d| {
+                d.endpoint_id
+                    .rsplit('-')
+                    .next()
+                    .and_then(|n| n.parse::<i64>().ok())
+                    .unwrap_or(0)
+            })
+            .sum();
+        (self.endpoints.len() as u64, sum)
+    }
+}
+
+/// How many Asio endpoints the bench server puts in one group.
+pub const ASIO_GROUP: u64 = 10;
+
 const WORDS: [&str; 16] = [
     "printer",
     "offline",
@@ -164,5 +295,49 @@ pub fn cw_rest(v: usize) -> String {
         hours = (v % 8) as f64 * 0.25,
         agent = 1 + v % 9,
         v = v,
+    )
+}
+
+/// The part of a VSA X device after `{"Identifier":"d-<n>",` for variant `v`.
+pub fn vsax_rest(v: usize) -> String {
+    format!(
+        concat!(
+            r#""Name":"WS-{v:04}","GroupId":{group},"GroupName":"Workstations","SiteId":{site},"#,
+            r#""SiteName":"Head Office","OrganizationId":{org},"OrganizationName":"Client {org} Ltd","#,
+            r#""IsAgentInstalled":true,"IsMdmEnrolled":false,"HasCustomFields":{custom},"#,
+            r#""Description":"{description}","Uptime":"{days} days 4 hours","IsOnline":{online},"#,
+            r#""ComputerType":"windows","InMaintenance":false,"ExternalIpAddress":"203.0.113.{ip}","#,
+            r#""LocalIpAddresses":[{{"Name":"Ethernet","PhysicalAddress":"00-15-5D-00-{ip:02X}-01","#,
+            r#""DhcpEnabled":true,"Gateways":["10.0.{site}.1"],"DnsServers":["10.0.{site}.2","1.1.1.1"],"#,
+            r#""SubnetMask":"255.255.255.0","IpV4":["10.0.{site}.{ip}"],"IpV6":["fe80::{ip:x}:1"]}}],"#,
+            r#""ClientVersion":"4.12.3","CriticalNotifications":{crit},"ElevatedNotifications":1,"#,
+            r#""NormalNotifications":3,"LowNotifications":0}}"#
+        ),
+        v = v,
+        group = 100 + v % 6,
+        site = 30 + v % 7,
+        org = 10 + v % 50,
+        custom = v.is_multiple_of(3),
+        description = words(v, 8),
+        days = v % 40,
+        online = !v.is_multiple_of(4),
+        ip = 10 + v,
+        crit = v % 2,
+    )
+}
+
+/// The part of an Asio endpoint after `{"endpointID":"e-<n>",` for variant `v`.
+pub fn asio_rest(v: usize) -> String {
+    format!(
+        concat!(
+            r#""deviceName":"DESKTOP-{v:04}","friendlyName":"{friendly}","endpointType":"Desktop","#,
+            r#""os":{{"product":"Windows 11 Pro","version":"10.0.22631","buildNumber":"22631","#,
+            r#""type":"windows","arch":"x64"}},"system":{{"model":"OptiPlex 7090","#,
+            r#""serialNumber":"SN{v:06}","systemName":"DESKTOP-{v:04}","domain":"client.local"}},"#,
+            r#""agentVersion":"2024.5.1","lastSeen":"2024-05-01T09:12:03Z","#,
+            r#""_links":{{"self":"/api/platform/v2/device/endpoints/{v}"}}}}"#
+        ),
+        v = v,
+        friendly = words(v, 3),
     )
 }

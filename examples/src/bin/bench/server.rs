@@ -7,6 +7,11 @@
 //!   `flaky=1` every 4th such request answers `429` with `Retry-After: 0`.
 //! - `GET /cw/service/tickets?page=&pageSize=&total=`: ConnectWise tickets, a
 //!   bare array.
+//! - `GET /vsax/devices?$skip=&$top=&total=`: VSA X devices,
+//!   `{"Data":[…],"Meta":{"ResponseCode":200,"TotalCount":total}}`.
+//! - `POST /asio/endpoints?limit=&total=[&cursor=]`: Asio endpoints in groups
+//!   of ten, `{"platform":[{"companyID":…,"siteID":…,"endpoints":[…]}]}`, the
+//!   next page in a `Link: <…>; rel="next"` header (absent on the last page).
 //! - `GET /api/ping`: `{}`.
 //! - `POST /token[?delay_ms=]`: a client-credentials token (after the delay).
 //! - `GET /__stats`, `POST /__reset`: the counters below.
@@ -18,7 +23,7 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::payload::{VARIANTS, cw_rest, halo_rest};
+use crate::payload::{ASIO_GROUP, VARIANTS, asio_rest, cw_rest, halo_rest, vsax_rest};
 
 /// What the server counted since the last reset.
 #[derive(Default)]
@@ -55,6 +60,8 @@ impl Stats {
 struct Records {
     halo: Vec<String>,
     cw: Vec<String>,
+    vsax: Vec<String>,
+    asio: Vec<String>,
     default_total: u64,
     stats: Stats,
     flaky_seen: AtomicU64,
@@ -65,6 +72,8 @@ pub async fn serve(listener: TcpListener, default_total: u64) {
     let records = Arc::new(Records {
         halo: (0..VARIANTS).map(halo_rest).collect(),
         cw: (0..VARIANTS).map(cw_rest).collect(),
+        vsax: (0..VARIANTS).map(vsax_rest).collect(),
+        asio: (0..VARIANTS).map(asio_rest).collect(),
         default_total,
         stats: Stats::default(),
         flaky_seen: AtomicU64::new(0),
@@ -129,10 +138,22 @@ fn content_length(head: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// A number in the query; `$skip` matches `%24skip` too (how a client's URL
+/// encoder may send it).
 fn query_u64(query: &str, key: &str) -> Option<u64> {
     query.split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=')?;
+        let k = k
+            .strip_prefix("%24")
+            .map_or(k.to_owned(), |rest| format!("${rest}"));
         (k == key).then(|| v.parse().ok()).flatten()
+    })
+}
+
+fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+    head.lines().find_map(|line| {
+        let (k, v) = line.split_once(':')?;
+        k.eq_ignore_ascii_case(name).then(|| v.trim())
     })
 }
 
@@ -185,7 +206,8 @@ async fn respond(head: &str, records: &Records, out: &mut Vec<u8>) {
                 )
                 .as_bytes(),
             );
-            push_records(&mut body, &records.halo, page, size, total);
+            let first = (page - 1).saturating_mul(size) + 1;
+            push_records(&mut body, &records.halo, first, size, total, id_head);
             body.extend_from_slice(b"]}");
             reply(out, "200 OK", "", &body);
         }
@@ -196,26 +218,112 @@ async fn respond(head: &str, records: &Records, out: &mut Vec<u8>) {
             let size = query_u64(query, "pageSize").unwrap_or(25).max(1);
             let mut body = Vec::with_capacity((size as usize) * 1700 + 8);
             body.push(b'[');
-            push_records(&mut body, &records.cw, page, size, total);
+            let first = (page - 1).saturating_mul(size) + 1;
+            push_records(&mut body, &records.cw, first, size, total, id_head);
             body.push(b']');
             reply(out, "200 OK", "", &body);
+        }
+        ("GET", "/vsax/devices") => {
+            stats.list_requests.fetch_add(1, Ordering::Relaxed);
+            let total = query_u64(query, "total").unwrap_or(records.default_total);
+            let skip = query_u64(query, "$skip").unwrap_or(0);
+            let size = query_u64(query, "$top").unwrap_or(50).max(1);
+            let mut body = Vec::with_capacity((size as usize) * 1200 + 96);
+            body.extend_from_slice(br#"{"Data":["#);
+            push_records(
+                &mut body,
+                &records.vsax,
+                skip + 1,
+                size,
+                total,
+                |body, id| {
+                    body.extend_from_slice(br#"{"Identifier":"d-"#);
+                    body.extend_from_slice(id.to_string().as_bytes());
+                    body.extend_from_slice(br#"","#);
+                },
+            );
+            body.extend_from_slice(
+                format!(r#"],"Meta":{{"ResponseCode":200,"TotalCount":{total}}}}}"#).as_bytes(),
+            );
+            reply(out, "200 OK", "", &body);
+        }
+        ("POST", "/asio/endpoints") => {
+            stats.list_requests.fetch_add(1, Ordering::Relaxed);
+            let total = query_u64(query, "total").unwrap_or(records.default_total);
+            let cursor = query_u64(query, "cursor").unwrap_or(0);
+            let size = query_u64(query, "limit").unwrap_or(50).max(1);
+            let last = cursor.saturating_add(size).min(total);
+            let mut body = Vec::with_capacity((size as usize) * 700 + 64);
+            body.extend_from_slice(br#"{"platform":["#);
+            let mut start = cursor;
+            while start < last {
+                let end = (start + ASIO_GROUP).min(last);
+                if start != cursor {
+                    body.push(b',');
+                }
+                let group = start / ASIO_GROUP;
+                body.extend_from_slice(
+                    format!(
+                        r#"{{"companyID":"c-{}","siteID":"s-{group}","endpoints":["#,
+                        group % 50
+                    )
+                    .as_bytes(),
+                );
+                push_records(
+                    &mut body,
+                    &records.asio,
+                    start + 1,
+                    end - start,
+                    end,
+                    |body, id| {
+                        body.extend_from_slice(br#"{"endpointID":"e-"#);
+                        body.extend_from_slice(id.to_string().as_bytes());
+                        body.extend_from_slice(br#"","#);
+                    },
+                );
+                body.extend_from_slice(b"]}");
+                start = end;
+            }
+            body.extend_from_slice(b"]}");
+            let link = if last < total {
+                let host = header(head, "host").unwrap_or("127.0.0.1");
+                format!(
+                    "Link: <http://{host}/asio/endpoints?limit={size}&total={total}&cursor={last}>; rel=\"next\"\r\n"
+                )
+            } else {
+                String::new()
+            };
+            reply(out, "200 OK", &link, &body);
         }
         _ => reply(out, "404 Not Found", "", b"{}"),
     }
 }
 
-fn push_records(body: &mut Vec<u8>, rest: &[String], page: u64, size: u64, total: u64) {
-    let first = (page - 1).saturating_mul(size) + 1;
+/// Records `first..` (at most `size`, none past `total`), each its head (the
+/// id, which `head` writes) and a pre-rendered rest, comma-separated.
+fn push_records(
+    body: &mut Vec<u8>,
+    rest: &[String],
+    first: u64,
+    size: u64,
+    total: u64,
+    head: impl Fn(&mut Vec<u8>, u64),
+) {
     let last = first.saturating_add(size - 1).min(total);
     for id in first..=last {
         if id != first {
             body.push(b',');
         }
-        body.extend_from_slice(b"{\"id\":");
-        body.extend_from_slice(id.to_string().as_bytes());
-        body.push(b',');
+        head(body, id);
         body.extend_from_slice(rest[(id as usize) % rest.len()].as_bytes());
     }
+}
+
+/// `{"id":<id>,`: the head of a Halo or ConnectWise record.
+fn id_head(body: &mut Vec<u8>, id: u64) {
+    body.extend_from_slice(b"{\"id\":");
+    body.extend_from_slice(id.to_string().as_bytes());
+    body.push(b',');
 }
 
 fn reply(out: &mut Vec<u8>, status: &str, extra: &str, body: &[u8]) {
