@@ -214,16 +214,6 @@ impl Client {
         self.inner.quirks
     }
 
-    /// `GET /environment`: tenant information (also the connectivity and
-    /// authentication check).
-    pub fn environment(&self) -> crate::calls::GetRecord<crate::models::Environment> {
-        crate::calls::GetRecord::at(
-            self,
-            &crate::endpoints::ENVIRONMENT_INFO,
-            Ok(crate::endpoints::ENVIRONMENT_INFO.path.to_owned()),
-        )
-    }
-
     /// `GET path` (under the API base) for an endpoint this crate does not
     /// model yet, decoded from `Data` (or the bare reply). The requirement is
     /// checked before sending; without one the read gets the policy's default,

@@ -9,6 +9,7 @@ use crate::auth::token::BoxFuture;
 use crate::client::rate_limit::RateLimit;
 use crate::error::Result;
 use crate::transport::rate_budget::SharedBudget;
+use crate::transport::rate_limit::RateBudget;
 
 /// A rolling-window log in a sorted set, on Redis's clock (`TIME`, not the
 /// replicas'), atomic as one script. KEYS[1]: the budget; ARGV: window (µs),
@@ -39,6 +40,23 @@ pub struct RedisBudget {
     key: String,
     limit: RateLimit,
     take: Arc<redis::Script>,
+}
+
+impl RedisShared {
+    /// A rate budget of `limit` shared by every replica for `tenant` (for
+    /// example the tenant's API base URL; it is hashed), with a local budget
+    /// of the same limit standing in while Redis is unavailable.
+    pub fn rate_budget(&self, tenant: &str, limit: RateLimit) -> RateBudget {
+        RateBudget::new(limit.requests, limit.per)
+            .shared(Arc::new(self.shared_budget(tenant, limit)))
+    }
+
+    /// The shared part of [`rate_budget`](Self::rate_budget) alone: the
+    /// budget in Redis, for a [`RateBudget`] of your own (with your clock)
+    /// through [`RateBudget::shared`].
+    pub fn shared_budget(&self, tenant: &str, limit: RateLimit) -> RedisBudget {
+        RedisBudget::new(self.clone(), self.key("budget", tenant), limit)
+    }
 }
 
 impl RedisBudget {

@@ -64,6 +64,19 @@ pub struct RedisTokenStore {
     compare_and_delete: Arc<redis::Script>,
 }
 
+impl RedisShared {
+    /// The token store of one credential, keyed by `credential` (for example
+    /// a [`TokenSource::shared_key`](crate::TokenSource::shared_key): vendor,
+    /// token URL, client id — never a secret). The key is hashed.
+    pub fn token_store(&self, credential: &str) -> RedisTokenStore {
+        RedisTokenStore::new(
+            self.clone(),
+            self.key("token", credential),
+            self.key("token-lock", credential),
+        )
+    }
+}
+
 impl RedisTokenStore {
     pub(crate) fn new(shared: RedisShared, key: String, lock_key: String) -> Self {
         RedisTokenStore {

@@ -11,13 +11,9 @@ use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use super::redis_budget::RedisBudget;
-use super::redis_token_store::RedisTokenStore;
 use super::seal::{SealKey, Sealing};
-use crate::client::rate_limit::RateLimit;
 use crate::error::redact::KnownSecrets;
 use crate::error::{AuthError, Error, Result};
-use crate::transport::rate_limit::RateBudget;
 
 /// What a client does while Redis is unavailable.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -311,32 +307,11 @@ impl RedisShared {
         }
     }
 
-    /// The token store of one credential, keyed by `credential` (for example
-    /// a [`TokenSource::shared_key`](crate::TokenSource::shared_key): vendor,
-    /// token URL, client id — never a secret). The key is hashed.
-    pub fn token_store(&self, credential: &str) -> RedisTokenStore {
-        let id = hashed(credential);
-        RedisTokenStore::new(
-            self.clone(),
-            format!("{}:token:{{{id}}}", self.inner.namespace),
-            format!("{}:token-lock:{{{id}}}", self.inner.namespace),
-        )
-    }
-
-    /// A rate budget of `limit` shared by every replica for `tenant` (for
-    /// example the tenant's API base URL; it is hashed), with a local budget
-    /// of the same limit standing in while Redis is unavailable.
-    pub fn rate_budget(&self, tenant: &str, limit: RateLimit) -> RateBudget {
-        RateBudget::new(limit.requests, limit.per)
-            .shared(Arc::new(self.shared_budget(tenant, limit)))
-    }
-
-    /// The shared part of [`rate_budget`](Self::rate_budget) alone: the
-    /// budget in Redis, for a [`RateBudget`] of your own (with your clock)
-    /// through [`RateBudget::shared`].
-    pub fn shared_budget(&self, tenant: &str, limit: RateLimit) -> RedisBudget {
-        let key = format!("{}:budget:{{{}}}", self.inner.namespace, hashed(tenant));
-        RedisBudget::new(self.clone(), key, limit)
+    /// The Redis key of `kind` (`token`, `budget`, …) for `of` (a credential
+    /// or tenant key, hashed: no identifier reaches Redis in the clear), in
+    /// this store's namespace and hash slot `{…}`.
+    pub(crate) fn key(&self, kind: &str, of: &str) -> String {
+        format!("{}:{kind}:{{{}}}", self.inner.namespace, hashed(of))
     }
 
     /// The policy while Redis is unavailable.
