@@ -98,6 +98,12 @@ pub use list::{
     ProductList, QuotationList, Record, ReportList, SiteList, SlaList, StatusList, SupplierList,
     TeamList, TicketList, TicketTypeList, WorkflowList,
 };
+pub use list::{
+    AssetGroupList, AssetTypeList, AttachmentList, ClientPrepayList, ContractScheduleList,
+    CrmNoteList, FieldInfoList, FieldList, LookupList, OutcomeList, ProjectList,
+    PurchaseOrderList, RecurringInvoiceList, SalesOrderList, SupplierContractList,
+    TimesheetEventList, TimesheetList, TopLevelList,
+};
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{DeleteRequest, GetRequest, MAX_BATCH, Resource, SaveRequest};
 pub use resources::actions::Actions;

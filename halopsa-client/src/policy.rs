@@ -5,7 +5,11 @@ use neo_auth_core::{AccessPolicy, Area, AreaAccess};
 use crate::scopes::areas;
 
 /// Areas that stay read-only unless the integrator turns write on explicitly:
-/// money (invoices, contracts), suppliers, opportunities, configuration and SLAs.
+/// money (invoices with recurring invoices, purchase and sales orders;
+/// contracts with their schedules, rules and prepay records), suppliers (with
+/// supplier contracts), opportunities, configuration and SLAs. Turn one on with
+/// [`AreaAccess::WRITE_WITH_APPROVAL`] so that every write carries an
+/// [`Approval`](neo_auth_core::Approval).
 pub const SENSITIVE_AREAS: &[Area] = &[
     areas::INVOICES,
     areas::CONTRACTS,
@@ -20,7 +24,8 @@ pub const SENSITIVE_AREAS: &[Area] = &[
 /// - **Write**: tickets, actions (notes, time entries), contacts, assets,
 ///   products, appointments.
 /// - **Read only**: companies, sites, SLAs, knowledge base, contracts, invoices,
-///   quotations, suppliers, opportunities, reports, configuration, and the
+///   quotations, suppliers, opportunities, reports, configuration, timesheets,
+///   projects, CRM notes, and the
 ///   application's own identity ([`areas::IDENTITY`], `GET /Agent/me`).
 /// - Anything else: ignored.
 ///
@@ -41,6 +46,8 @@ pub fn default_policy() -> AccessPolicy {
         areas::PRODUCTS,
         areas::APPOINTMENTS,
     ];
+    // Timesheets, projects and CRM notes are read-only too: writes there need
+    // the integrator to say so.
     let read_only = [
         areas::COMPANIES,
         areas::SITES,
@@ -53,6 +60,9 @@ pub fn default_policy() -> AccessPolicy {
         areas::OPPORTUNITIES,
         areas::REPORTS,
         areas::CONFIGURATION,
+        areas::TIMESHEETS,
+        areas::PROJECTS,
+        areas::CRM_NOTES,
         areas::IDENTITY,
     ];
     let mut policy = AccessPolicy::deny_all();

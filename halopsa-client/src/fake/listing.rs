@@ -17,7 +17,8 @@
 //!
 //! Everywhere, `count=N` keeps the first N matching records.
 //!
-//! Filters: `client_id`, `site_id`, `user_id`, `agent_id` and `status_id` (a
+//! Filters: `client_id`, `site_id`, `user_id`, `agent_id`, `status_id`,
+//! `ticket_id`, `action_id`, `supplier_id`, `contract_id` and `lookupid` (a
 //! record matches when its field has the value), `search`, `open_only` and
 //! `closed_only`. `/Tickets` and `/Opportunities` also take the spec's "array of
 //! int" filters, sent as comma-separated ids: `status` (status ids), `agent`
@@ -48,7 +49,18 @@ const MAX_PAGE: usize = 100;
 /// Fields `search` looks in.
 const SEARCHED: &[&str] = &["name", "summary", "subject", "title", "inventory_number"];
 /// Numeric filters: a record matches when its field has this value.
-const FILTERS: &[&str] = &["client_id", "site_id", "user_id", "agent_id", "status_id"];
+const FILTERS: &[&str] = &[
+    "client_id",
+    "site_id",
+    "user_id",
+    "agent_id",
+    "status_id",
+    "ticket_id",
+    "action_id",
+    "supplier_id",
+    "contract_id",
+    "lookupid",
+];
 /// Halo's Closed status.
 const CLOSED: i64 = 9;
 /// Lists that take the "array of int" filters `status`, `agent` and `team`.

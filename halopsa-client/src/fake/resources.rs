@@ -77,10 +77,27 @@ pub(crate) fn get(state: &State, def: &ResourceDef, id: &str, query: &Query) -> 
             .find(def, id)
             .and_then(|key| state.tables.get(def.path, key))
     };
+    let details = query.flag("includedetails");
     match record {
+        Some(record) if !hidden(state, def) && def.path == "ClientContract" && details => {
+            Reply::json(200, &with_details(state, record))
+        }
         Some(record) if !hidden(state, def) => Reply::json(200, record),
         _ => replies::not_found(def.path, id),
     }
+}
+
+/// A contract with its rules and schedule, as a detailed read carries them.
+fn with_details(state: &State, contract: &Value) -> Value {
+    let mut contract = contract.clone();
+    let id = contract.get("id").and_then(Value::as_i64);
+    let details = id.and_then(|id| state.tables.get(super::seed_extra::CONTRACT_DETAILS, id));
+    if let (Some(Value::Object(details)), Value::Object(fields)) = (details, &mut contract) {
+        for (key, value) in details {
+            fields.insert(key.clone(), value.clone());
+        }
+    }
+    contract
 }
 
 /// `DELETE /api/<Res>/<id>` (`?ticket_id=T` for actions): 200 with no body.

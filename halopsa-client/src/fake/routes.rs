@@ -6,7 +6,7 @@ use neo_auth_core::testkit::{FakeRequest, Fault, Reply, Router, Target};
 
 use super::catalog;
 use super::state::State;
-use super::{auth, replies, resources, save, scopes};
+use super::{attachments, auth, replies, resources, save, scopes};
 
 /// Halo's routes.
 pub(crate) struct HaloRouter;
@@ -92,6 +92,13 @@ fn api(state: &mut State, request: &FakeRequest, rest: &str) -> Reply {
             Some(published_id) => resources::report_data(state, published_id),
             None => replies::no_route(),
         };
+    }
+    if resource == "attachment" {
+        match (method, id) {
+            ("GET", Some(id)) => return attachments::download(state, id),
+            ("POST", None) => return attachments::upload(state, request.body()),
+            _ => {}
+        }
     }
     let Some(def) = catalog::lookup(resource) else {
         return replies::no_route();

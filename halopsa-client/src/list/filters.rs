@@ -271,3 +271,5 @@ halo_list! {
     /// Workflows (one GET).
     WorkflowList => Workflow, "/Workflow": [include_inactive]
 }
+
+pub(super) use {filter, halo_list};
