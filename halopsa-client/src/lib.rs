@@ -100,9 +100,9 @@ pub use list::{
 };
 pub use list::{
     AssetGroupList, AssetTypeList, AttachmentList, ClientPrepayList, ContractScheduleList,
-    CrmNoteList, FieldInfoList, FieldList, LookupList, OutcomeList, ProjectList,
-    PurchaseOrderList, RecurringInvoiceList, SalesOrderList, SupplierContractList,
-    TimesheetEventList, TimesheetList, TopLevelList,
+    CrmNoteList, FieldInfoList, FieldList, LookupList, OutcomeList, ProjectList, PurchaseOrderList,
+    RecurringInvoiceList, SalesOrderList, SupplierContractList, TimesheetEventList, TimesheetList,
+    TopLevelList,
 };
 pub use policy::{SENSITIVE_AREAS, default_policy};
 pub use resource::{DeleteRequest, GetRequest, MAX_BATCH, Resource, SaveRequest};

@@ -28,7 +28,10 @@ where
     T: Record + Serialize + Debug + Clone,
 {
     let call: ListCall<T> = resource.list().into();
-    let all = call.collect_all().await.unwrap_or_else(|e| panic!("{path}: {e}"));
+    let all = call
+        .collect_all()
+        .await
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
     assert_eq!(all.len(), server.count(path), "{path}: the whole list");
     let first = serde_json::to_value(&all[0]).unwrap();
     let id = first["id"].clone();
@@ -98,9 +101,24 @@ async fn sub_area_filters_select_records() {
         .await
         .unwrap();
     assert_eq!(contracts.len(), 1);
-    let values = client.lookups().list().lookup_id(1).collect_all().await.unwrap();
+    let values = client
+        .lookups()
+        .list()
+        .lookup_id(1)
+        .collect_all()
+        .await
+        .unwrap();
     assert_eq!(values.len(), 3);
-    assert!(client.lookups().list().lookup_id(2).collect_all().await.unwrap().is_empty());
+    assert!(
+        client
+            .lookups()
+            .list()
+            .lookup_id(2)
+            .collect_all()
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -127,14 +145,22 @@ async fn sub_areas_need_their_own_scopes() {
     client.recurring_invoices().list().send().await.unwrap();
     let error = client.purchase_orders().list().send().await.unwrap_err();
     assert!(error.to_string().contains("read:pos"), "{error}");
-    assert_eq!(server.requests_to("GET", "/api/PurchaseOrder"), 0, "refused before sending");
+    assert_eq!(
+        server.requests_to("GET", "/api/PurchaseOrder"),
+        0,
+        "refused before sending"
+    );
 }
 
 #[tokio::test]
 async fn note_helpers_use_the_tenants_outcomes() {
     let server = small().await;
     let client = fake_client(&server);
-    let private = client.actions().private_note(1, "Checked the logs").await.unwrap();
+    let private = client
+        .actions()
+        .private_note(1, "Checked the logs")
+        .await
+        .unwrap();
     assert_eq!(private.hiddenfromuser, Some(true));
     assert_eq!(private.outcome.as_deref(), Some("Private Note"));
     assert_eq!(private.outcome_id, Some(1));
@@ -142,10 +168,18 @@ async fn note_helpers_use_the_tenants_outcomes() {
         .record_action(1, private.id.unwrap())
         .expect("stored on ticket 1");
     assert_eq!(stored["outcome_id"], 1);
-    let public = client.actions().public_note(1, "Fixed, please check").await.unwrap();
+    let public = client
+        .actions()
+        .public_note(1, "Fixed, please check")
+        .await
+        .unwrap();
     assert_eq!(public.hiddenfromuser, Some(false));
     assert_eq!(public.outcome.as_deref(), Some("Email User"));
-    let time = client.actions().log_time(1, 0.5, "Remote fix").await.unwrap();
+    let time = client
+        .actions()
+        .log_time(1, 0.5, "Remote fix")
+        .await
+        .unwrap();
     assert_eq!(time.outcome.as_deref(), Some("Remote Session"));
     assert_eq!(time.timetaken, Some(0.5));
     let error = client.actions().private_note(1, "  ").await.unwrap_err();
@@ -171,7 +205,10 @@ async fn attachments_list_download_and_upload() {
     let stored = client.attachments().upload(&upload).send().await.unwrap();
     let id = stored.id.unwrap();
     assert_eq!(stored.filename.as_deref(), Some("report.pdf"));
-    assert_eq!(client.attachments().download(id).send().await.unwrap(), b"%PDF-1.7 pages");
+    assert_eq!(
+        client.attachments().download(id).send().await.unwrap(),
+        b"%PDF-1.7 pages"
+    );
     let on_three = client.attachments().list(3).collect_all().await.unwrap();
     assert!(on_three.iter().any(|a| a.id == Some(id)));
 
@@ -193,11 +230,21 @@ async fn attachments_list_download_and_upload() {
 async fn attachment_uploads_follow_the_tickets_policy() {
     let server = small().await;
     let client = common::fake_builder(&server)
-        .policy(halopsa_client::default_policy().with(areas::TICKETS, neo_auth_core::AreaAccess::Read))
+        .policy(
+            halopsa_client::default_policy().with(areas::TICKETS, neo_auth_core::AreaAccess::Read),
+        )
         .build()
         .unwrap();
-    let upload = AttachmentUpload::builder("a.txt", b"a".to_vec()).ticket(1).build().unwrap();
-    let error = client.attachments().upload(&upload).send().await.unwrap_err();
+    let upload = AttachmentUpload::builder("a.txt", b"a".to_vec())
+        .ticket(1)
+        .build()
+        .unwrap();
+    let error = client
+        .attachments()
+        .upload(&upload)
+        .send()
+        .await
+        .unwrap_err();
     assert!(error.is_policy(), "{error}");
     assert_eq!(server.requests_to("POST", "/api/Attachment"), 0);
 }
@@ -208,7 +255,9 @@ async fn the_doctor_has_rows_for_the_new_areas() {
     let client = fake_client(&server);
     let report = client.check_access().await.unwrap();
     for area in [areas::TIMESHEETS, areas::PROJECTS, areas::CRM_NOTES] {
-        let read = report.check(&area, Access::Read).unwrap_or_else(|| panic!("{area}"));
+        let read = report
+            .check(&area, Access::Read)
+            .unwrap_or_else(|| panic!("{area}"));
         assert_eq!(read.state(), "granted", "{area}: {read:?}");
     }
     let pos: Vec<_> = report
@@ -216,7 +265,11 @@ async fn the_doctor_has_rows_for_the_new_areas() {
         .iter()
         .filter(|c| c.area == areas::INVOICES && c.access == Access::Read)
         .collect();
-    assert_eq!(pos.len(), 3, "invoices, purchase orders, sales orders: {pos:?}");
+    assert_eq!(
+        pos.len(),
+        3,
+        "invoices, purchase orders, sales orders: {pos:?}"
+    );
     assert_eq!(report.exit_code(), 0, "{}", report);
 
     // Without `read:pos` the purchase-order row is only a warning.
@@ -225,8 +278,43 @@ async fn the_doctor_has_rows_for_the_new_areas() {
     let missing: Vec<_> = report
         .checks
         .iter()
-        .filter(|c| c.area == areas::INVOICES && c.scope.as_ref().is_some_and(|s| s.name() == "read:pos"))
+        .filter(|c| {
+            c.area == areas::INVOICES && c.scope.as_ref().is_some_and(|s| s.name() == "read:pos")
+        })
         .collect();
     assert_eq!(missing.len(), 1, "{missing:?}");
-    assert_eq!(missing[0].severity, neo_auth_core::doctor::Severity::Warning, "{:?}", missing[0]);
+    assert_eq!(
+        missing[0].severity,
+        neo_auth_core::doctor::Severity::Warning,
+        "{:?}",
+        missing[0]
+    );
+}
+
+#[tokio::test]
+async fn reports_run_and_answer_sql_queries_as_reads() {
+    let server = small().await;
+    let client = common::fake_builder(&server)
+        .policy(neo_auth_core::AccessPolicy::read_only())
+        .build()
+        .unwrap();
+    let report = client.run_report(1).await.unwrap();
+    let rows = report.report.and_then(|r| r.rows).unwrap();
+    assert_eq!(rows.len(), server.count("Tickets"), "one row per ticket");
+    let sql = "SELECT faultid, SUM(timetaken) FROM actions GROUP BY faultid";
+    let queried: Vec<serde_json::Map<String, Value>> = client.query_sql_as(sql).await.unwrap();
+    assert_eq!(
+        queried, rows,
+        "the stored report's SQL answers with its rows"
+    );
+    assert_eq!(server.count("Report"), 3, "a query saves nothing");
+    let error = client
+        .query_sql_as::<Value>("SELECT nonsense")
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("Invalid SQL"), "{error}");
+    // Without `read:reporting` the query is refused before it is sent.
+    let client = fake_client_with_scopes(&server, &["read:tickets"]);
+    let error = client.query_sql_as::<Value>(sql).await.unwrap_err();
+    assert!(error.to_string().contains("read:reporting"), "{error}");
 }

@@ -250,9 +250,7 @@ pub(crate) fn probes() -> [Probe; 22] {
             requirements::CRM_NOTES,
             "CRM notes cannot be read",
             "CRM notes cannot be added",
-            ProbeHow::List(|c| {
-                Box::pin(async move { count(c.crm_notes().list().count(1)).await })
-            }),
+            ProbeHow::List(|c| Box::pin(async move { count(c.crm_notes().list().count(1)).await })),
         ),
     ]
 }

@@ -4,8 +4,8 @@
 use serde_json::{Value, json};
 
 use super::config::FakeConfig;
-use super::seed_gen::{Rng, date, name_at};
 use super::seed_extra;
+use super::seed_gen::{Rng, date, name_at};
 use super::seed_more;
 use super::tables::Tables;
 

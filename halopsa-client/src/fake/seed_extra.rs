@@ -37,32 +37,52 @@ pub(crate) fn seed(store: &mut Tables, config: &FakeConfig, rng: &mut Rng) {
             "id": id, "po_ref": format!("PO-{id:05}"), "supplier_id": id, "client_id": client,
             "ticket_id": rng.pick_id(&tickets), "status": i % 2, "date": date(day), "total": total,
         }));
-        store.insert("SalesOrder", id, json!({
-            "id": id, "client_id": client, "ticket_id": rng.pick_id(&tickets), "status": i % 2,
-            "date": date(day), "total": total * 1.2,
-        }));
+        store.insert(
+            "SalesOrder",
+            id,
+            json!({
+                "id": id, "client_id": client, "ticket_id": rng.pick_id(&tickets), "status": i % 2,
+                "date": date(day), "total": total * 1.2,
+            }),
+        );
         store.insert("ContractSchedule", id, json!({
             "id": rng.uuid(), "chid": id, "seq": 1, "date": date(day + 30 * 86_400), "amount": 250.0,
             "note": "Monthly charge",
         }));
-        store.insert("ClientPrepay", id, json!({
-            "id": id, "client_id": client, "contract_id": id, "date": date(day), "hours": 10.0,
-            "amount": 900.0, "note": "Prepaid block of hours",
-        }));
-        store.insert("SupplierContract", id, json!({
-            "id": id, "supplier_id": id, "ref": format!("SC-{id:04}"), "start_date": date(day),
-            "end_date": date(day + 365 * 86_400),
-        }));
+        store.insert(
+            "ClientPrepay",
+            id,
+            json!({
+                "id": id, "client_id": client, "contract_id": id, "date": date(day), "hours": 10.0,
+                "amount": 900.0, "note": "Prepaid block of hours",
+            }),
+        );
+        store.insert(
+            "SupplierContract",
+            id,
+            json!({
+                "id": id, "supplier_id": id, "ref": format!("SC-{id:04}"), "start_date": date(day),
+                "end_date": date(day + 365 * 86_400),
+            }),
+        );
         store.insert(CONTRACT_DETAILS, id, json!({
             "billingplans": [{"seq": 1, "client_id": client, "requesttype": 1, "requesttype_name": "Incident",
                 "chargerate_id": 2, "multiplier": 1.0}],
             "schedule": [{"id": rng.uuid(), "chid": id, "seq": 1, "date": date(day + 30 * 86_400), "amount": 250.0}],
         }));
-        store.insert("TopLevel", id, json!({"id": id, "name": format!("Division {id}"), "type": 0}));
-        store.insert("TimesheetEvent", id, json!({
-            "id": id, "agent_id": 1 + i as i64 % 3, "start_date": date(day + 32_400),
-            "end_date": date(day + 36_000), "subject": "Lunch", "event_type": 0,
-        }));
+        store.insert(
+            "TopLevel",
+            id,
+            json!({"id": id, "name": format!("Division {id}"), "type": 0}),
+        );
+        store.insert(
+            "TimesheetEvent",
+            id,
+            json!({
+                "id": id, "agent_id": 1 + i as i64 % 3, "start_date": date(day + 32_400),
+                "end_date": date(day + 36_000), "subject": "Lunch", "event_type": 0,
+            }),
+        );
         store.insert("Projects", id, json!({
             "id": id, "summary": format!("Office move {id}"), "client_id": client, "status_id": 2,
             "agent_id": 1 + i as i64 % 3, "dateoccurred": date(day),
@@ -84,28 +104,55 @@ pub(crate) fn seed(store: &mut Tables, config: &FakeConfig, rng: &mut Rng) {
         (4, "Remote Session", false, 0.25, true),
         (5, "Update", false, 0.0, false),
     ] {
-        store.insert("Outcome", id, json!({
-            "id": id, "outcome": name, "buttonname": name, "hidefromuser": hidden,
-            "defaultmanhrs": hours, "usetimer": timer, "hidden": false,
-        }));
+        store.insert(
+            "Outcome",
+            id,
+            json!({
+                "id": id, "outcome": name, "buttonname": name, "hidefromuser": hidden,
+                "defaultmanhrs": hours, "usetimer": timer, "hidden": false,
+            }),
+        );
     }
     for (id, name) in [(1, "Workstations"), (2, "Servers"), (3, "Network")] {
         store.insert("AssetGroup", id, json!({"id": id, "name": name}));
-        store.insert("AssetType", id, json!({"id": id, "name": format!("{name} type"), "assetgroup_id": id}));
+        store.insert(
+            "AssetType",
+            id,
+            json!({"id": id, "name": format!("{name} type"), "assetgroup_id": id}),
+        );
     }
-    for (id, name, label) in [(1, "CFContractNumber", "Contract number"), (2, "CFRoom", "Room")] {
-        store.insert("Field", id, json!({"id": id, "name": name, "label": label, "type": 0}));
-        store.insert("FieldInfo", id, json!({"id": id, "name": name, "label": label, "type": 0, "typeinfo": 0}));
+    for (id, name, label) in [
+        (1, "CFContractNumber", "Contract number"),
+        (2, "CFRoom", "Room"),
+    ] {
+        store.insert(
+            "Field",
+            id,
+            json!({"id": id, "name": name, "label": label, "type": 0}),
+        );
+        store.insert(
+            "FieldInfo",
+            id,
+            json!({"id": id, "name": name, "label": label, "type": 0, "typeinfo": 0}),
+        );
     }
     for (id, value) in [(1, "Email"), (2, "Phone"), (3, "Portal")] {
-        store.insert("Lookup", id, json!({"id": id, "lookupid": 1, "name": value}));
+        store.insert(
+            "Lookup",
+            id,
+            json!({"id": id, "lookupid": 1, "name": value}),
+        );
     }
     for ticket in 1..=3.min(size.tickets as i64) {
         let content = attachment_content(ticket);
-        store.insert("Attachment", ticket, json!({
-            "id": ticket, "ticket_id": ticket, "filename": format!("log-{ticket}.txt"),
-            "filesize": content.len(), "type": 0, "unique_id": ticket,
-        }));
+        store.insert(
+            "Attachment",
+            ticket,
+            json!({
+                "id": ticket, "ticket_id": ticket, "filename": format!("log-{ticket}.txt"),
+                "filesize": content.len(), "type": 0, "unique_id": ticket,
+            }),
+        );
         store.insert_file(ticket, content);
     }
 }

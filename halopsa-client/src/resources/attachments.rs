@@ -4,7 +4,7 @@
 //! `GET /Attachment/{id}` answers with the **file itself**, not with a JSON
 //! record, so [`Attachments::download`] returns its bytes, read up to a size
 //! limit ([`MAX_ATTACHMENT_BYTES`] unless set): a longer file fails with
-//! [`Error::ResponseTooLarge`](neo_auth_core::Error::ResponseTooLarge) naming
+//! [`Error::ResponseTooLarge`] naming
 //! the limit, before the whole body is held in memory.
 //!
 //! An upload is a `POST /Attachment` of a one-element array carrying the file
@@ -103,7 +103,7 @@ impl DownloadRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::ResponseTooLarge`](neo_auth_core::Error::ResponseTooLarge)
+    /// [`Error::ResponseTooLarge`]
     /// when the file is longer than the limit; a configuration error for an id
     /// below 1, raised before sending.
     pub async fn send(self) -> Result<Vec<u8>> {
@@ -144,7 +144,7 @@ impl UploadRequest {
     ///
     /// A policy error when the tickets area is not writable; after the request
     /// may have reached Halo, a failure or a reply that does not show the
-    /// stored attachment is [`Error::WriteUncertain`](neo_auth_core::Error::WriteUncertain)
+    /// stored attachment is [`Error::WriteUncertain`]
     /// (never retried).
     pub async fn send(self) -> Result<Attachment> {
         let request = ApiRequest::post(ATTACHMENTS.path)

@@ -127,3 +127,4 @@ mod contract_rules;
 mod private_note;
 mod report_rows;
 pub mod reports;
+mod run_report;
