@@ -391,6 +391,7 @@ pub mod requirements {
         OPPORTUNITIES,
         REPORTS,
         CONFIGURATION,
+        TOP_LEVELS,
         TIMESHEETS,
         PROJECTS,
         CRM_NOTES,

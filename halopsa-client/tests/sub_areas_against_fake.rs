@@ -220,6 +220,13 @@ async fn attachments_list_download_and_upload() {
         .await
         .unwrap_err();
     assert!(matches!(error, Error::ResponseTooLarge { .. }), "{error:?}");
+    client.attachments().delete(id).send().await.unwrap();
+    let error = client.attachments().download(id).send().await.unwrap_err();
+    assert_eq!(
+        error.status().map(|s| s.as_u16()),
+        Some(404),
+        "deleted: {error}"
+    );
     let error = client.attachments().download(0).send().await.unwrap_err();
     assert!(matches!(error, Error::Config { .. }), "{error:?}");
     let error = client.attachments().download(999).send().await.unwrap_err();
@@ -254,6 +261,14 @@ async fn the_doctor_has_rows_for_the_new_areas() {
     let server = small().await;
     let client = fake_client(&server);
     let report = client.check_access().await.unwrap();
+    let contracts = report.check(&areas::CONTRACTS, Access::Read).unwrap();
+    assert!(
+        contracts
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("prepay records")),
+        "{contracts:?}"
+    );
     for area in [areas::TIMESHEETS, areas::PROJECTS, areas::CRM_NOTES] {
         let read = report
             .check(&area, Access::Read)

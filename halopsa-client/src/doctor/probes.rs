@@ -21,7 +21,18 @@ const RECORDS_EXPECTED: &[neo_auth_core::Area] = &[
 ];
 
 /// The note on the configuration line: one list stands for all of them.
-pub(crate) const CONFIGURATION_NOTE: &str = "probed through GET /Status only: priorities, categories, teams, agents, ticket types and workflows need the same scope but are not read";
+pub(crate) const CONFIGURATION_NOTE: &str = "probed through GET /Status only: priorities, categories, teams, agents, ticket types, workflows, outcomes, asset types and groups, fields and lookups need the same scope but are not read";
+
+/// The note on the invoices line: the sub-areas under the same scope.
+pub(crate) const INVOICES_NOTE: &str =
+    "probed through GET /Invoice: recurring invoices need the same scope but are not read";
+
+/// The note on the contracts line.
+pub(crate) const CONTRACTS_NOTE: &str = "probed through GET /ClientContract: contract schedules, contract rules and prepay records need the same scope but are not read";
+
+/// The note on the suppliers line.
+pub(crate) const SUPPLIERS_NOTE: &str =
+    "probed through GET /Supplier: supplier contracts need the same scope but are not read";
 
 /// The note on the timesheets line.
 pub(crate) const TIMESHEETS_NOTE: &str =
@@ -55,8 +66,9 @@ pub(crate) struct Probe {
     pub(crate) degrades_write: &'static str,
     /// How the read is probed.
     pub(crate) how: ProbeHow,
-    /// A sub-area with its own scope (purchase orders, sales orders): the
-    /// integration works without it, so a missing scope is a warning.
+    /// A sub-area with its own scope (purchase orders, sales orders, top
+    /// levels): the integration works without it, so a missing scope is a
+    /// warning.
     pub(crate) optional: bool,
 }
 
@@ -101,7 +113,7 @@ pub(crate) async fn actions_of(client: Client, ticket: i64) -> Result<u64> {
 }
 
 /// Every area, tickets first (the actions probe reads a ticket it saw).
-pub(crate) fn probes() -> [Probe; 22] {
+pub(crate) fn probes() -> [Probe; 23] {
     let p = |needs, degrades_read, degrades_write, how| Probe {
         needs,
         degrades_read,
@@ -178,13 +190,19 @@ pub(crate) fn probes() -> [Probe; 22] {
             requirements::CONTRACTS,
             "contracts cannot be read",
             "contracts cannot be changed",
-            ProbeHow::List(|c| Box::pin(async move { count(c.contracts().list()).await })),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.contracts().list()).await }),
+                CONTRACTS_NOTE,
+            ),
         ),
         p(
             requirements::INVOICES,
             "invoices cannot be read",
             "invoices cannot be changed",
-            ProbeHow::List(|c| Box::pin(async move { count(c.invoices().list()).await })),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.invoices().list()).await }),
+                INVOICES_NOTE,
+            ),
         ),
         sub(
             requirements::PURCHASE_ORDERS,
@@ -208,7 +226,10 @@ pub(crate) fn probes() -> [Probe; 22] {
             requirements::SUPPLIERS,
             "suppliers cannot be read",
             "suppliers cannot be changed",
-            ProbeHow::List(|c| Box::pin(async move { count(c.suppliers().list()).await })),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.suppliers().list()).await }),
+                SUPPLIERS_NOTE,
+            ),
         ),
         p(
             requirements::OPPORTUNITIES,
@@ -230,6 +251,12 @@ pub(crate) fn probes() -> [Probe; 22] {
                 |c| Box::pin(async move { count(c.statuses().list()).await }),
                 CONFIGURATION_NOTE,
             ),
+        ),
+        sub(
+            requirements::TOP_LEVELS,
+            "top levels cannot be listed",
+            "top levels cannot be changed",
+            ProbeHow::List(|c| Box::pin(async move { count(c.top_levels().list()).await })),
         ),
         p(
             requirements::TIMESHEETS,
@@ -279,6 +306,6 @@ mod tests {
             .filter(|p| p.optional)
             .map(|p| p.needs.read.scope().unwrap().name())
             .collect();
-        assert_eq!(optional, ["read:pos", "read:sos"]);
+        assert_eq!(optional, ["read:pos", "read:sos", "read:customers"]);
     }
 }

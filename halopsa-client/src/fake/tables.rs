@@ -67,6 +67,9 @@ impl Tables {
         if removed.is_some() && path == "Tickets" {
             self.actions.remove(&key);
         }
+        if removed.is_some() && path == "Attachment" {
+            self.files.remove(&key);
+        }
         removed
     }
 
