@@ -333,3 +333,69 @@ async fn reports_run_and_answer_sql_queries_as_reads() {
     let error = client.query_sql_as::<Value>(sql).await.unwrap_err();
     assert!(error.to_string().contains("read:reporting"), "{error}");
 }
+
+#[tokio::test]
+async fn ticket_and_action_filters_select_records() {
+    let server = small().await;
+    let client = fake_client(&server);
+    let all = client.tickets().list().collect_all().await.unwrap();
+    let urgent = client
+        .tickets()
+        .list()
+        .priorities(&[1, 2])
+        .collect_all()
+        .await
+        .unwrap();
+    let expected = all
+        .iter()
+        .filter(|t| matches!(t.priority_id, Some(1 | 2)))
+        .count();
+    assert_eq!(urgent.len(), expected);
+    assert!(
+        !urgent.is_empty() && urgent.len() < all.len(),
+        "the filter selects"
+    );
+    let of_type = client
+        .tickets()
+        .list()
+        .requesttype_id(1)
+        .collect_all()
+        .await
+        .unwrap();
+    assert!(of_type.iter().all(|t| t.tickettype_id == Some(1)));
+    assert_eq!(
+        of_type.len(),
+        all.iter().filter(|t| t.tickettype_id == Some(1)).count()
+    );
+
+    let actions = client.actions().list(1).collect_all().await.unwrap();
+    let public = client
+        .actions()
+        .list(1)
+        .exclude_private(true)
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(
+        public.len(),
+        actions
+            .iter()
+            .filter(|a| a.hiddenfromuser != Some(true))
+            .count()
+    );
+    let timed = client
+        .actions()
+        .list(1)
+        .time_entries_only(true)
+        .collect_all()
+        .await
+        .unwrap();
+    assert!(timed.iter().all(|a| a.timetaken.is_some_and(|t| t > 0.0)));
+    assert_eq!(
+        timed.len(),
+        actions
+            .iter()
+            .filter(|a| a.timetaken.is_some_and(|t| t > 0.0))
+            .count()
+    );
+}
