@@ -28,6 +28,16 @@
 //! - **Doctor**: [`Client::check_access`] reports what works, what is missing,
 //!   what the login agent is refused and whether it can see any records, each
 //!   line with a [`Severity`].
+//! - **Resources**: one table of endpoints ([`endpoints`](mod@endpoints)),
+//!   including the sensitive sub-areas (recurring invoices, purchase and sales
+//!   orders, contract schedules, rules and prepay records, supplier contracts),
+//!   the lookups written against (outcomes, asset types and groups, fields,
+//!   lookup values, top levels), timesheets, projects, CRM notes and
+//!   attachments ([`Client::attachments`]: list, download with a size limit,
+//!   upload); notes under the tenant's own outcomes
+//!   ([`Actions::private_note`](resources::actions::Actions::private_note));
+//!   reports run and ad-hoc SQL as reads ([`Client::run_report`],
+//!   [`Client::query_sql_as`]).
 //! - **Raw escape hatch** for endpoints not modelled: [`Client::get_json`],
 //!   [`Client::post_json`], [`Client::delete_json`] (scope- and policy-checked).
 //!

@@ -26,8 +26,9 @@
 //! ids), `client_ids`, `requesttype` (ticket types; `requesttype_id` is the
 //! single one), `priority` (priority numbers), `sla` and `team` (team ids —
 //! the spec says "Team ID's", while a ticket carries its team by name in
-//! `team`, so an id is looked up in `/Team` and a record matches when its `team` is that team's name, case-insensitively, or
-//! its `team_id`, if it has one, is the id). A record matches a list filter
+//! `team`, so an id is looked up in `/Team` and a record matches when its
+//! `team` is that team's name, case-insensitively, or its `team_id`, if it
+//! has one, is the id). A record matches a list filter
 //! when its field is any of the listed ids; every filter given must match. A
 //! part that is not an integer is a 400.
 //!
