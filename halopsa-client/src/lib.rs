@@ -114,7 +114,7 @@ pub use list::{
     RecurringInvoiceList, SalesOrderList, SupplierContractList, TimesheetEventList, TimesheetList,
     TopLevelList,
 };
-pub use policy::{SENSITIVE_AREAS, default_policy};
+pub use policy::{SENSITIVE_AREAS, default_policy, policy_with_writes, write_access};
 pub use resource::{DeleteRequest, GetRequest, MAX_BATCH, Resource, SaveRequest};
 pub use resources::actions::Actions;
 pub use resources::configuration::Priorities;

@@ -399,3 +399,45 @@ async fn ticket_and_action_filters_select_records() {
             .count()
     );
 }
+
+/// Turning the invoices area on gates its sub-areas' writes behind an approval.
+#[tokio::test]
+async fn sub_area_writes_turned_on_need_an_approval_by_default() {
+    let server = small().await;
+    let client = common::fake_builder(&server)
+        .policy(halopsa_client::policy_with_writes(&[areas::INVOICES]))
+        .build()
+        .unwrap();
+    let draft = halopsa_client::models::PurchaseOrder {
+        po_ref: Some("PO-NEW".into()),
+        supplier_id: Some(1),
+        ..Default::default()
+    };
+    let error = client
+        .purchase_orders()
+        .create(&draft)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::ApprovalRequired { .. }), "{error:?}");
+    assert_eq!(server.requests_to("POST", "/api/PurchaseOrder"), 0);
+    let approval = neo_auth_core::Approval::new("jane@msp.example", "PO agreed").unwrap();
+    let saved = client
+        .purchase_orders()
+        .create(&draft)
+        .approval(approval)
+        .send()
+        .await
+        .unwrap();
+    let stored = server.record("PurchaseOrder", saved.id.unwrap()).unwrap();
+    assert_eq!(stored["po_ref"], "PO-NEW");
+    // Contracts stay read-only: only the area turned on writes.
+    let prepay = halopsa_client::models::ClientPrepay::default();
+    let error = client
+        .client_prepays()
+        .create(&prepay)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(error.is_policy(), "{error:?}");
+}
