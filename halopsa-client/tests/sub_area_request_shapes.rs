@@ -956,3 +956,26 @@ async fn every_path_and_query_name_sent_is_in_the_vendor_spec() {
         );
     }
 }
+
+/// An upload is a write: a 5xx after it was sent is uncertain, never retried.
+#[tokio::test]
+async fn a_failed_upload_is_write_uncertain_and_not_retried() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/api/Attachment"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    let upload = AttachmentUpload::builder("a.txt", b"a".to_vec())
+        .ticket(1)
+        .build()
+        .unwrap();
+    let error = client
+        .attachments()
+        .upload(&upload)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(error.is_write_uncertain(), "{error:?}");
+    assert_eq!(api_requests(&server).await.len(), 1, "not retried");
+}

@@ -23,7 +23,6 @@ use crate::resource::Resource;
 #[derive(Debug)]
 pub struct Attachments {
     inner: Resource<Attachment>,
-    client: crate::Client,
 }
 
 impl crate::Client {
@@ -31,7 +30,6 @@ impl crate::Client {
     pub fn attachments(&self) -> Attachments {
         Attachments {
             inner: Resource::new(self, &ATTACHMENTS),
-            client: self.clone(),
         }
     }
 }
@@ -52,7 +50,7 @@ impl Attachments {
     /// [`MAX_ATTACHMENT_BYTES`]. Ends in [`DownloadRequest::send`].
     pub fn download(&self, id: i64) -> DownloadRequest {
         DownloadRequest {
-            client: self.client.clone(),
+            client: self.inner.client().clone(),
             id,
             max_bytes: MAX_ATTACHMENT_BYTES as u64,
             options: RequestOptions::new(),
@@ -63,7 +61,7 @@ impl Attachments {
     /// [`UploadRequest::send`], which returns the stored attachment.
     pub fn upload(&self, upload: &AttachmentUpload) -> UploadRequest {
         UploadRequest {
-            client: self.client.clone(),
+            client: self.inner.client().clone(),
             upload: upload.clone(),
             approval: None,
         }
