@@ -422,12 +422,12 @@ pub(crate) static TOP_LEVELS: EndpointSpec = resource(
     UNDOCUMENTED,
 )
 .paging(PAGED);
-/// `/Timesheet`: an agent's day.
+/// `/Timesheet`: an agent's day (no delete in the spec).
 pub(crate) static TIMESHEETS: EndpointSpec = resource(
     "timesheets",
     "/Timesheet",
     "timesheet",
-    requirements::TIMESHEETS_VERBS,
+    requirements::TIMESHEET_DAYS_VERBS,
     &["timesheets"],
 );
 /// `/TimesheetEvent`.

@@ -24,7 +24,7 @@
 //! (unverified per endpoint); configuration lists (statuses, priorities, …) are
 //! read with `read:tickets` and written with `admin`.
 
-use neo_auth_core::{Access, Area, Requirement, Requirements, Scope, ScopeRules};
+use neo_auth_core::{Access, Area, Need, Requirement, Requirements, Scope, ScopeRules};
 
 /// Where an admin ticks a Halo scope, completing "tick `edit:tickets` …".
 pub const PERMISSION_LOCATION: &str = "on the Permissions tab of the Halo API application (Configuration → Integrations → Halo API → View Applications → (the application) → Permissions)";
@@ -359,6 +359,21 @@ pub mod requirements {
     /// writable with `editMine:timesheets`, which this table does not ask for).
         TIMESHEETS, TIMESHEETS_VERBS = "timesheets", areas::TIMESHEETS, READ_TIMESHEETS, EDIT_TIMESHEETS
     }
+    /// What each verb of `/Timesheet` needs: the timesheets area's, but the
+    /// spec offers no `DELETE /Timesheet/{id}`, so a delete is refused before
+    /// sending.
+    pub(crate) const TIMESHEET_DAYS_VERBS: Requirements = {
+        static READ: Scope = READ_TIMESHEETS;
+        static WRITE: Scope = EDIT_TIMESHEETS;
+        Requirements::of(
+            areas::TIMESHEETS,
+            Need::Scoped(&READ),
+            Need::Scoped(&READ),
+            Need::Scoped(&WRITE),
+            Need::Scoped(&WRITE),
+            Need::Unsupported,
+        )
+    };
     area! {
     /// `/Projects`.
         PROJECTS, PROJECTS_VERBS = "projects", areas::PROJECTS, READ_PROJECTS, EDIT_PROJECTS

@@ -979,3 +979,19 @@ async fn a_failed_upload_is_write_uncertain_and_not_retried() {
     assert!(error.is_write_uncertain(), "{error:?}");
     assert_eq!(api_requests(&server).await.len(), 1, "not retried");
 }
+
+/// `/Timesheet` has no delete in the spec: refused before anything is sent,
+/// whatever the policy.
+#[tokio::test]
+async fn a_timesheet_delete_is_refused_before_sending() {
+    let (server, _) = setup().await;
+    let client = builder(&server)
+        .policy(halopsa_client::policy_with_writes(&[
+            halopsa_client::areas::TIMESHEETS,
+        ]))
+        .build()
+        .unwrap();
+    let error = client.timesheets().delete(1).send().await.unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    assert!(api_requests(&server).await.is_empty());
+}

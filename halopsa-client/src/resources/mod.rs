@@ -110,7 +110,8 @@ accessors! {
     lookups -> crate::models::Lookup = LOOKUPS;
     /// Top levels (`/TopLevel`; read with `read:customers`, configuration area).
     top_levels -> crate::models::TopLevel = TOP_LEVELS;
-    /// Timesheets (`/Timesheet`, one GET; timesheets area, read-only by default).
+    /// Timesheets (`/Timesheet`, one GET; timesheets area, read-only by
+    /// default). Halo offers no delete: one is refused before sending.
     timesheets -> crate::models::Timesheet = TIMESHEETS;
     /// Timesheet events (`/TimesheetEvent`, one GET; timesheets area).
     timesheet_events -> crate::models::TimesheetEvent = TIMESHEET_EVENTS;
