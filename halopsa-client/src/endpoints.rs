@@ -27,6 +27,24 @@
 //! | `agents()` | `/Agent` | `agents` | no |
 //! | `ticket_types()` | `/TicketType` | undocumented | no |
 //! | `workflows()` | `/Workflow` | undocumented | no |
+//! | `recurring_invoices()` | `/RecurringInvoice` | `invoices` | yes |
+//! | `purchase_orders()` | `/PurchaseOrder` | `purchaseorders` | yes |
+//! | `sales_orders()` | `/SalesOrder` | `salesorders` | yes |
+//! | `contract_schedules()` | `/ContractSchedule` | undocumented | no (string ids) |
+//! | `client_prepays()` | `/ClientPrepay` | undocumented | yes |
+//! | `supplier_contracts()` | `/SupplierContract` | undocumented | yes |
+//! | `outcomes()` | `/Outcome` | `outcomes` | no |
+//! | `asset_types()` | `/AssetType` | undocumented | no |
+//! | `asset_groups()` | `/AssetGroup` | undocumented | no |
+//! | `fields()` | `/Field` | `fields` | no |
+//! | `field_infos()` | `/FieldInfo` | undocumented | no |
+//! | `lookups()` | `/Lookup` | `lookups` | no |
+//! | `top_levels()` | `/TopLevel` | undocumented | yes |
+//! | `timesheets()` | `/Timesheet` | `timesheets` | no |
+//! | `timesheet_events()` | `/TimesheetEvent` | undocumented | no |
+//! | `projects()` | `/Projects` | `tickets` | yes |
+//! | `crm_notes()` | `/CRMNote` | `actions` | no |
+//! | `attachments()` | `/Attachment` | `attachments` | no |
 //!
 //! "Paged" follows the OpenAPI spec: only the lists it gives `pageinate` /
 //! `page_no` are paged (`pageinate=true&page_size=…&page_no=…`, pages of at most
@@ -290,6 +308,161 @@ pub(crate) static WORKFLOWS: EndpointSpec = resource(
     "workflow",
     requirements::CONFIGURATION_VERBS,
     UNDOCUMENTED,
+);
+
+/// `/RecurringInvoice` (invoices area).
+pub(crate) static RECURRING_INVOICES: EndpointSpec = resource(
+    "recurring_invoices",
+    "/RecurringInvoice",
+    "recurring invoice",
+    requirements::RECURRING_INVOICES_VERBS,
+    &["invoices"],
+)
+.paging(PAGED);
+/// `/PurchaseOrder` (invoices area, scope `pos`).
+pub(crate) static PURCHASE_ORDERS: EndpointSpec = resource(
+    "purchase_orders",
+    "/PurchaseOrder",
+    "purchase order",
+    requirements::PURCHASE_ORDERS_VERBS,
+    &["purchaseorders"],
+)
+.paging(PAGED);
+/// `/SalesOrder` (invoices area, scope `sos`).
+pub(crate) static SALES_ORDERS: EndpointSpec = resource(
+    "sales_orders",
+    "/SalesOrder",
+    "sales order",
+    requirements::SALES_ORDERS_VERBS,
+    &["salesorders"],
+)
+.paging(PAGED);
+/// `/ContractSchedule` (contracts area): records carry a UUID `id`, the path
+/// takes it as a string.
+pub(crate) static CONTRACT_SCHEDULES: EndpointSpec = resource(
+    "contract_schedules",
+    "/ContractSchedule",
+    "contract schedule",
+    requirements::CONTRACT_SCHEDULES_VERBS,
+    UNDOCUMENTED,
+)
+.id(IdKind::Text);
+/// `/ClientPrepay` (contracts area).
+pub(crate) static CLIENT_PREPAYS: EndpointSpec = resource(
+    "client_prepays",
+    "/ClientPrepay",
+    "prepay record",
+    requirements::CLIENT_PREPAYS_VERBS,
+    UNDOCUMENTED,
+)
+.paging(PAGED);
+/// `/SupplierContract` (suppliers area).
+pub(crate) static SUPPLIER_CONTRACTS: EndpointSpec = resource(
+    "supplier_contracts",
+    "/SupplierContract",
+    "supplier contract",
+    requirements::SUPPLIER_CONTRACTS_VERBS,
+    UNDOCUMENTED,
+)
+.paging(PAGED);
+/// `/Outcome`: action outcomes (which is a private note, a time entry).
+pub(crate) static OUTCOMES: EndpointSpec = resource(
+    "outcomes",
+    "/Outcome",
+    "outcome",
+    requirements::CONFIGURATION_VERBS,
+    &["outcomes"],
+);
+/// `/AssetType`.
+pub(crate) static ASSET_TYPES: EndpointSpec = resource(
+    "asset_types",
+    "/AssetType",
+    "asset type",
+    requirements::CONFIGURATION_VERBS,
+    UNDOCUMENTED,
+);
+/// `/AssetGroup`.
+pub(crate) static ASSET_GROUPS: EndpointSpec = resource(
+    "asset_groups",
+    "/AssetGroup",
+    "asset group",
+    requirements::CONFIGURATION_VERBS,
+    UNDOCUMENTED,
+);
+/// `/Field`: custom fields.
+pub(crate) static FIELDS: EndpointSpec = resource(
+    "fields",
+    "/Field",
+    "field",
+    requirements::CONFIGURATION_VERBS,
+    &["fields"],
+);
+/// `/FieldInfo`: field definitions (required fields per ticket type).
+pub(crate) static FIELD_INFOS: EndpointSpec = resource(
+    "field_infos",
+    "/FieldInfo",
+    "field definition",
+    requirements::CONFIGURATION_VERBS,
+    UNDOCUMENTED,
+);
+/// `/Lookup`: lookup values (one lookup table per `lookupid`).
+pub(crate) static LOOKUPS: EndpointSpec = resource(
+    "lookups",
+    "/Lookup",
+    "lookup value",
+    requirements::CONFIGURATION_VERBS,
+    &["lookups"],
+);
+/// `/TopLevel`: the top levels companies belong to.
+pub(crate) static TOP_LEVELS: EndpointSpec = resource(
+    "top_levels",
+    "/TopLevel",
+    "top level",
+    requirements::TOP_LEVELS_VERBS,
+    UNDOCUMENTED,
+)
+.paging(PAGED);
+/// `/Timesheet`: an agent's day (no delete in the spec).
+pub(crate) static TIMESHEETS: EndpointSpec = resource(
+    "timesheets",
+    "/Timesheet",
+    "timesheet",
+    requirements::TIMESHEET_DAYS_VERBS,
+    &["timesheets"],
+);
+/// `/TimesheetEvent`.
+pub(crate) static TIMESHEET_EVENTS: EndpointSpec = resource(
+    "timesheet_events",
+    "/TimesheetEvent",
+    "timesheet event",
+    requirements::TIMESHEETS_VERBS,
+    UNDOCUMENTED,
+);
+/// `/Projects` (schema `Faults`, listed under `tickets`).
+pub(crate) static PROJECTS: EndpointSpec = resource(
+    "projects",
+    "/Projects",
+    "project",
+    requirements::PROJECTS_VERBS,
+    &["tickets"],
+)
+.paging(PAGED);
+/// `/CRMNote` (listed under `actions`; `count` limits it, no paging).
+pub(crate) static CRM_NOTES: EndpointSpec = resource(
+    "crm_notes",
+    "/CRMNote",
+    "CRM note",
+    requirements::CRM_NOTES_VERBS,
+    &["actions"],
+);
+/// `/Attachment`: a ticket's attachments (tickets area; `GET /Attachment/{id}`
+/// is the raw file).
+pub(crate) static ATTACHMENTS: EndpointSpec = resource(
+    "attachments",
+    "/Attachment",
+    "attachment",
+    requirements::TICKETS_VERBS,
+    &["attachments"],
 );
 
 /// Whether the endpoint's list is paged.

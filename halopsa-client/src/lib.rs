@@ -28,6 +28,16 @@
 //! - **Doctor**: [`Client::check_access`] reports what works, what is missing,
 //!   what the login agent is refused and whether it can see any records, each
 //!   line with a [`Severity`].
+//! - **Resources**: one table of endpoints ([`endpoints`](mod@endpoints)),
+//!   including the sensitive sub-areas (recurring invoices, purchase and sales
+//!   orders, contract schedules, rules and prepay records, supplier contracts),
+//!   the lookups written against (outcomes, asset types and groups, fields,
+//!   lookup values, top levels), timesheets, projects, CRM notes and
+//!   attachments ([`Client::attachments`]: list, download with a size limit,
+//!   upload); notes under the tenant's own outcomes
+//!   ([`Actions::private_note`](resources::actions::Actions::private_note));
+//!   reports run and ad-hoc SQL as reads ([`Client::run_report`],
+//!   [`Client::query_sql_as`]).
 //! - **Raw escape hatch** for endpoints not modelled: [`Client::get_json`],
 //!   [`Client::post_json`], [`Client::delete_json`] (scope- and policy-checked).
 //!
@@ -98,7 +108,13 @@ pub use list::{
     ProductList, QuotationList, Record, ReportList, SiteList, SlaList, StatusList, SupplierList,
     TeamList, TicketList, TicketTypeList, WorkflowList,
 };
-pub use policy::{SENSITIVE_AREAS, default_policy};
+pub use list::{
+    AssetGroupList, AssetTypeList, AttachmentList, ClientPrepayList, ContractScheduleList,
+    CrmNoteList, FieldInfoList, FieldList, LookupList, OutcomeList, ProjectList, PurchaseOrderList,
+    RecurringInvoiceList, SalesOrderList, SupplierContractList, TimesheetEventList, TimesheetList,
+    TopLevelList,
+};
+pub use policy::{SENSITIVE_AREAS, default_policy, policy_with_writes, write_access};
 pub use resource::{DeleteRequest, GetRequest, MAX_BATCH, Resource, SaveRequest};
 pub use resources::actions::Actions;
 pub use resources::configuration::Priorities;

@@ -5,7 +5,11 @@ use neo_auth_core::{AccessPolicy, Area, AreaAccess};
 use crate::scopes::areas;
 
 /// Areas that stay read-only unless the integrator turns write on explicitly:
-/// money (invoices, contracts), suppliers, opportunities, configuration and SLAs.
+/// money (invoices with recurring invoices, purchase and sales orders;
+/// contracts with their schedules, rules and prepay records), suppliers (with
+/// supplier contracts), opportunities, configuration and SLAs. Turned on with
+/// [`policy_with_writes`], one is approval-gated ([`AreaAccess::WRITE_WITH_APPROVAL`]:
+/// every write carries an [`Approval`](neo_auth_core::Approval)).
 pub const SENSITIVE_AREAS: &[Area] = &[
     areas::INVOICES,
     areas::CONTRACTS,
@@ -20,7 +24,8 @@ pub const SENSITIVE_AREAS: &[Area] = &[
 /// - **Write**: tickets, actions (notes, time entries), contacts, assets,
 ///   products, appointments.
 /// - **Read only**: companies, sites, SLAs, knowledge base, contracts, invoices,
-///   quotations, suppliers, opportunities, reports, configuration, and the
+///   quotations, suppliers, opportunities, reports, configuration, timesheets,
+///   projects, CRM notes, and the
 ///   application's own identity ([`areas::IDENTITY`], `GET /Agent/me`).
 /// - Anything else: ignored.
 ///
@@ -41,6 +46,8 @@ pub fn default_policy() -> AccessPolicy {
         areas::PRODUCTS,
         areas::APPOINTMENTS,
     ];
+    // Timesheets, projects and CRM notes are read-only too: writes there need
+    // the integrator to say so.
     let read_only = [
         areas::COMPANIES,
         areas::SITES,
@@ -53,6 +60,9 @@ pub fn default_policy() -> AccessPolicy {
         areas::OPPORTUNITIES,
         areas::REPORTS,
         areas::CONFIGURATION,
+        areas::TIMESHEETS,
+        areas::PROJECTS,
+        areas::CRM_NOTES,
         areas::IDENTITY,
     ];
     let mut policy = AccessPolicy::deny_all();
@@ -65,9 +75,60 @@ pub fn default_policy() -> AccessPolicy {
     policy
 }
 
+/// What turning write on in `area` gives by default: writes with an explicit
+/// [`Approval`](neo_auth_core::Approval) in the [`SENSITIVE_AREAS`] (money,
+/// suppliers, opportunities, configuration, SLAs — and so their sub-areas:
+/// purchase orders are in the invoices area), plain writes elsewhere.
+pub fn write_access(area: &Area) -> AreaAccess {
+    if SENSITIVE_AREAS.contains(area) {
+        AreaAccess::WRITE_WITH_APPROVAL
+    } else {
+        AreaAccess::WRITE
+    }
+}
+
+/// The [`default_policy`] with writes turned on in `areas`, each at its
+/// [`write_access`]: a sensitive area turned on is approval-gated unless the
+/// integrator sets [`AreaAccess::WRITE`] explicitly.
+///
+/// ```
+/// use neo_auth_core::AreaAccess;
+/// use halopsa_client::{areas, policy_with_writes};
+/// let policy = policy_with_writes(&[areas::INVOICES, areas::PROJECTS]);
+/// assert_eq!(policy.access(&areas::INVOICES), AreaAccess::WRITE_WITH_APPROVAL);
+/// assert_eq!(policy.access(&areas::PROJECTS), AreaAccess::WRITE);
+/// assert_eq!(policy.access(&areas::CONTRACTS), AreaAccess::Read);
+/// ```
+pub fn policy_with_writes(areas: &[Area]) -> AccessPolicy {
+    let mut policy = default_policy();
+    for area in areas {
+        policy.set(*area, write_access(area));
+    }
+    policy
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn turning_a_sensitive_area_on_asks_for_approval() {
+        for area in SENSITIVE_AREAS {
+            assert_eq!(
+                write_access(area),
+                AreaAccess::WRITE_WITH_APPROVAL,
+                "{area}"
+            );
+        }
+        for area in [
+            areas::TICKETS,
+            areas::TIMESHEETS,
+            areas::PROJECTS,
+            areas::CRM_NOTES,
+        ] {
+            assert_eq!(write_access(&area), AreaAccess::WRITE, "{area}");
+        }
+    }
 
     #[test]
     fn sensitive_areas_are_read_only_by_default() {

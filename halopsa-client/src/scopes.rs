@@ -24,7 +24,7 @@
 //! (unverified per endpoint); configuration lists (statuses, priorities, …) are
 //! read with `read:tickets` and written with `admin`.
 
-use neo_auth_core::{Access, Area, Requirement, Requirements, Scope, ScopeRules};
+use neo_auth_core::{Access, Area, Need, Requirement, Requirements, Scope, ScopeRules};
 
 /// Where an admin ticks a Halo scope, completing "tick `edit:tickets` …".
 pub const PERMISSION_LOCATION: &str = "on the Permissions tab of the Halo API application (Configuration → Integrations → Halo API → View Applications → (the application) → Permissions)";
@@ -63,6 +63,15 @@ halo_scope!(READ_CRM, "read:crm");
 halo_scope!(EDIT_CRM, "edit:crm");
 halo_scope!(READ_REPORTING, "read:reporting");
 halo_scope!(EDIT_REPORTING, "edit:reporting");
+halo_scope!(READ_POS, "read:pos");
+halo_scope!(EDIT_POS, "edit:pos");
+halo_scope!(READ_SOS, "read:sos");
+halo_scope!(EDIT_SOS, "edit:sos");
+halo_scope!(READ_TIMESHEETS, "read:timesheets");
+halo_scope!(EDIT_TIMESHEETS, "edit:timesheets");
+halo_scope!(EDIT_MINE_TIMESHEETS, "editMine:timesheets");
+halo_scope!(READ_PROJECTS, "read:projects");
+halo_scope!(EDIT_PROJECTS, "edit:projects");
 
 /// Every scope name Halo accepts at its token endpoint (HaloAPI's validator list).
 /// Requesting anything else fails with `invalid_scope`.
@@ -173,8 +182,16 @@ pub mod areas {
     pub const OPPORTUNITIES: Area = Area::new("opportunities");
     /// Reports.
     pub const REPORTS: Area = Area::new("reports");
-    /// Configuration: statuses, priorities, categories, teams, agents, ticket types, workflows.
+    /// Configuration: statuses, priorities, categories, teams, agents, ticket
+    /// types, workflows, and the lookups written against (outcomes, asset types
+    /// and groups, fields, lookup values, top levels).
     pub const CONFIGURATION: Area = Area::new("configuration");
+    /// Timesheets and timesheet events.
+    pub const TIMESHEETS: Area = Area::new("timesheets");
+    /// Projects (`/Projects`).
+    pub const PROJECTS: Area = Area::new("projects");
+    /// CRM notes (`/CRMNote`).
+    pub const CRM_NOTES: Area = Area::new("crm_notes");
     /// The application's own identity: the agent it logs in as (`GET /Agent/me`,
     /// [`Client::whoami`](crate::Client::whoami)). Needs no scope; read-only in
     /// the default policy, so that the doctor can tell which agent acts.
@@ -199,6 +216,9 @@ pub mod areas {
         OPPORTUNITIES,
         REPORTS,
         CONFIGURATION,
+        TIMESHEETS,
+        PROJECTS,
+        CRM_NOTES,
         IDENTITY,
     ];
 }
@@ -279,12 +299,32 @@ pub mod requirements {
         KNOWLEDGE_BASE, KNOWLEDGE_BASE_VERBS = "knowledge_base", areas::KNOWLEDGE_BASE, READ_KB, EDIT_KB
     }
     area! {
-    /// `/ClientContract`.
+    /// `/ClientContract` (its rules come with the contract, `includedetails`).
         CONTRACTS, CONTRACTS_VERBS = "contracts", areas::CONTRACTS, READ_CONTRACTS, EDIT_CONTRACTS
+    }
+    area! {
+    /// `/ContractSchedule`, in the contracts area.
+        CONTRACT_SCHEDULES, CONTRACT_SCHEDULES_VERBS = "contract_schedules", areas::CONTRACTS, READ_CONTRACTS, EDIT_CONTRACTS
+    }
+    area! {
+    /// `/ClientPrepay` (prepay records), in the contracts area.
+        CLIENT_PREPAYS, CLIENT_PREPAYS_VERBS = "client_prepays", areas::CONTRACTS, READ_CONTRACTS, EDIT_CONTRACTS
     }
     area! {
     /// `/Invoice`.
         INVOICES, INVOICES_VERBS = "invoices", areas::INVOICES, READ_INVOICES, EDIT_INVOICES
+    }
+    area! {
+    /// `/RecurringInvoice`, in the invoices area.
+        RECURRING_INVOICES, RECURRING_INVOICES_VERBS = "recurring_invoices", areas::INVOICES, READ_INVOICES, EDIT_INVOICES
+    }
+    area! {
+    /// `/PurchaseOrder`, in the invoices area (scope `pos`).
+        PURCHASE_ORDERS, PURCHASE_ORDERS_VERBS = "purchase_orders", areas::INVOICES, READ_POS, EDIT_POS
+    }
+    area! {
+    /// `/SalesOrder`, in the invoices area (scope `sos`).
+        SALES_ORDERS, SALES_ORDERS_VERBS = "sales_orders", areas::INVOICES, READ_SOS, EDIT_SOS
     }
     area! {
     /// `/Quotation`.
@@ -295,6 +335,10 @@ pub mod requirements {
         SUPPLIERS, SUPPLIERS_VERBS = "suppliers", areas::SUPPLIERS, READ_SUPPLIERS, EDIT_SUPPLIERS
     }
     area! {
+    /// `/SupplierContract`, in the suppliers area.
+        SUPPLIER_CONTRACTS, SUPPLIER_CONTRACTS_VERBS = "supplier_contracts", areas::SUPPLIERS, READ_SUPPLIERS, EDIT_SUPPLIERS
+    }
+    area! {
     /// `/Opportunities`.
         OPPORTUNITIES, OPPORTUNITIES_VERBS = "opportunities", areas::OPPORTUNITIES, READ_CRM, EDIT_CRM
     }
@@ -303,12 +347,45 @@ pub mod requirements {
         REPORTS, REPORTS_VERBS = "reports", areas::REPORTS, READ_REPORTING, EDIT_REPORTING
     }
     area! {
-    /// Configuration lists.
+    /// Configuration lists and lookups.
         CONFIGURATION, CONFIGURATION_VERBS = "configuration", areas::CONFIGURATION, READ_TICKETS, ADMIN
+    }
+    area! {
+    /// `/TopLevel` (read with the customers scope, in the configuration area).
+        TOP_LEVELS, TOP_LEVELS_VERBS = "top_levels", areas::CONFIGURATION, READ_CUSTOMERS, ADMIN
+    }
+    area! {
+    /// `/Timesheet` and `/TimesheetEvent` (an agent's own timesheet is
+    /// writable with `editMine:timesheets`, which this table does not ask for).
+        TIMESHEETS, TIMESHEETS_VERBS = "timesheets", areas::TIMESHEETS, READ_TIMESHEETS, EDIT_TIMESHEETS
+    }
+    /// What each verb of `/Timesheet` needs: the timesheets area's, but the
+    /// spec offers no `DELETE /Timesheet/{id}`, so a delete is refused before
+    /// sending.
+    pub(crate) const TIMESHEET_DAYS_VERBS: Requirements = {
+        static READ: Scope = READ_TIMESHEETS;
+        static WRITE: Scope = EDIT_TIMESHEETS;
+        Requirements::of(
+            areas::TIMESHEETS,
+            Need::Scoped(&READ),
+            Need::Scoped(&READ),
+            Need::Scoped(&WRITE),
+            Need::Scoped(&WRITE),
+            Need::Unsupported,
+        )
+    };
+    area! {
+    /// `/Projects`.
+        PROJECTS, PROJECTS_VERBS = "projects", areas::PROJECTS, READ_PROJECTS, EDIT_PROJECTS
+    }
+    area! {
+    /// `/CRMNote` (under the crm scope).
+        CRM_NOTES, CRM_NOTES_VERBS = "crm_notes", areas::CRM_NOTES, READ_CRM, EDIT_CRM
     }
 
     /// Every area's requirements, tickets first, in the doctor's order (what
-    /// a credential for every area needs: the sandbox's full grant).
+    /// a credential for every area needs: the sandbox's full grant). A
+    /// sub-area with its own scope (purchase orders: `pos`) follows its parent.
     pub const ALL: &[ResourceRequirements] = &[
         TICKETS,
         ACTIONS,
@@ -322,11 +399,17 @@ pub mod requirements {
         KNOWLEDGE_BASE,
         CONTRACTS,
         INVOICES,
+        PURCHASE_ORDERS,
+        SALES_ORDERS,
         QUOTATIONS,
         SUPPLIERS,
         OPPORTUNITIES,
         REPORTS,
         CONFIGURATION,
+        TOP_LEVELS,
+        TIMESHEETS,
+        PROJECTS,
+        CRM_NOTES,
     ];
 }
 

@@ -20,8 +20,10 @@ use std::fmt::Debug;
 
 use halopsa_client::fake::{FakeConfig, FakeServer, SeedSize};
 use halopsa_client::models::{
-    Action, Agent, Category, Company, Contract, Invoice, KbArticle, Opportunity, Priority,
-    Quotation, Report, Site, Sla, Status, Supplier, Team, Ticket, TicketType, Workflow,
+    Action, Agent, AssetGroup, AssetType, Category, ClientPrepay, Company, Contract, CrmNote,
+    Field, FieldInfo, Invoice, KbArticle, Lookup, Opportunity, Outcome, Priority, Project,
+    PurchaseOrder, Quotation, RecurringInvoice, Report, SalesOrder, Site, Sla, Status, Supplier,
+    SupplierContract, Team, Ticket, TicketType, TimesheetEvent, TopLevel, Workflow,
 };
 use halopsa_client::{Client, Resource, areas, default_policy};
 use neo_auth_core::{AccessPolicy, Approval, Area, AreaAccess, Error};
@@ -295,6 +297,46 @@ write_cases! {
         area = areas::CONFIGURATION, path = "TicketType", field = "name", extra = json!({});
     workflows: workflows -> Workflow,
         area = areas::CONFIGURATION, path = "Workflow", field = "name", extra = json!({});
+    recurring_invoices: recurring_invoices -> RecurringInvoice,
+        area = areas::INVOICES, path = "RecurringInvoice", field = "reference",
+        extra = json!({"client_id": 1});
+    purchase_orders: purchase_orders -> PurchaseOrder,
+        area = areas::INVOICES, path = "PurchaseOrder", field = "po_ref",
+        extra = json!({"supplier_id": 1});
+    sales_orders: sales_orders -> SalesOrder,
+        area = areas::INVOICES, path = "SalesOrder", field = "title",
+        extra = json!({"client_id": 1});
+    client_prepays: client_prepays -> ClientPrepay,
+        area = areas::CONTRACTS, path = "ClientPrepay", field = "description",
+        extra = json!({"client_id": 1});
+    supplier_contracts: supplier_contracts -> SupplierContract,
+        area = areas::SUPPLIERS, path = "SupplierContract", field = "ref",
+        extra = json!({"supplier_id": 1});
+    outcomes: outcomes -> Outcome,
+        area = areas::CONFIGURATION, path = "Outcome", field = "outcome",
+        extra = json!({"hidefromuser": true});
+    asset_types: asset_types -> AssetType,
+        area = areas::CONFIGURATION, path = "AssetType", field = "name",
+        extra = json!({"assetgroup_id": 1});
+    asset_groups: asset_groups -> AssetGroup,
+        area = areas::CONFIGURATION, path = "AssetGroup", field = "name", extra = json!({});
+    fields: fields -> Field,
+        area = areas::CONFIGURATION, path = "Field", field = "name", extra = json!({});
+    field_infos: field_infos -> FieldInfo,
+        area = areas::CONFIGURATION, path = "FieldInfo", field = "name", extra = json!({});
+    lookups: lookups -> Lookup,
+        area = areas::CONFIGURATION, path = "Lookup", field = "name", extra = json!({"lookupid": 1});
+    top_levels: top_levels -> TopLevel,
+        area = areas::CONFIGURATION, path = "TopLevel", field = "name", extra = json!({});
+    timesheet_events: timesheet_events -> TimesheetEvent,
+        area = areas::TIMESHEETS, path = "TimesheetEvent", field = "subject",
+        extra = json!({"agent_id": 1});
+    projects: projects -> Project,
+        area = areas::PROJECTS, path = "Projects", field = "summary",
+        extra = json!({"client_id": 1});
+    crm_notes: crm_notes -> CrmNote,
+        area = areas::CRM_NOTES, path = "CRMNote", field = "note",
+        extra = json!({"client_id": 1});
 }
 
 /// The table covers every area the default policy keeps read-only (but

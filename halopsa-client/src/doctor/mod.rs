@@ -114,6 +114,9 @@ impl crate::Client {
             if probe.may_be_empty() {
                 read = read.may_be_empty();
             }
+            if probe.optional {
+                read = read.optional();
+            }
             read = match probe.how {
                 ProbeHow::Tickets => {
                     // Probed now, as the engine would (a read the grant does
@@ -143,8 +146,11 @@ impl crate::Client {
                     ),
                 },
             };
-            let write = PlanEntry::new(area, Access::Write, probe.needs.write.scope().cloned())
+            let mut write = PlanEntry::new(area, Access::Write, probe.needs.write.scope().cloned())
                 .degrades(probe.degrades_write);
+            if probe.optional {
+                write = write.optional();
+            }
             plan = plan.entry(read).entry(write);
         }
         Ok(plan.run().await)

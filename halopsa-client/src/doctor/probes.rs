@@ -21,7 +21,22 @@ const RECORDS_EXPECTED: &[neo_auth_core::Area] = &[
 ];
 
 /// The note on the configuration line: one list stands for all of them.
-pub(crate) const CONFIGURATION_NOTE: &str = "probed through GET /Status only: priorities, categories, teams, agents, ticket types and workflows need the same scope but are not read";
+pub(crate) const CONFIGURATION_NOTE: &str = "probed through GET /Status only: priorities, categories, teams, agents, ticket types, workflows, outcomes, asset types and groups, fields and lookups need the same scope but are not read";
+
+/// The note on the invoices line: the sub-areas under the same scope.
+pub(crate) const INVOICES_NOTE: &str =
+    "probed through GET /Invoice: recurring invoices need the same scope but are not read";
+
+/// The note on the contracts line.
+pub(crate) const CONTRACTS_NOTE: &str = "probed through GET /ClientContract: contract schedules, contract rules and prepay records need the same scope but are not read";
+
+/// The note on the suppliers line.
+pub(crate) const SUPPLIERS_NOTE: &str =
+    "probed through GET /Supplier: supplier contracts need the same scope but are not read";
+
+/// The note on the timesheets line.
+pub(crate) const TIMESHEETS_NOTE: &str =
+    "probed through GET /TimesheetEvent: /Timesheet is read per agent and day";
 
 /// A 1-item read of one list.
 pub(crate) type ListProbe = fn(Client) -> ProbeRead<'static>;
@@ -51,6 +66,10 @@ pub(crate) struct Probe {
     pub(crate) degrades_write: &'static str,
     /// How the read is probed.
     pub(crate) how: ProbeHow,
+    /// A sub-area with its own scope (purchase orders, sales orders, top
+    /// levels): the integration works without it, so a missing scope is a
+    /// warning.
+    pub(crate) optional: bool,
 }
 
 impl Probe {
@@ -94,12 +113,17 @@ pub(crate) async fn actions_of(client: Client, ticket: i64) -> Result<u64> {
 }
 
 /// Every area, tickets first (the actions probe reads a ticket it saw).
-pub(crate) fn probes() -> [Probe; 17] {
+pub(crate) fn probes() -> [Probe; 23] {
     let p = |needs, degrades_read, degrades_write, how| Probe {
         needs,
         degrades_read,
         degrades_write,
         how,
+        optional: false,
+    };
+    let sub = |needs, degrades_read, degrades_write, how| Probe {
+        optional: true,
+        ..p(needs, degrades_read, degrades_write, how)
     };
     [
         p(
@@ -166,13 +190,31 @@ pub(crate) fn probes() -> [Probe; 17] {
             requirements::CONTRACTS,
             "contracts cannot be read",
             "contracts cannot be changed",
-            ProbeHow::List(|c| Box::pin(async move { count(c.contracts().list()).await })),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.contracts().list()).await }),
+                CONTRACTS_NOTE,
+            ),
         ),
         p(
             requirements::INVOICES,
             "invoices cannot be read",
             "invoices cannot be changed",
-            ProbeHow::List(|c| Box::pin(async move { count(c.invoices().list()).await })),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.invoices().list()).await }),
+                INVOICES_NOTE,
+            ),
+        ),
+        sub(
+            requirements::PURCHASE_ORDERS,
+            "purchase orders cannot be read",
+            "purchase orders cannot be changed",
+            ProbeHow::List(|c| Box::pin(async move { count(c.purchase_orders().list()).await })),
+        ),
+        sub(
+            requirements::SALES_ORDERS,
+            "sales orders cannot be read",
+            "sales orders cannot be changed",
+            ProbeHow::List(|c| Box::pin(async move { count(c.sales_orders().list()).await })),
         ),
         p(
             requirements::QUOTATIONS,
@@ -184,7 +226,10 @@ pub(crate) fn probes() -> [Probe; 17] {
             requirements::SUPPLIERS,
             "suppliers cannot be read",
             "suppliers cannot be changed",
-            ProbeHow::List(|c| Box::pin(async move { count(c.suppliers().list()).await })),
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.suppliers().list()).await }),
+                SUPPLIERS_NOTE,
+            ),
         ),
         p(
             requirements::OPPORTUNITIES,
@@ -207,6 +252,33 @@ pub(crate) fn probes() -> [Probe; 17] {
                 CONFIGURATION_NOTE,
             ),
         ),
+        sub(
+            requirements::TOP_LEVELS,
+            "top levels cannot be listed",
+            "top levels cannot be changed",
+            ProbeHow::List(|c| Box::pin(async move { count(c.top_levels().list()).await })),
+        ),
+        p(
+            requirements::TIMESHEETS,
+            "timesheets cannot be read",
+            "timesheets cannot be changed",
+            ProbeHow::ListStandingFor(
+                |c| Box::pin(async move { count(c.timesheet_events().list()).await }),
+                TIMESHEETS_NOTE,
+            ),
+        ),
+        p(
+            requirements::PROJECTS,
+            "projects cannot be read",
+            "projects cannot be changed",
+            ProbeHow::List(|c| Box::pin(async move { count(c.projects().list()).await })),
+        ),
+        p(
+            requirements::CRM_NOTES,
+            "CRM notes cannot be read",
+            "CRM notes cannot be added",
+            ProbeHow::List(|c| Box::pin(async move { count(c.crm_notes().list().count(1)).await })),
+        ),
     ]
 }
 
@@ -215,7 +287,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_area_is_probed_once_in_the_requirement_table_order() {
+    fn every_requirement_line_is_probed_in_the_table_order() {
         let probed: Vec<_> = probes().iter().map(|p| *p.needs.read.area()).collect();
         let table: Vec<_> = requirements::ALL.iter().map(|r| *r.read.area()).collect();
         assert_eq!(probed, table);
@@ -228,5 +300,12 @@ mod tests {
             records_expected,
             ["tickets", "contacts", "companies", "sites"]
         );
+        let probes = probes();
+        let optional: Vec<_> = probes
+            .iter()
+            .filter(|p| p.optional)
+            .map(|p| p.needs.read.scope().unwrap().name())
+            .collect();
+        assert_eq!(optional, ["read:pos", "read:sos", "read:customers"]);
     }
 }

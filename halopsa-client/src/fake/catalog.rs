@@ -72,6 +72,27 @@ pub(crate) const RESOURCES: &[ResourceDef] = &[
     def("TicketType", "tickettypes", Kind::Config),
     def("Workflow", "workflows", Kind::Config),
     def("SLA", "slas", Kind::Config),
+    def("RecurringInvoice", "invoices", Kind::Paged),
+    def("PurchaseOrder", "purchaseorders", Kind::Paged),
+    def("SalesOrder", "salesorders", Kind::Paged),
+    ResourceDef {
+        string_id: true,
+        ..def("ContractSchedule", "schedules", Kind::Config)
+    },
+    def("ClientPrepay", "prepays", Kind::Paged),
+    def("SupplierContract", "contracts", Kind::Paged),
+    def("Outcome", "outcomes", Kind::Config),
+    def("AssetType", "assettypes", Kind::Config),
+    def("AssetGroup", "assetgroups", Kind::Config),
+    def("Field", "fields", Kind::Config),
+    def("FieldInfo", "fieldinfos", Kind::Config),
+    def("Lookup", "lookups", Kind::Config),
+    def("TopLevel", "tree", Kind::Paged),
+    def("Timesheet", "timesheets", Kind::Unpaged),
+    def("TimesheetEvent", "events", Kind::Config),
+    def("Projects", "tickets", Kind::Paged),
+    def("CRMNote", "actions", Kind::Unpaged),
+    def("Attachment", "attachments", Kind::Unpaged),
 ];
 
 /// The resource named `name` (case-insensitive), actions included.

@@ -17,14 +17,18 @@
 //!
 //! Everywhere, `count=N` keeps the first N matching records.
 //!
-//! Filters: `client_id`, `site_id`, `user_id`, `agent_id` and `status_id` (a
+//! Filters: `client_id`, `site_id`, `user_id`, `agent_id`, `status_id`,
+//! `ticket_id`, `action_id`, `supplier_id`, `contract_id` and `lookupid` (a
 //! record matches when its field has the value), `search`, `open_only` and
-//! `closed_only`. `/Tickets` and `/Opportunities` also take the spec's "array of
-//! int" filters, sent as comma-separated ids: `status` (status ids), `agent`
-//! (agent ids) and `team` (team ids — the spec says "Team ID's", while a ticket
-//! carries its team by name in `team`, so an id is looked up in `/Team` and a
-//! record matches when its `team` is that team's name, case-insensitively, or
-//! its `team_id`, if it has one, is the id). A record matches a list filter
+//! `closed_only` (and on `/Actions` `excludeprivate` and `timeentriesonly`).
+//! `/Tickets` and `/Opportunities` also take the spec's "array of int"
+//! filters, sent as comma-separated ids: `status` (status ids), `agent` (agent
+//! ids), `client_ids`, `requesttype` (ticket types; `requesttype_id` is the
+//! single one), `priority` (priority numbers), `sla` and `team` (team ids —
+//! the spec says "Team ID's", while a ticket carries its team by name in
+//! `team`, so an id is looked up in `/Team` and a record matches when its
+//! `team` is that team's name, case-insensitively, or its `team_id`, if it
+//! has one, is the id). A record matches a list filter
 //! when its field is any of the listed ids; every filter given must match. A
 //! part that is not an integer is a 400.
 //!
@@ -48,13 +52,34 @@ const MAX_PAGE: usize = 100;
 /// Fields `search` looks in.
 const SEARCHED: &[&str] = &["name", "summary", "subject", "title", "inventory_number"];
 /// Numeric filters: a record matches when its field has this value.
-const FILTERS: &[&str] = &["client_id", "site_id", "user_id", "agent_id", "status_id"];
+const FILTERS: &[&str] = &[
+    "client_id",
+    "site_id",
+    "user_id",
+    "agent_id",
+    "status_id",
+    "ticket_id",
+    "action_id",
+    "supplier_id",
+    "contract_id",
+    "lookupid",
+];
 /// Halo's Closed status.
 const CLOSED: i64 = 9;
-/// Lists that take the "array of int" filters `status`, `agent` and `team`.
+/// Lists that take the "array of int" filters `status`, `agent`, `team`,
+/// `client_ids`, `requesttype` (ticket types, also as the single
+/// `requesttype_id`), `priority` and `sla`.
 const LIST_FILTERED: &[&str] = &["Tickets", "Opportunities"];
 /// "Array of int" filters: a record matches when its field is any of the ids.
-const LIST_FILTERS: &[(&str, &str)] = &[("status", "status_id"), ("agent", "agent_id")];
+const LIST_FILTERS: &[(&str, &str)] = &[
+    ("status", "status_id"),
+    ("agent", "agent_id"),
+    ("client_ids", "client_id"),
+    ("requesttype", "tickettype_id"),
+    ("requesttype_id", "tickettype_id"),
+    ("priority", "priority_id"),
+    ("sla", "sla_id"),
+];
 
 /// How the fake's configuration shapes one list reply.
 #[derive(Clone, Copy, Debug, Default)]
@@ -133,6 +158,8 @@ pub(crate) fn list<'a, 't>(
     }
     let search = query.get("search").map(str::to_lowercase);
     let (open_only, closed_only) = (query.flag("open_only"), query.flag("closed_only"));
+    // `/Actions`: only public actions, only time entries.
+    let (public_only, time_only) = (query.flag("excludeprivate"), query.flag("timeentriesonly"));
     let mut rows: Vec<&Value> = records
         .filter(|_| !shape.sees_nothing)
         .filter(|r| {
@@ -149,6 +176,8 @@ pub(crate) fn list<'a, 't>(
         .filter(|r| search.as_deref().is_none_or(|s| matches_search(r, s)))
         .filter(|r| !open_only || number(r, "status_id") != Some(CLOSED as f64))
         .filter(|r| !closed_only || number(r, "status_id") == Some(CLOSED as f64))
+        .filter(|r| !public_only || r.get("hiddenfromuser") != Some(&Value::Bool(true)))
+        .filter(|r| !time_only || number(r, "timetaken").is_some_and(|t| t > 0.0))
         .collect();
     order(&mut rows, query);
     if let Some(count) = query.int_lenient("count") {

@@ -82,6 +82,7 @@
 //! # }
 //! ```
 
+mod attachments;
 mod auth;
 mod catalog;
 mod config;
@@ -92,6 +93,7 @@ mod routes;
 mod save;
 mod scopes;
 mod seed;
+mod seed_extra;
 mod seed_gen;
 mod seed_more;
 mod state;

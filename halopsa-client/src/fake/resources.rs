@@ -77,10 +77,27 @@ pub(crate) fn get(state: &State, def: &ResourceDef, id: &str, query: &Query) -> 
             .find(def, id)
             .and_then(|key| state.tables.get(def.path, key))
     };
+    let details = query.flag("includedetails");
     match record {
+        Some(record) if !hidden(state, def) && def.path == "ClientContract" && details => {
+            Reply::json(200, &with_details(state, record))
+        }
         Some(record) if !hidden(state, def) => Reply::json(200, record),
         _ => replies::not_found(def.path, id),
     }
+}
+
+/// A contract with its rules and schedule, as a detailed read carries them.
+fn with_details(state: &State, contract: &Value) -> Value {
+    let mut contract = contract.clone();
+    let id = contract.get("id").and_then(Value::as_i64);
+    let details = id.and_then(|id| state.tables.get(super::seed_extra::CONTRACT_DETAILS, id));
+    if let (Some(Value::Object(details)), Value::Object(fields)) = (details, &mut contract) {
+        for (key, value) in details {
+            fields.insert(key.clone(), value.clone());
+        }
+    }
+    contract
 }
 
 /// `DELETE /api/<Res>/<id>` (`?ticket_id=T` for actions): 200 with no body.
@@ -148,9 +165,66 @@ pub(crate) fn report_data(state: &State, published_id: &str) -> Reply {
         .get("name")
         .and_then(Value::as_str)
         .unwrap_or("Report");
+    let data = report_rows(state, name);
+    Reply::json(
+        200,
+        &json!({"id": published_id, "name": name, "data": data}),
+    )
+}
+
+/// `GET /api/Report/<id>?loadreport=true`: the report with its output,
+/// `{"report": {"loaded": true, "rows": [...]}}`.
+pub(crate) fn run_report(state: &State, id: &str) -> Reply {
+    let report = id
+        .parse::<i64>()
+        .ok()
+        .and_then(|key| state.tables.get("Report", key))
+        .filter(|_| !state.config.hides_from_agent("Report"));
+    let Some(report) = report else {
+        return replies::not_found("Report", id);
+    };
+    let name = report
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or("Report");
+    let mut loaded = report.clone();
+    loaded["report"] = json!({"loaded": true, "rows": report_rows(state, name)});
+    Reply::json(200, &loaded)
+}
+
+/// `POST /api/Report` with `_loadreportonly`: the SQL of a stored report
+/// answers with that report's rows; any other SQL does not load, as Halo
+/// answers SQL it cannot run (`"loaded": false` with a `load_error`).
+pub(crate) fn report_query(state: &State, body: &[u8]) -> Reply {
+    let sql = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.get(0)?.get("sql")?.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let report = state.tables.records("Report").map(|(_, r)| r).find(|r| {
+        r.get("sql")
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case(sql.trim()))
+    });
+    let content = match report {
+        Some(report) => {
+            let name = report
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("Report");
+            json!({"loaded": true, "rows": report_rows(state, name)})
+        }
+        None => json!({"loaded": false, "load_error": format!("Invalid SQL: {sql}")}),
+    };
+    Reply::json(200, &json!({"sql": sql, "report": content}))
+}
+
+/// The rows of the report named `name`, from the current records the login
+/// agent sees: "Hours per ticket" reports give `{"ticket_id", "summary",
+/// "hours"}` rows, the others `{"client_id", "client_name", "tickets"}`.
+pub(crate) fn report_rows(state: &State, name: &str) -> Vec<Value> {
     let tickets_hidden = state.config.hides_from_agent("Tickets");
     let tickets = state.tables.records("Tickets").filter(|_| !tickets_hidden);
-    let data: Vec<Value> = if state.config.agent_sees_nothing {
+    if state.config.agent_sees_nothing {
         Vec::new()
     } else if name.starts_with("Hours per ticket") {
         tickets
@@ -179,9 +253,5 @@ pub(crate) fn report_data(state: &State, published_id: &str) -> Reply {
                 json!({"client_id": id, "client_name": c.get("name"), "tickets": count})
             })
             .collect()
-    };
-    Reply::json(
-        200,
-        &json!({"id": published_id, "name": name, "data": data}),
-    )
+    }
 }

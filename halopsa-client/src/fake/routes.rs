@@ -6,7 +6,7 @@ use neo_auth_core::testkit::{FakeRequest, Fault, Reply, Router, Target};
 
 use super::catalog;
 use super::state::State;
-use super::{auth, replies, resources, save, scopes};
+use super::{attachments, auth, replies, resources, save, scopes};
 
 /// Halo's routes.
 pub(crate) struct HaloRouter;
@@ -72,8 +72,10 @@ fn api(state: &mut State, request: &FakeRequest, rest: &str) -> Reply {
         [resource, id] if !id.is_empty() => (*resource, Some(*id)),
         _ => return replies::no_route(),
     };
+    let report_query = resource == "report" && method == "POST" && is_report_query(request.body());
     let write = match (method, id) {
         ("GET", _) => false,
+        ("POST", None) if report_query => false,
         ("POST", None) | ("DELETE", Some(_)) => true,
         _ => return replies::method_not_allowed(method),
     };
@@ -93,6 +95,21 @@ fn api(state: &mut State, request: &FakeRequest, rest: &str) -> Reply {
             None => replies::no_route(),
         };
     }
+    if resource == "attachment" {
+        match (method, id) {
+            ("GET", Some(id)) => return attachments::download(state, id),
+            ("POST", None) => return attachments::upload(state, request.body()),
+            _ => {}
+        }
+    }
+    if report_query {
+        return resources::report_query(state, request.body());
+    }
+    if let Some(id) =
+        id.filter(|_| resource == "report" && method == "GET" && request.query().flag("loadreport"))
+    {
+        return resources::run_report(state, id);
+    }
     let Some(def) = catalog::lookup(resource) else {
         return replies::no_route();
     };
@@ -104,4 +121,17 @@ fn api(state: &mut State, request: &FakeRequest, rest: &str) -> Reply {
         ("DELETE", Some(id)) => resources::delete(state, def, id, query),
         _ => replies::method_not_allowed(method),
     }
+}
+
+/// Whether a `POST /Report` body is an ad-hoc query (`_loadreportonly`): a
+/// read, not a save.
+fn is_report_query(body: &[u8]) -> bool {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_slice(body) else {
+        return false;
+    };
+    items
+        .first()
+        .and_then(|item| item.get("_loadreportonly"))
+        .and_then(serde_json::Value::as_bool)
+        == Some(true)
 }

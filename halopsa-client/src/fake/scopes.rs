@@ -55,7 +55,16 @@ pub(crate) fn grant(requested: &[&str], application: &[String]) -> Vec<String> {
 /// lists are read with `read:tickets` and written with `admin`.
 pub(crate) fn required(resource: &str, write: bool) -> Option<&'static str> {
     let area = match resource {
-        "tickets" | "actions" => "tickets",
+        "tickets" | "actions" | "attachment" => "tickets",
+        "recurringinvoice" => "invoices",
+        "purchaseorder" => "pos",
+        "salesorder" => "sos",
+        "contractschedule" | "clientprepay" => "contracts",
+        "suppliercontract" => "suppliers",
+        "timesheet" | "timesheetevent" => "timesheets",
+        "projects" => "projects",
+        "crmnote" => "crm",
+        "toplevel" => return Some(if write { "admin" } else { "read:customers" }),
         "users" | "client" | "site" => "customers",
         "asset" => "assets",
         "item" => "items",
@@ -68,7 +77,7 @@ pub(crate) fn required(resource: &str, write: bool) -> Option<&'static str> {
         "opportunities" => "crm",
         "report" | "reportdata" => "reporting",
         "status" | "priority" | "category" | "team" | "agent" | "tickettype" | "workflow"
-        | "sla" => {
+        | "sla" | "outcome" | "assettype" | "assetgroup" | "field" | "fieldinfo" | "lookup" => {
             return Some(if write { "admin" } else { "read:tickets" });
         }
         _ => return None,
@@ -97,7 +106,15 @@ pub(crate) fn required(resource: &str, write: bool) -> Option<&'static str> {
         ("crm", false) => "read:crm",
         ("crm", true) => "edit:crm",
         ("reporting", false) => "read:reporting",
-        _ => "edit:reporting",
+        ("reporting", true) => "edit:reporting",
+        ("pos", false) => "read:pos",
+        ("pos", true) => "edit:pos",
+        ("sos", false) => "read:sos",
+        ("sos", true) => "edit:sos",
+        ("timesheets", false) => "read:timesheets",
+        ("timesheets", true) => "edit:timesheets",
+        ("projects", false) => "read:projects",
+        _ => "edit:projects",
     })
 }
 
@@ -145,5 +162,8 @@ mod tests {
         assert_eq!(required("site", false), Some("read:customers"));
         assert_eq!(required("sla", true), Some("admin"));
         assert_eq!(required("nope", false), None);
+        assert_eq!(required("purchaseorder", false), Some("read:pos"));
+        assert_eq!(required("toplevel", false), Some("read:customers"));
+        assert_eq!(required("outcome", true), Some("admin"));
     }
 }

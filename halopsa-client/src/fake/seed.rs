@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::config::FakeConfig;
+use super::seed_extra;
 use super::seed_gen::{Rng, date, name_at};
 use super::seed_more;
 use super::tables::Tables;
@@ -123,6 +124,7 @@ pub(crate) fn seed(config: &FakeConfig) -> Tables {
     tickets(&mut store, config, &config_ids, &mut rng);
     assets(&mut store, config, &mut rng);
     seed_more::business(&mut store, config, &mut rng);
+    seed_extra::seed(&mut store, config, &mut rng);
     store
 }
 

@@ -15,6 +15,8 @@ pub(crate) struct Tables {
     resources: HashMap<&'static str, Store<Value>>,
     /// Actions by ticket id, each ticket's numbered from 1.
     actions: BTreeMap<i64, Store<Value>>,
+    /// Attachment files by attachment id (`GET /Attachment/{id}` serves them).
+    files: BTreeMap<i64, Vec<u8>>,
 }
 
 impl Tables {
@@ -65,7 +67,20 @@ impl Tables {
         if removed.is_some() && path == "Tickets" {
             self.actions.remove(&key);
         }
+        if removed.is_some() && path == "Attachment" {
+            self.files.remove(&key);
+        }
         removed
+    }
+
+    /// Stores the file of attachment `id`.
+    pub(crate) fn insert_file(&mut self, id: i64, content: Vec<u8>) {
+        self.files.insert(id, content);
+    }
+
+    /// The file of attachment `id`.
+    pub(crate) fn file(&self, id: i64) -> Option<&[u8]> {
+        self.files.get(&id).map(Vec::as_slice)
     }
 
     /// Stores a seed action of `ticket` under `id`.

@@ -9,6 +9,7 @@
 
 use std::time::SystemTime;
 
+use super::typed::typed_filters;
 use crate::date::format_halo_time;
 use crate::list::DateField;
 use crate::models::{
@@ -126,8 +127,10 @@ macro_rules! filter {
     };
     (updated_between) => {
         /// Records updated between `from` and `to`, UTC (`lastupdatefromdate`,
-        /// `lastupdatetodate`; the spec types `lastupdatefromdate` as a bool on
-        /// `/Tickets`, evidently a spec slip: a date is sent).
+        /// `lastupdatetodate`). Offered on `/Tickets` and `/Opportunities` only:
+        /// there the parameters filter (the spec's `bool` type for them is a
+        /// slip, a date is sent); on `/Users`, `/Client`, `/Site` and `/Asset`
+        /// `lastupdatefromdate` is a bool "include the field" and filters nothing.
         pub fn updated_between(self, from: SystemTime, to: SystemTime) -> Self {
             self.param("lastupdatefromdate", format_halo_time(from))
                 .param("lastupdatetodate", format_halo_time(to))
@@ -186,21 +189,47 @@ halo_list! {
     /// `startdate`/`enddate` for the action date, through `param`).
     ActionList => Action, "/Actions": []
 }
+typed_filters!(TicketList {
+    id requesttype_id = "requesttype_id": "Only tickets of this ticket type";
+    ids requesttypes = "requesttype": "Only tickets of one of these ticket types";
+    ids categories_1 = "category_1": "Only tickets with one of these first-level category ids";
+    ids categories_2 = "category_2": "Only tickets with one of these second-level category ids";
+    ids categories_3 = "category_3": "Only tickets with one of these third-level category ids";
+    ids categories_4 = "category_4": "Only tickets with one of these fourth-level category ids";
+    ids priorities = "priority": "Only tickets with one of these priority ids";
+    ids slas = "sla": "Only tickets under one of these SLA ids";
+    ids client_ids = "client_ids": "Only tickets of one of these companies";
+    id asset_id = "asset_id": "Only tickets of this asset";
+    id contract_id = "contract_id": "Only tickets of this contract";
+    flag ticket_id_only = "ticketidonly": "Only the id fields (ticket, SLA, status, client)";
+});
+typed_filters!(ActionList {
+    flag exclude_system = "excludesys": "Leaves out system actions";
+    flag time_entries_only = "timeentriesonly": "Only time entries";
+    flag exclude_private = "excludeprivate": "Only public actions";
+    flag important_only = "importantonly": "Only important actions";
+    flag sla_only = "slaonly": "Only SLA hold and release actions";
+    flag conversation_only = "conversationonly": "Only the agent to end-user conversation";
+    flag agent_only = "agentonly": "Only actions done by agents";
+    flag supplier_only = "supplieronly": "Only actions relating to suppliers";
+    flag include_attachments = "includeattachments": "Includes attachment details";
+    id count = "count": "At most this many actions";
+});
 halo_list! {
     /// Contacts (Halo users).
-    ContactList => User, "/Users": [search, client_id, site_id, include_inactive, order, updated_between]
+    ContactList => User, "/Users": [search, client_id, site_id, include_inactive, order]
 }
 halo_list! {
     /// Companies (Halo clients).
-    CompanyList => Company, "/Client": [search, include_inactive, order, updated_between]
+    CompanyList => Company, "/Client": [search, include_inactive, order]
 }
 halo_list! {
     /// Sites.
-    SiteList => Site, "/Site": [search, client_id, site_id, include_inactive, order, updated_between]
+    SiteList => Site, "/Site": [search, client_id, site_id, include_inactive, order]
 }
 halo_list! {
     /// Assets.
-    AssetList => Asset, "/Asset": [search, client_id, site_id, user_id, include_inactive, order, updated_between]
+    AssetList => Asset, "/Asset": [search, client_id, site_id, user_id, include_inactive, order]
 }
 halo_list! {
     /// Products (Halo items).
@@ -271,3 +300,5 @@ halo_list! {
     /// Workflows (one GET).
     WorkflowList => Workflow, "/Workflow": [include_inactive]
 }
+
+pub(super) use {filter, halo_list};

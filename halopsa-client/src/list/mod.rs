@@ -25,7 +25,11 @@
 
 mod date_field;
 mod filters;
+mod finance;
 mod hook;
+mod lookups;
+mod typed;
+mod work;
 
 use neo_auth_core::{EndpointSpec, ListCall};
 use serde::Serialize;
@@ -41,7 +45,15 @@ pub use filters::{
     QuotationList, ReportList, SiteList, SlaList, StatusList, SupplierList, TeamList, TicketList,
     TicketTypeList, WorkflowList,
 };
+pub use finance::{
+    ClientPrepayList, ContractScheduleList, PurchaseOrderList, RecurringInvoiceList,
+    SalesOrderList, SupplierContractList,
+};
 use hook::HaloPages;
+pub use lookups::{
+    AssetGroupList, AssetTypeList, FieldInfoList, FieldList, LookupList, OutcomeList, TopLevelList,
+};
+pub use work::{AttachmentList, CrmNoteList, ProjectList, TimesheetEventList, TimesheetList};
 
 /// The order a stream of a paged list uses when the caller set none: by id,
 /// ascending, so that pages do not shift while records are being created.

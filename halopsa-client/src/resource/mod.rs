@@ -55,6 +55,11 @@ impl<T: Record> Resource<T> {
         }
     }
 
+    /// The client the handler sends with.
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// What the SDK knows of the resource: its path, paging, list envelope and
     /// per-verb requirements.
     pub fn definition(&self) -> &'static EndpointSpec {

@@ -29,6 +29,11 @@ impl crate::Client {
 }
 
 impl Actions {
+    /// The client the handler sends with.
+    pub(crate) fn client(&self) -> &crate::Client {
+        self.inner.client()
+    }
+
     /// What the SDK knows of `/Actions`.
     pub fn definition(&self) -> &'static neo_auth_core::EndpointSpec {
         self.inner.definition()

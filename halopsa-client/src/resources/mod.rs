@@ -77,9 +77,55 @@ accessors! {
     ticket_types -> TicketType = TICKET_TYPES;
     /// Workflows (`/Workflow`, one GET).
     workflows -> Workflow = WORKFLOWS;
+    /// Recurring invoices (`/RecurringInvoice`, invoices area): list, get
+    /// (`include_details` for the lines); writes need the policy to allow the
+    /// invoices area.
+    recurring_invoices -> crate::models::RecurringInvoice = RECURRING_INVOICES;
+    /// Purchase orders (`/PurchaseOrder`, invoices area, scope `pos`): list,
+    /// get; writes need the policy to allow the invoices area.
+    purchase_orders -> crate::models::PurchaseOrder = PURCHASE_ORDERS;
+    /// Sales orders (`/SalesOrder`, invoices area, scope `sos`): list, get;
+    /// writes need the policy to allow the invoices area.
+    sales_orders -> crate::models::SalesOrder = SALES_ORDERS;
+    /// Contract schedules (`/ContractSchedule`, contracts area, one GET): list,
+    /// get by the schedule's UUID; writes need the policy to allow contracts.
+    contract_schedules -> crate::models::ContractSchedule = CONTRACT_SCHEDULES;
+    /// Prepay records (`/ClientPrepay`, contracts area): list, get; writes need
+    /// the policy to allow contracts.
+    client_prepays -> crate::models::ClientPrepay = CLIENT_PREPAYS;
+    /// Supplier contracts (`/SupplierContract`, suppliers area): list, get;
+    /// writes need the policy to allow suppliers.
+    supplier_contracts -> crate::models::SupplierContract = SUPPLIER_CONTRACTS;
+    /// Action outcomes (`/Outcome`, one GET; configuration area).
+    outcomes -> crate::models::Outcome = OUTCOMES;
+    /// Asset types (`/AssetType`, one GET; configuration area).
+    asset_types -> crate::models::AssetType = ASSET_TYPES;
+    /// Asset groups (`/AssetGroup`, one GET; configuration area).
+    asset_groups -> crate::models::AssetGroup = ASSET_GROUPS;
+    /// Custom fields (`/Field`, one GET; configuration area).
+    fields -> crate::models::Field = FIELDS;
+    /// Field definitions (`/FieldInfo`, one GET; configuration area).
+    field_infos -> crate::models::FieldInfo = FIELD_INFOS;
+    /// Lookup values (`/Lookup`, one GET; configuration area).
+    lookups -> crate::models::Lookup = LOOKUPS;
+    /// Top levels (`/TopLevel`; read with `read:customers`, configuration area).
+    top_levels -> crate::models::TopLevel = TOP_LEVELS;
+    /// Timesheets (`/Timesheet`, one GET; timesheets area, read-only by
+    /// default). Halo offers no delete: one is refused before sending.
+    timesheets -> crate::models::Timesheet = TIMESHEETS;
+    /// Timesheet events (`/TimesheetEvent`, one GET; timesheets area).
+    timesheet_events -> crate::models::TimesheetEvent = TIMESHEET_EVENTS;
+    /// Projects (`/Projects`; projects area, read-only by default).
+    projects -> crate::models::Project = PROJECTS;
+    /// CRM notes (`/CRMNote`, one GET; crm_notes area, read-only by default).
+    crm_notes -> crate::models::CrmNote = CRM_NOTES;
 }
 
 pub mod actions;
+pub mod attachments;
 pub mod configuration;
+mod contract_rules;
+mod private_note;
 mod report_rows;
 pub mod reports;
+mod run_report;
