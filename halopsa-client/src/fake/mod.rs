@@ -86,6 +86,7 @@ mod attachments;
 mod auth;
 mod catalog;
 mod config;
+mod issuer;
 mod listing;
 mod replies;
 mod resources;

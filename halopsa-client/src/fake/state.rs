@@ -3,8 +3,8 @@
 
 use neo_auth_core::testkit::{RollingWindow, TokenIssuer};
 
-use super::auth;
 use super::config::FakeConfig;
+use super::issuer;
 use super::seed;
 use super::seed_gen::Rng;
 use super::tables::Tables;
@@ -31,7 +31,7 @@ impl State {
     pub(crate) fn new(config: FakeConfig) -> State {
         State {
             tables: seed::seed(&config),
-            tokens: auth::issuer(&config),
+            tokens: issuer::issuer(&config),
             window: config
                 .rate_limit
                 .map(|(limit, window)| RollingWindow::new(limit, window)),
