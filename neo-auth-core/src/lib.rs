@@ -211,6 +211,7 @@ pub use error::{ApiError, AuthError, BoxError, Error, Result};
 pub use paging::hook::{PageHook, PageSeen, PageVerdict};
 pub use paging::list_call::{ItemStream, ListCall, PageStream, flatten_pages};
 pub use paging::pager::{Page, PageToken, PagerLimits, fingerprint, items, pages};
+pub use paging::top_level::{TopLevel, TopLevelField, TopLevelKeys, TopLevelSeed};
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub use scale::{

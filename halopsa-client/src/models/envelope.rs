@@ -1,14 +1,10 @@
 //! The list envelope: a wrapped page (`{"record_count": 717, "tickets": [...]}`)
-//! or a bare JSON array, decoded in one pass.
+//! or a bare JSON array, decoded in one pass by the core's
+//! [`TopLevel`] with Halo's keys: the documented item
+//! key, `record_count` and the metadata keys of `endpoints::METADATA_KEYS`.
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use neo_auth_core::lenient;
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
-};
+use neo_auth_core::{TopLevel, TopLevelKeys, TopLevelSeed};
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -68,16 +64,7 @@ impl<T: DeserializeOwned> ListResponse<T> {
     /// assert_eq!(page.key.as_deref(), Some("tickets"));
     /// ```
     pub fn from_slice_with_key(body: &[u8], key: Option<&str>) -> neo_auth_core::Result<Self> {
-        // Plain serde first; only a failed page is decoded again with path
-        // tracking, to name the bad value's path.
-        let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let plain = ListSeed::<T>::new(key)
-            .deserialize(&mut deserializer)
-            .and_then(|page| deserializer.end().map(|()| page));
-        match plain {
-            Ok(page) => Ok(page),
-            Err(_) => neo_auth_core::decode_json_seed(body, ListSeed::<T>::new(key)),
-        }
+        TopLevel::<T, Value>::from_slice(body, halo_keys(key)).map(ListResponse::from)
     }
 }
 
@@ -146,227 +133,25 @@ impl<T: Serialize> Serialize for ListResponse<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ListSeed::new(None).deserialize(deserializer)
+        TopLevelSeed::new(halo_keys(None))
+            .deserialize(deserializer)
+            .map(ListResponse::from)
     }
 }
 
-/// Decodes a [`ListResponse`] preferring a known item key (see
-/// [`ListResponse::from_slice_with_key`]).
-pub(crate) struct ListSeed<T> {
-    preferred: Option<String>,
-    _item: PhantomData<fn() -> T>,
+/// Where Halo keeps a list reply's records (`key`: the documented one) and its
+/// total.
+fn halo_keys(key: Option<&str>) -> TopLevelKeys<'_> {
+    TopLevelKeys::new(key, METADATA_KEYS).with_total("record_count")
 }
 
-impl<T> ListSeed<T> {
-    /// A seed preferring `key` (`None`: take the first array).
-    pub fn new(key: Option<&str>) -> Self {
-        ListSeed {
-            preferred: key.map(str::to_owned),
-            _item: PhantomData,
+impl<T> From<TopLevel<T, Value>> for ListResponse<T> {
+    fn from(page: TopLevel<T, Value>) -> Self {
+        ListResponse {
+            items: page.records,
+            record_count: page.total,
+            key: page.key,
+            extra: page.other.into_iter().collect(),
         }
-    }
-}
-
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ListSeed<T> {
-    type Value = ListResponse<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(ListVisitor {
-            preferred: self.preferred,
-            _item: PhantomData,
-        })
-    }
-}
-
-/// `record_count`, read leniently.
-struct Count(Option<u64>);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        lenient::opt::<u64, _>(deserializer).map(Count)
-    }
-}
-
-/// Reads `T`s from a sequence into a vector (so the path of a bad element is kept).
-fn read_items<'de, T: Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<T>, A::Error> {
-    // Cap the pre-allocation: a size hint is not a promise.
-    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
-    while let Some(item) = seq.next_element::<T>()? {
-        items.push(item);
-    }
-    Ok(items)
-}
-
-struct ListVisitor<T> {
-    /// The documented item key, if known.
-    preferred: Option<String>,
-    _item: PhantomData<fn() -> T>,
-}
-
-fn is_metadata(key: &str) -> bool {
-    METADATA_KEYS.contains(&key)
-}
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-    type Value = ListResponse<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON array of records or an object holding one (e.g. {\"record_count\": 1, \"tickets\": [...]})")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(ListResponse::bare(read_items(seq)?))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let Some(preferred) = self.preferred else {
-            return first_array(map);
-        };
-        let mut list = ListResponse::default();
-        let mut found = false;
-        // The first candidate array, should the documented key be absent.
-        let mut fallback: Option<String> = None;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "record_count" {
-                list.record_count = map.next_value::<Count>()?.0;
-            } else if !found && key.eq_ignore_ascii_case(&preferred) {
-                found = true;
-                match map.next_value_seed(ItemsSeed::<T>(PhantomData))? {
-                    ItemsOrValue::Items(items) => {
-                        list.items = items;
-                        list.key = Some(key);
-                    }
-                    ItemsOrValue::Other(value) => {
-                        list.extra.insert(key, value);
-                    }
-                }
-            } else {
-                let value = map.next_value::<Value>()?;
-                if fallback.is_none() && value.is_array() && !is_metadata(&key) {
-                    fallback = Some(key.clone());
-                }
-                list.extra.insert(key, value);
-            }
-        }
-        if !found
-            && let Some(key) = fallback
-            && let Some(Value::Array(values)) = list.extra.remove(&key)
-        {
-            list.items = items_from_values::<T, A::Error>(&key, values)?;
-            list.key = Some(key);
-        }
-        Ok(list)
-    }
-}
-
-/// A wrapped page without a known key: the items are the first array-valued field
-/// that is not a metadata key, decoded as they stream by.
-fn first_array<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-    mut map: A,
-) -> Result<ListResponse<T>, A::Error> {
-    let mut list = ListResponse::default();
-    while let Some(key) = map.next_key::<String>()? {
-        if key == "record_count" {
-            list.record_count = map.next_value::<Count>()?.0;
-        } else if list.key.is_none() && !is_metadata(&key) {
-            match map.next_value_seed(ItemsSeed::<T>(PhantomData))? {
-                ItemsOrValue::Items(items) => {
-                    list.items = items;
-                    list.key = Some(key);
-                }
-                ItemsOrValue::Other(value) => {
-                    list.extra.insert(key, value);
-                }
-            }
-        } else {
-            let value = map.next_value::<Value>()?;
-            list.extra.insert(key, value);
-        }
-    }
-    Ok(list)
-}
-
-/// Decodes records already read as JSON values; an error names `key[index]`.
-fn items_from_values<'de, T: Deserialize<'de>, E: de::Error>(
-    key: &str,
-    values: Vec<Value>,
-) -> Result<Vec<T>, E> {
-    values
-        .into_iter()
-        .enumerate()
-        .map(|(index, value)| {
-            T::deserialize(value).map_err(|e| E::custom(format!("{key}[{index}]: {e}")))
-        })
-        .collect()
-}
-
-/// The value of a candidate key: the items if it is an array, else kept as JSON.
-enum ItemsOrValue<T> {
-    Items(Vec<T>),
-    Other(Value),
-}
-
-/// Decodes a candidate value into [`ItemsOrValue`].
-struct ItemsSeed<T>(PhantomData<fn() -> T>);
-
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ItemsSeed<T> {
-    type Value = ItemsOrValue<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(ItemsOrValueVisitor(PhantomData))
-    }
-}
-
-struct ItemsOrValueVisitor<T>(PhantomData<fn() -> T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ItemsOrValueVisitor<T> {
-    type Value = ItemsOrValue<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        read_items(seq).map(ItemsOrValue::Items)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(MapAccessDeserializer::new(map)).map(ItemsOrValue::Other)
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::Bool(v)))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::from(v)))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::String(v.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::String(v)))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::Null))
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(ItemsOrValue::Other(Value::Null))
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
     }
 }
