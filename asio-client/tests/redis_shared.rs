@@ -5,7 +5,6 @@
 
 use asio_client::fake::{CLIENT_SECRET, FakeServer};
 use futures_util::future::join_all;
-use neo_auth_core::SealKey;
 use neo_auth_core::testkit::{RedisServer, SecretCheck};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -17,12 +16,11 @@ async fn replicas_share_one_token_and_one_budget() {
     let server = FakeServer::start().await;
     let clients: Vec<_> = (0..4)
         .map(|_| {
-            let shared = redis
-                .shared()
-                .seal_key(SealKey::from_bytes([5; 32]))
+            server
+                .client_builder()
+                .redis(redis.replica())
                 .build()
-                .unwrap();
-            server.client_builder().redis(shared).build().unwrap()
+                .unwrap()
         })
         .collect();
     let calls = clients

@@ -7,16 +7,6 @@ use futures_util::future::join_all;
 use halopsa_client::Client;
 use halopsa_client::fake::FakeServer;
 use neo_auth_core::testkit::{RedisServer, SecretCheck};
-use neo_auth_core::{RedisShared, SealKey};
-
-/// A replica's own connection to the shared Redis.
-fn shared(redis: &RedisServer) -> RedisShared {
-    redis
-        .shared()
-        .seal_key(SealKey::from_bytes([3; 32]))
-        .build()
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn eight_clients_one_token_request_one_budget() {
@@ -32,7 +22,7 @@ async fn eight_clients_one_token_request_one_budget() {
         .map(|_| {
             Client::builder()
                 .credentials(server.credentials())
-                .redis(shared(&redis))
+                .redis(redis.replica())
                 .build()
                 .unwrap()
         })

@@ -4,7 +4,6 @@
 #![cfg(all(feature = "redis", feature = "fake"))]
 
 use futures_util::future::join_all;
-use neo_auth_core::SealKey;
 use neo_auth_core::testkit::{RedisServer, SecretCheck};
 use vsax_client::fake::{FakeServer, TOKEN_SECRET};
 
@@ -17,12 +16,11 @@ async fn replicas_share_one_budget() {
     let server = FakeServer::start().await;
     let clients: Vec<_> = (0..3)
         .map(|_| {
-            let shared = redis
-                .shared()
-                .seal_key(SealKey::from_bytes([6; 32]))
+            server
+                .client_builder()
+                .redis(redis.replica())
                 .build()
-                .unwrap();
-            server.client_builder().redis(shared).build().unwrap()
+                .unwrap()
         })
         .collect();
     let calls = clients.iter().flat_map(|client| {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 
 use crate::error::{Error, Result};
-use crate::scale::{RedisShared, RedisSharedBuilder};
+use crate::scale::{RedisShared, RedisSharedBuilder, SealKey};
 
 /// A running `redis-server` on 127.0.0.1 and a free port, with a password
 /// ([`RedisServer::PASSWORD`]), nothing persisted; killed (and its directory
@@ -190,6 +190,20 @@ impl RedisServer {
     /// The generated CA certificate (PEM) of a TLS server.
     pub fn ca_certificate(&self) -> Option<&[u8]> {
         self.tls.as_ref().map(|tls| tls.ca.as_slice())
+    }
+
+    /// One replica's own connection to this server, sealed under a key every
+    /// replica of the test shares: what a vendor test needs to stand for one
+    /// process of a scaled-out service (`client_builder().redis(redis.replica())`).
+    ///
+    /// # Panics
+    ///
+    /// When the store cannot be built (a test helper: the server is the test's own).
+    pub fn replica(&self) -> RedisShared {
+        self.shared()
+            .seal_key(SealKey::from_bytes([7; 32]))
+            .build()
+            .expect("a RedisShared for the test's own redis-server")
     }
 
     /// A [`RedisShared`] builder for this server: its URL and, for a TLS
