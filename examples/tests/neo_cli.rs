@@ -4,12 +4,15 @@
 
 use std::collections::BTreeSet;
 use std::io::Read;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use halopsa_client::fake::FakeServer;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+mod common;
+use common::{Run, run_neo};
 
 /// The HaloPSA variables `neo` reads; cleared so the environment cannot leak in.
 const HALOPSA_VARIABLES: &[&str] = &[
@@ -37,47 +40,8 @@ const SECRETS: &[&str] = &[
     "wiremock-token-do-not-print",
 ];
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 fn neo_with(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_neo"));
-    command.args(args);
-    for name in HALOPSA_VARIABLES {
-        command.env_remove(name);
-    }
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("neo runs");
-    let run = Run {
-        code: status.code(),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-    };
-    for secret in SECRETS {
-        assert!(
-            !run.stdout.contains(secret) && !run.stderr.contains(secret),
-            "`neo {}` printed a secret ({secret}):\n{}\n{}",
-            args.join(" "),
-            run.stdout,
-            run.stderr
-        );
-    }
-    assert!(
-        !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
-        "`neo {}` panicked:\n{}",
-        args.join(" "),
-        run.stderr
-    );
-    run
+    run_neo(args, HALOPSA_VARIABLES, env, SECRETS)
 }
 
 fn neo(args: &[&str]) -> Run {

@@ -8,31 +8,13 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use cwmanage_client::fake::FakeServer as CwFake;
 use serde_json::Value;
 
-/// The vendors' variables `neo` reads; cleared so the environment cannot leak in.
-const VARIABLES: &[&str] = &[
-    "ASIO_CLIENT_ID",
-    "ASIO_CLIENT_SECRET",
-    "ASIO_REGION",
-    "ASIO_BASE_URL",
-    "ASIO_SCOPES",
-    "VSAX_BASE_URL",
-    "VSAX_TOKEN_ID",
-    "VSAX_TOKEN_SECRET",
-    "VSAX_TOKEN_EXPIRES",
-    "VSAX_PERMISSIONS",
-    "CWM_SITE",
-    "CWM_COMPANY_ID",
-    "CWM_PUBLIC_KEY",
-    "CWM_PRIVATE_KEY",
-    "CWM_CLIENT_ID",
-    "CWM_CODEBASE",
-    "CWM_API_VERSION",
-];
+mod common;
+use common::{Run, VENDOR_VARIABLES, run_neo};
 
 /// Secrets that must never be printed: the fakes' secrets, the Asio fake's
 /// token prefix, and the secret these tests configure.
@@ -45,47 +27,10 @@ const SECRETS: &[&str] = &[
     "env-secret-do-not-print",
 ];
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `neo args` with only `env` of the vendors' variables set, checking
-/// that nothing it prints holds a secret and that it did not panic.
+/// Runs `neo args` with only `env` of the vendors' variables set (see
+/// [`common::run_neo`] for the checks).
 fn neo(args: &[&str], env: &[(String, String)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_neo"));
-    command.args(args);
-    for name in VARIABLES {
-        command.env_remove(name);
-    }
-    command.envs(env.iter().map(|(k, v)| (k, v)));
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("neo runs");
-    let run = Run {
-        code: status.code(),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-    };
-    for secret in SECRETS {
-        assert!(
-            !run.stdout.contains(secret) && !run.stderr.contains(secret),
-            "`neo {}` printed a secret ({secret}):\n{}\n{}",
-            args.join(" "),
-            run.stdout,
-            run.stderr
-        );
-    }
-    assert!(
-        !run.stderr.contains("panicked"),
-        "`neo {}` panicked:\n{}",
-        args.join(" "),
-        run.stderr
-    );
-    run
+    run_neo(args, VENDOR_VARIABLES, env, SECRETS)
 }
 
 /// Asserts exit `code` and, for a failure, exactly one line on stderr
@@ -130,7 +75,7 @@ impl Served {
     /// Starts `neo <vendor> fake` and reads its export lines up to `last`.
     fn start(vendor: &str, last: &str) -> Served {
         let mut command = Command::new(env!("CARGO_BIN_EXE_neo"));
-        for name in VARIABLES {
+        for name in VENDOR_VARIABLES {
             command.env_remove(name);
         }
         let mut child = command

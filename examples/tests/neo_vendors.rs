@@ -2,30 +2,10 @@
 //! ConnectWise Manage against the in-process sandbox: the doctor with a full
 //! and a reduced credential, `--json`, `--areas`, and `list` / `get`.
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-/// The vendors' variables `neo` reads; cleared so the environment cannot leak in.
-const VARIABLES: &[&str] = &[
-    "ASIO_CLIENT_ID",
-    "ASIO_CLIENT_SECRET",
-    "ASIO_REGION",
-    "ASIO_BASE_URL",
-    "ASIO_SCOPES",
-    "VSAX_BASE_URL",
-    "VSAX_TOKEN_ID",
-    "VSAX_TOKEN_SECRET",
-    "VSAX_TOKEN_EXPIRES",
-    "VSAX_PERMISSIONS",
-    "CWM_SITE",
-    "CWM_COMPANY_ID",
-    "CWM_PUBLIC_KEY",
-    "CWM_PRIVATE_KEY",
-    "CWM_CLIENT_ID",
-    "CWM_CODEBASE",
-    "CWM_API_VERSION",
-];
+mod common;
+use common::{Run, VENDOR_VARIABLES, run_neo};
 
 /// Secrets of the fakes that must never be printed (secrets and token prefixes).
 const SECRETS: &[&str] = &[
@@ -35,44 +15,8 @@ const SECRETS: &[&str] = &[
     cwmanage_client::fake::PRIVATE_KEY,
 ];
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 fn neo(args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_neo"));
-    command.args(args);
-    for name in VARIABLES {
-        command.env_remove(name);
-    }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("neo runs");
-    let run = Run {
-        code: status.code(),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-    };
-    for secret in SECRETS {
-        assert!(
-            !run.stdout.contains(secret) && !run.stderr.contains(secret),
-            "`neo {}` printed a secret ({secret}):\n{}\n{}",
-            args.join(" "),
-            run.stdout,
-            run.stderr
-        );
-    }
-    assert!(
-        !run.stderr.contains("panicked"),
-        "`neo {}` panicked:\n{}",
-        args.join(" "),
-        run.stderr
-    );
-    run
+    run_neo::<&str, &str>(args, VENDOR_VARIABLES, &[], SECRETS)
 }
 
 /// Runs `args` and asserts exit `code`.
