@@ -1874,3 +1874,22 @@ pub struct Sample {
         ["id", "_novalidate", "type", "ticket_id"]
     );
 }
+
+#[test]
+fn an_upload_debug_shows_the_size_not_the_content() {
+    use halopsa_client::models::AttachmentUpload;
+    let content = b"CONFIDENTIAL-CUSTOMER-DATA".repeat(4);
+    let builder = AttachmentUpload::builder("notes.txt", content.clone()).ticket(12);
+    let debug = format!("{builder:?}");
+    assert!(!debug.contains("CONFIDENTIAL"), "{debug}");
+    assert!(debug.contains("size: 104"), "{debug}");
+    let upload = builder.build().unwrap();
+    let debug = format!("{upload:?}");
+    assert!(
+        debug.contains("notes.txt") && debug.contains("size: 104"),
+        "{debug}"
+    );
+    let encoded = serde_json::to_string(&upload).unwrap();
+    let base64_part = &encoded[encoded.find("data_base64").unwrap() + 14..][..20];
+    assert!(!debug.contains(base64_part), "{debug}");
+}

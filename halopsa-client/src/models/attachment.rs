@@ -187,7 +187,7 @@ impl std::error::Error for AttachmentError {}
 /// assert_eq!(too_big, Err(AttachmentError::TooLarge { size: 2048, limit: 1024 }));
 /// # Ok::<(), AttachmentError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 pub struct AttachmentUpload {
     ticket_id: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -204,6 +204,32 @@ pub struct AttachmentUpload {
     showforusers: Option<bool>,
     #[serde(skip)]
     size: usize,
+}
+
+/// The file's content is customer data and may be large: `Debug` shows its size only.
+impl fmt::Debug for AttachmentUpload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AttachmentUpload")
+            .field("ticket_id", &self.ticket_id)
+            .field("action_id", &self.action_id)
+            .field("filename", &self.filename)
+            .field("content_type", &self.content_type)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The file's content is customer data and may be large: `Debug` shows its size only.
+impl fmt::Debug for AttachmentUploadBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AttachmentUploadBuilder")
+            .field("filename", &self.filename)
+            .field("ticket_id", &self.ticket_id)
+            .field("action_id", &self.action_id)
+            .field("size", &self.content.len())
+            .field("max_bytes", &self.max_bytes)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AttachmentUpload {
@@ -253,7 +279,7 @@ impl AttachmentUpload {
 }
 
 /// Collects an [`AttachmentUpload`]; [`build`](Self::build) validates it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AttachmentUploadBuilder {
     filename: String,
     content: Vec<u8>,
